@@ -1,0 +1,1 @@
+"""Services: the operations of the product. Each takes a session first and never commits."""

@@ -1,0 +1,49 @@
+"""Turn claim rows into pipeline claims and back; the only place the two shapes meet."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .. import pipeline
+from ..models import Claim
+
+
+def value_to_dict(value: pipeline.Value) -> dict[str, Any]:
+    """Return a JSON-ready dict of a pipeline value."""
+    return asdict(value)
+
+
+def value_from_dict(data: dict[str, Any]) -> pipeline.Value:
+    """Return the pipeline value stored as ``data``."""
+    return pipeline.Value(**data)
+
+
+def claim_row(claim: pipeline.Claim, *, position: int, report_id: int | None = None,
+              story_id: int | None = None) -> Claim:
+    """Return a new claim row for a pipeline claim."""
+    row = Claim(
+        position=position, start=claim.start, end=claim.end, text=claim.text,
+        sentence_start=claim.sentence_start, sentence_end=claim.sentence_end,
+        frame=claim.frame, keywords=list(claim.keywords),
+        values=[value_to_dict(v) for v in claim.values], polarity=claim.polarity,
+        hedged=claim.hedged, attribution=claim.attribution, checkable=claim.checkable,
+        kind=claim.kind,
+    )
+    if report_id is not None:
+        row.report_id = report_id
+    if story_id is not None:
+        row.story_id = story_id
+    return row
+
+
+def to_pipeline(row: Claim) -> pipeline.Claim:
+    """Return the pipeline claim stored in ``row``."""
+    return pipeline.Claim(
+        text=row.text, start=row.start, end=row.end,
+        values=tuple(value_from_dict(v) for v in row.values),
+        polarity="negated" if row.polarity == "negated" else "affirmed",
+        hedged=row.hedged, attribution=row.attribution, frame=row.frame,
+        keywords=tuple(row.keywords), checkable=row.checkable, kind=row.kind,
+        sentence_start=row.sentence_start, sentence_end=row.sentence_end,
+    )

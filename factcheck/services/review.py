@@ -1,0 +1,48 @@
+"""Editors' reviews of pairs: a label beside the machine's, a note, who and when, versioned."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from ..errors import Conflict, InvalidInput
+from ..models import EDITOR_LABELS, REVIEW_STATUSES, Pair, utcnow
+from . import audit
+from .stories import get_pair
+
+
+def review_pair(session: Session, pair_id: int, *, version: int, actor: str | None,
+                label: str | None = None, status: str | None = None,
+                note: str | None = None) -> Pair:
+    """Record an editor's decision on a pair; a stale ``version`` raises Conflict."""
+    errors: dict[str, list[str]] = {}
+    if label is not None and label not in EDITOR_LABELS:
+        errors["label"] = [f"Must be one of: {', '.join(EDITOR_LABELS)}."]
+    if status is not None and status not in REVIEW_STATUSES:
+        errors["status"] = [f"Must be one of: {', '.join(REVIEW_STATUSES)}."]
+    if errors:
+        raise InvalidInput("The review is not valid.", errors=errors)
+    pair = get_pair(session, pair_id)
+    if pair.version != version:
+        raise Conflict(
+            f"pair {pair_id} was changed by someone else (version {pair.version}, "
+            f"you sent {version}); reload it and try again",
+            errors={"version": [f"Current version is {pair.version}."]},
+        )
+    before = {"editor_label": pair.editor_label, "status": pair.status, "note": pair.note}
+    if label is not None:
+        pair.editor_label = None if label == pair.label else label
+        pair.status = "confirmed" if label == pair.label else "corrected"
+    if status is not None:
+        pair.status = status
+        if status == "unreviewed":
+            pair.editor_label = None
+    if note is not None:
+        pair.note = note.strip() or None
+    pair.reviewed_by = actor
+    pair.reviewed_at = utcnow()
+    session.flush()  # the version counter turns a concurrent write into StaleDataError here
+    after = {"editor_label": pair.editor_label, "status": pair.status, "note": pair.note}
+    audit.record(session, actor=actor, action="pair.reviewed", entity_type="pair",
+                 entity_id=pair.id, story_id=pair.story_id, before=before, after=after,
+                 machine_label=pair.label)
+    return pair
