@@ -45,6 +45,15 @@ def compare_cmd(files: tuple[Path, ...]) -> None:
     sys.stdout.flush()
 
 
+def _register_subcommands() -> None:
+    from .evaluation import eval_cmd
+
+    main.add_command(eval_cmd)
+
+
+_register_subcommands()
+
+
 @click.command("init-db")
 @with_appcontext
 def init_db_cmd() -> None:
