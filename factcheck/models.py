@@ -174,6 +174,9 @@ class Claim(Base):
     attribution: Mapped[str | None] = mapped_column(String(300))
     checkable: Mapped[bool] = mapped_column(Boolean, default=True)
     kind: Mapped[str] = mapped_column(String(16), default="statement")
+    # Further pipeline fields (e.g. scope, stage) kept as JSON, so a claim read back from the
+    # database is judged exactly as it was on the way in.
+    features: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     report: Mapped[Report] = relationship(back_populates="claims")
 
