@@ -47,10 +47,20 @@ def make_engine(url: str, *, pool_size: int = 5, max_overflow: int = 10,
     engine = create_engine(url, **kwargs)
     if url.startswith("sqlite"):
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def _sqlite_begin(conn: Any) -> None:
+    # Take the write lock when the transaction starts: a transaction that first reads and
+    # later writes would otherwise fail at once (SQLITE_BUSY) whenever another writer
+    # committed in between, and an ingest must see every report committed before it.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling breaks savepoints; we emit BEGIN ourselves.
+    dbapi_connection.isolation_level = None
     # SQLite ignores foreign keys (and so ON DELETE CASCADE) unless asked on every connection;
     # WAL lets readers go on while a report is being ingested.
     cursor = dbapi_connection.cursor()

@@ -64,6 +64,17 @@ def get_story(session: Session, story_id: int) -> Story:
     return story
 
 
+def lock_story(session: Session, story: Story) -> None:
+    """Serialise ingests into one story, so each new report is paired with every other.
+
+    Two reports added at once would otherwise each miss the other's claims. PostgreSQL locks
+    the story row until the transaction ends; SQLite transactions already hold the database's
+    write lock from their start (see ``factcheck.db``).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(Story.id).where(Story.id == story.id).with_for_update())
+
+
 def add_report(
     session: Session, story: Story, *, outlet: str, text: str, html: bool = False,
     title: str | None = None, url: str | None = None,
@@ -86,6 +97,7 @@ def add_report(
     if errors:
         raise InvalidInput("The report is not valid.", errors=errors)
 
+    lock_story(session, story)
     digest = content_hash(text, html=html)
     existing = session.scalar(
         select(Report).where(Report.story_id == story.id, Report.content_hash == digest)
