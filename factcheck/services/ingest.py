@@ -135,19 +135,20 @@ def add_report(
 def _pair_with_story(session: Session, story: Story, report: Report, new_rows: list[Claim],
                      new_claims: list[pipeline.Claim]) -> list[Pair]:
     """Match the new report's claims against every other report's claims in the story."""
-    others = session.scalars(
-        select(Claim).join(Report).where(Claim.story_id == story.id, Claim.report_id != report.id)
+    others = session.execute(
+        select(Claim, Report.published_at).join(Report)
+        .where(Claim.story_id == story.id, Claim.report_id != report.id)
         .order_by(Claim.report_id, Claim.position)
     ).all()
     by_report: dict[int, list[Claim]] = defaultdict(list)
-    for row in others:
+    published: dict[int, date | None] = {}
+    for row, published_at in others:
         by_report[row.report_id].append(row)
+        published[row.report_id] = published_at.date() if published_at else None
     published_b = report.published_at.date() if report.published_at else None
     pairs: list[Pair] = []
     for other_id, other_rows in by_report.items():
-        other_report = session.get(Report, other_id)
-        published_a = (other_report.published_at.date()
-                       if other_report and other_report.published_at else None)
+        published_a = published[other_id]
         found = pipeline.pair_claims([to_pipeline(r) for r in other_rows], new_claims,
                                      published_a=published_a, published_b=published_b)
         for p in found:

@@ -1,0 +1,1 @@
+"""Benchmarks: commands that print figures measured on real data in ../shared/data."""
