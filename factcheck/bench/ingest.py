@@ -13,6 +13,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ def _published(raw: str | None) -> date | None:
         return None
 
 
-def run(backend: str, clusters: list[dict], tmp: Path) -> dict[str, float]:  # type: ignore[type-arg]
+def run(backend: str, clusters: list[dict[str, Any]], tmp: Path) -> dict[str, float]:
     """Ingest ``clusters`` on ``backend`` and return the figures."""
     per_article: list[float] = []
     failed = 0
