@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from . import api, cli, db, web
@@ -83,42 +83,82 @@ def error_body(status: int, code: str, message: str,
     return {"code": code, "status": status, "message": message, "errors": errors or {}}
 
 
+def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+    """Flatten marshmallow's nested messages to ``{"reports.0.text": [...]}``."""
+    out: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            out.update(flatten_messages(value, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(messages, list | tuple) and all(isinstance(m, str) for m in messages):
+        out[prefix or "_schema"] = [str(m) for m in messages]
+    elif isinstance(messages, list | tuple):
+        for item in messages:
+            for key, value in flatten_messages(item, prefix).items():
+                out.setdefault(key, []).extend(value)
+    else:
+        out[prefix or "_schema"] = [str(messages)]
+    return out
+
+
+# Code words of HTTP errors that do not come from our exception tree.
+HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+              415: "unsupported_media_type", 422: "invalid_input", 429: "too_many_requests"}
+
+
 def register_error_handlers(app: Flask) -> None:
-    """Map our exception tree and HTTP errors to JSON under /api and to pages elsewhere."""
+    """Map our exception tree and HTTP errors to JSON under /api and to pages elsewhere.
+
+    Under /api every error is ``{"code", "status", "message", "errors": {field: [msgs]}}``
+    and the request's session is rolled back, so a refused request changes nothing.
+    """
 
     def render(status: int, code: str, message: str,
-               errors: dict[str, list[str]] | None = None) -> tuple[Response | str, int]:
+               errors: dict[str, list[str]] | None = None,
+               headers: dict[str, str] | None = None) -> Response:
         if wants_json():
-            return jsonify(error_body(status, code, message, errors)), status
-        return render_template("errors/error.html", status=status, message=message,
-                               errors=errors or {}), status
-
-    @app.errorhandler(FactcheckError)
-    def _factcheck_error(exc: FactcheckError) -> tuple[Response | str, int]:
-        return render(exc.status, exc.code, exc.message, exc.errors)
-
-    @app.errorhandler(HTTPException)
-    def _http_error(exc: HTTPException) -> Any:
-        status = exc.code or 500
-        data = getattr(exc, "data", None) or {}
-        messages = data.get("messages") if isinstance(data, dict) else None
-        errors: dict[str, list[str]] = {}
-        if isinstance(messages, dict):
-            # flask-smorest/webargs nest messages by location (json, query); flatten them.
-            for fields in messages.values():
-                if isinstance(fields, dict):
-                    for name, msgs in fields.items():
-                        errors[str(name)] = msgs if isinstance(msgs, list) else [str(msgs)]
-        code = (exc.name or "error").lower().replace(" ", "_")
-        response = render(status, code, exc.description or exc.name or "Error", errors)
-        if status == 405 and exc.get_response().headers.get("Allow"):
-            body, st = response
-            resp = app.make_response((body, st))
-            resp.headers["Allow"] = exc.get_response().headers["Allow"]
-            return resp
+            session = g.get("db_session")
+            if session is not None:
+                session.rollback()
+            response = jsonify(error_body(status, code, message, errors))
+        else:
+            response = app.make_response(render_template(
+                "errors/error.html", status=status, message=message, errors=errors or {}))
+        response.status_code = status
+        for name, value in (headers or {}).items():
+            response.headers[name] = value
         return response
 
+    @app.errorhandler(FactcheckError)
+    def _factcheck_error(exc: FactcheckError) -> Response:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 and wants_json() else None
+        return render(exc.status, exc.code, exc.message, exc.errors, headers)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException) -> Response:
+        status = exc.code or 500
+        data = getattr(exc, "data", None)
+        data = data if isinstance(data, dict) else {}
+        # Keep the headers that matter to the client (Allow on 405, Retry-After ...).
+        headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+        headers.update(data.get("headers") or {})
+        errors: dict[str, list[str]] = {}
+        message = exc.description or exc.name or "Error"
+        messages = data.get("messages")
+        if status == 400 and messages is not None:
+            # webargs found a body that is not JSON at all.
+            return render(400, "invalid_json", "The request body is not valid JSON.", {},
+                          headers)
+        if isinstance(messages, dict):
+            # webargs nests messages by location (json, query); name the fields only.
+            for located in messages.values():
+                errors.update(flatten_messages(located))
+            if status == 422:
+                message = "Some fields are not valid: " + ", ".join(sorted(errors)) + "."
+        code = HTTP_CODES.get(status) or (exc.name or "error").lower().replace(" ", "_")
+        return render(status, code, message, errors, headers)
+
     @app.errorhandler(Exception)
-    def _unexpected(exc: Exception) -> tuple[Response | str, int]:
+    def _unexpected(exc: Exception) -> Response:
         log.exception("unhandled error")
         return render(500, "internal_error", "Something went wrong on our side.")
