@@ -52,3 +52,19 @@ def test_an_unknown_label_names_the_field(session: Session, pair_id: int) -> Non
     with pytest.raises(InvalidInput) as info:
         review.review_pair(session, pair_id, version=1, actor="ana", label="maybe")
     assert "label" in info.value.errors
+
+
+def test_deleting_a_report_keeps_the_review_history_of_its_pairs(session: Session,
+                                                                 pair_id: int) -> None:
+    from factcheck.models import Pair
+    from factcheck.services import ingest
+
+    review.review_pair(session, pair_id, version=1, actor="ana", label="conflict", note="Why")
+    report_id = session.get(Pair, pair_id).claim_b.report_id  # type: ignore[union-attr]
+    session.commit()
+    ingest.delete_report(session, report_id, actor="admin")
+    session.commit()
+    assert session.get(Pair, pair_id) is None
+    events = audit.history(session, "pair", pair_id)
+    assert [(e.action, e.actor, e.data["after"]["note"]) for e in events] == [
+        ("pair.reviewed", "ana", "Why")]
