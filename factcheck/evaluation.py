@@ -51,7 +51,7 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
         raise ValueError("gold and predicted differ in length")
     pred = [as_three_way(p) for p in predicted]
     n = len(gold)
-    confusion = {g: {p: 0 for p in LABELS} for g in LABELS}
+    confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in LABELS} for g in LABELS}
     for g, p in zip(gold, pred, strict=True):
         confusion[g][p] += 1
     per_class: dict[str, dict[str, float]] = {}

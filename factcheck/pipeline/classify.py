@@ -1,52 +1,205 @@
-"""Label a matched pair of claims agree / complement / conflict, with reasons."""
+"""Label a matched pair of claims agree / complement / conflict, with reasons.
+
+The judgement reads typed values (equal, within the bound, mismatched), scope and stage
+words (a committee's part of the whole; a draft or an expected step against a done one),
+polarity (negation, antonyms, refutation words), hedging and attribution, exclusive
+alternatives (unanimously vs a recorded vote), swapped roles and differing names. Evidence of
+a conflict is softened to a complement when scope, stage or modality show the two claims
+need not speak of the same thing. Every label carries its reason codes and one sentence of
+explanation built from them; the confidence comes from the calibration table in ``explain``.
+"""
 
 from __future__ import annotations
 
-from .types import Claim, Judgement, Label, Value
+from dataclasses import dataclass
+from datetime import date
+
+from .explain import confidence_for, sentence
+from .match import coverage, overlap
+from .signals import Number, Signals, antonyms, resolve_weekday, signals
+from .types import Claim, Judgement, Label
+
+# A conflict needs the two claims to say nearly the same thing apart from the clash.
+_CONFLICT_OVERLAP = 0.5
+_AGREE_COVERAGE = 0.65
+_COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
+               ("number", "quantity")}
 
 
-def _overlap(a: Value, b: Value) -> bool:
-    return a.low <= b.high and b.low <= a.high
+@dataclass(frozen=True)
+class Evidence:
+    """One finding about a pair: its reason code and the words behind it."""
+
+    code: str
+    detail: str = ""
 
 
-def classify(a: Claim, b: Claim, *, similarity: float = 0.0) -> Judgement:
-    """Return the label of ``b`` against ``a`` with its reason codes and explanation."""
-    reasons: list[str] = []
-    label: Label = "complement"
-    shared = [(va, vb) for va in a.values for vb in b.values
-              if va.kind == vb.kind and va.unit == vb.unit]
-    if a.polarity != b.polarity:
-        reasons.append("polarity.opposite")
-        label = "conflict"
-    elif shared:
-        if any(_overlap(va, vb) for va, vb in shared):
-            reasons.append("value.equal")
-            label = "agree"
+def _compatible(x: Number, y: Number) -> bool:
+    if x.kind != y.kind and (x.kind, y.kind) not in _COMPATIBLE:
+        return False
+    if x.kind in ("date", "year", "percent"):
+        return True
+    return not x.unit or not y.unit or x.unit == y.unit
+
+
+def _values(sa: Signals, sb: Signals) -> list[Evidence]:
+    found: list[Evidence] = []
+    for y in sb.numbers:
+        partners = [x for x in sa.numbers if _compatible(x, y)]
+        if not partners:
+            continue
+        exact = [x for x in partners if x.low == y.low and x.high == y.high]
+        near = [x for x in partners if x.low <= y.high and y.low <= x.high]
+        if exact:
+            found.append(Evidence("value.equal", f"{exact[0].text} and {y.text}"))
+        elif near:
+            found.append(Evidence("value.within_bound", f"{near[0].text} and {y.text}"))
         else:
-            kind = shared[0][0].kind
-            reasons.append("value.mismatch.date" if kind == "date" else "value.mismatch.number")
-            label = "conflict"
-    elif similarity >= 85:
-        reasons.append("paraphrase")
-        label = "agree"
-    if a.hedged != b.hedged:
-        reasons.append("modality.hedged")
-        if label == "conflict":
-            label = "complement"
-    confidence = round(min(0.95, 0.4 + similarity / 200), 2)
-    return Judgement(label, confidence, tuple(reasons) or ("related",),
-                     explain(label, reasons), similarity)
+            # In long sentences two numbers clash only when told about the same words.
+            short = len(sa.content) <= 8 and len(sb.content) <= 8
+            if not short and not any(x.context & y.context for x in partners):
+                continue
+            kind = "date" if y.kind in ("date", "year") else "number"
+            found.append(Evidence(f"value.mismatch.{kind}",
+                                  f"{_phrase(y.kind)}: {partners[0].text} vs {y.text}"))
+    return found
 
 
-def explain(label: str, reasons: list[str]) -> str:
-    """Return one plain sentence built from the reasons."""
-    parts = {
-        "polarity.opposite": "one says it happened, the other that it did not",
-        "value.equal": "both give the same value",
-        "value.mismatch.number": "they give different numbers",
-        "value.mismatch.date": "they give different dates",
-        "modality.hedged": "one only says it is expected or reported",
-        "paraphrase": "they say the same thing in other words",
-    }
-    said = "; ".join(parts[r] for r in reasons if r in parts) or "they speak of the same subject"
-    return f"{said[0].upper()}{said[1:]}, so they {label if label != 'agree' else 'agree'}."
+def _phrase(kind: str) -> str:
+    return {"duration": "how long it took", "date": "the date", "year": "the year",
+            "money": "an amount", "percent": "a share", "count": "a count",
+            "quantity": "a quantity"}.get(kind, "a number")
+
+
+def _weekdays(
+    sa: Signals, sb: Signals, published_a: date | None, published_b: date | None
+) -> Evidence | None:
+    if not sa.weekdays or not sb.weekdays or sa.weekdays & sb.weekdays:
+        return None
+    wa, wb = sorted(sa.weekdays)[0], sorted(sb.weekdays)[0]
+    da, db = resolve_weekday(wa, published_a), resolve_weekday(wb, published_b)
+    if da is not None and db is not None and da == db:
+        return None
+    return Evidence("value.mismatch.date", f"on {wa.title()} vs on {wb.title()}")
+
+
+def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
+    for t in sa.content - sb.content:
+        for o in antonyms(t):
+            if o in sb.content and o not in sa.content:
+                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+    return None
+
+
+def _vote(sa: Signals, sb: Signals) -> Evidence | None:
+    if sa.consensus and sb.vote and sb.vote[1] > 0:
+        return Evidence("alternative.exclusive",
+                        f"without dissent vs a vote of {sb.vote[0]} to {sb.vote[1]}")
+    if sb.consensus and sa.vote and sa.vote[1] > 0:
+        return Evidence("alternative.exclusive",
+                        f"a vote of {sa.vote[0]} to {sa.vote[1]} vs without dissent")
+    if sa.vote and sb.vote and sa.vote != sb.vote:
+        return Evidence("value.mismatch.number",
+                        f"the vote: {sa.vote[0]} to {sa.vote[1]} vs {sb.vote[0]} to {sb.vote[1]}")
+    return None
+
+
+def _names(sa: Signals, sb: Signals, hyp: Signals, premise: Signals) -> Evidence | None:
+    # A name the shorter claim uses that the other never mentions, where the other has a
+    # name of its own in its place: a different person or place for the same event.
+    new = sorted(hyp.names - premise.content)
+    other = sorted(premise.names - hyp.content)
+    rest = hyp.content - premise.content
+    if (new and other and len(hyp.content & premise.content) >= 3 and len(rest) <= 2
+            and rest <= hyp.names and coverage(hyp, premise) >= 0.75
+            and len(premise.content) <= 2 * len(hyp.content) + 4):
+        return Evidence("entity.differs", f"{other[0].title()} vs {new[0].title()}")
+    return None
+
+
+def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
+    shared = [t for t in sa.tokens if t in sa.names and t in sb.names]
+    if len(set(shared)) < 2 or " by " in f" {sa.text} " or " by " in f" {sb.text} ":
+        return None
+    order_a = [t for t in dict.fromkeys(sa.tokens) if t in set(shared)]
+    order_b = [t for t in dict.fromkeys(sb.tokens) if t in set(shared)]
+    if order_a[:2] == order_b[:2][::-1] and overlap(sa, sb) >= 0.8:
+        return Evidence("role.swapped", f"{order_a[0].title()} and {order_a[1].title()}")
+    return None
+
+
+def classify(
+    a: Claim, b: Claim, *, similarity: float = 0.0,
+    published_a: date | None = None, published_b: date | None = None,
+) -> Judgement:
+    """Return the label of ``b`` against ``a`` with its reason codes and explanation."""
+    sa, sb = signals(a), signals(b)
+    hyp, premise = (sb, sa) if len(sb.content) <= len(sa.content) else (sa, sb)
+    ov = overlap(sa, sb)
+    cov = coverage(hyp, premise)
+
+    softeners: list[Evidence] = []
+    scope = (sa.scope ^ sb.scope) - {"first", "second", "final"}
+    if scope:
+        side = "second" if (sb.scope - sa.scope) else "first"
+        word = sorted(scope)[0]
+        softeners.append(Evidence("scope.differs", f"the {side} speaks of the {word}'s part only"))
+    if sa.anticipated != sb.anticipated or (
+            sa.stage is not None and sb.stage is not None and sa.stage != sb.stage):
+        side = "second" if sb.anticipated or (sb.stage or 0) < (sa.stage or 0) else "first"
+        softeners.append(Evidence(
+            "stage.differs", f"the {side} speaks of an earlier or expected stage"))
+    if sa.hedged != sb.hedged:
+        side = "second" if sb.hedged else "first"
+        softeners.append(Evidence("modality.hedged", f"the {side} only reports or hedges it"))
+    elif sa.attributed != sb.attributed:
+        side = "second" if sb.attributed else "first"
+        softeners.append(Evidence("attribution.differs", f"the {side} attributes it to a source"))
+
+    values = _values(sa, sb)
+    hard: list[Evidence] = []   # conflicts that hedging does not excuse
+    soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
+    denier, other = (sa, sb) if sa.negated else (sb, sa)
+    if sa.negated != sb.negated and ov >= _CONFLICT_OVERLAP and (
+            denier.negated_heads & other.content):
+        hard.append(Evidence("polarity.opposite",
+                             "one says it happened, the other that it did not"))
+    if sa.refuted != sb.refuted and ov >= 0.3:
+        side = "second" if sb.refuted else "first"
+        hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
+    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
+                   _weekdays(sa, sb, published_a, published_b),
+                   _role_swap(sa, sb)):
+        if finder is not None:
+            soft.append(finder)
+    mismatches = [e for e in values if e.code.startswith("value.mismatch")]
+    matches = [e for e in values if not e.code.startswith("value.mismatch")]
+    if mismatches and not matches and ov >= 0.35:
+        soft.append(mismatches[0])
+    if not hard and not soft and cov >= 0.6:
+        ent = _names(sa, sb, hyp, premise)
+        if ent is not None:
+            soft.append(ent)
+
+    reasons: list[Evidence]
+    label: Label
+    blocking = [s for s in softeners if s.code in ("scope.differs", "stage.differs")]
+    if hard and not blocking:
+        label, reasons = "conflict", hard + soft + softeners
+    elif soft and not [s for s in softeners if s.code != "attribution.differs"]:
+        label, reasons = "conflict", soft + softeners
+    elif hard or soft:
+        label, reasons = "complement", softeners + (hard + soft)[:1]
+    elif softeners:
+        label, reasons = "complement", matches[:1] + softeners
+    elif matches and ov >= 0.35:
+        label, reasons = "agree", matches[:1]
+    elif cov >= _AGREE_COVERAGE:
+        label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]
+    else:
+        label, reasons = "complement", [Evidence("detail.differs",
+                                                 "they tell different details of it")]
+    codes = tuple(dict.fromkeys(r.code for r in reasons))
+    conf = confidence_for(label, codes, overlap=ov, coverage=cov)
+    return Judgement(label, conf, codes, sentence(label, [(r.code, r.detail) for r in reasons]),
+                     round(similarity, 1))

@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 
 from .classify import classify
+from .explain import confidence_for, sentence
 from .extract import extract_report
-from .match import candidates
+from .match import candidates, rank
 from .types import (
     Claim,
     ClaimPair,
     Comparison,
+    ExtractedReport,
     PairResult,
     Relation,
     RelationLabel,
     ReportInput,
 )
+
+# Each claim keeps at most this many partners in another report: a fact is rarely told more
+# than twice in one article, and more pairs would bury the editor.
+PARTNERS_PER_CLAIM = 2
+# A conflict decides a whole relation only when the pair is judged at least this sure.
+RELATION_CONFLICT_CONFIDENCE = 0.5
+# In ``relate``, how many counterparts each claim of the shorter text is judged against.
+RELATE_COUNTERPARTS = 3
+# ``relate`` is told the two texts belong together, so a weaker match still counts.
+RELATE_CUTOFF = 15.0
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def pair_claims(
@@ -24,9 +41,10 @@ def pair_claims(
     published_a: date | None = None, published_b: date | None = None,
 ) -> list[ClaimPair]:
     """Return the matched and labelled pairs between the claims of two reports."""
-    _ = (published_a, published_b)
-    return [ClaimPair(i, j, classify(a[i], b[j], similarity=score))
-            for i, j, score in candidates(a, b)]
+    pa, pb = _as_date(published_a), _as_date(published_b)
+    return [ClaimPair(i, j, classify(a[i], b[j], similarity=score,
+                                     published_a=pa, published_b=pb))
+            for i, j, score in candidates(a, b, limit=PARTNERS_PER_CLAIM)]
 
 
 def group_pairs(edges: Sequence[tuple[object, object]]) -> list[list[int]]:
@@ -48,9 +66,15 @@ def group_pairs(edges: Sequence[tuple[object, object]]) -> list[list[int]]:
     return list(groups.values())
 
 
+@lru_cache(maxsize=4096)
+def _extracted(text: str, published: date | None, html: bool) -> ExtractedReport:
+    # Evaluation files repeat texts (one article body against many headlines).
+    return extract_report(text, published=published, html=html)
+
+
 def compare(reports: Sequence[ReportInput]) -> Comparison:
     """Extract every report and pair the claims of each report with every other's."""
-    extracted = [extract_report(r.text, published=r.published, html=r.html) for r in reports]
+    extracted = [_extracted(r.text, _as_date(r.published), r.html) for r in reports]
     pairs: list[PairResult] = []
     for x in range(len(reports)):
         for y in range(x + 1, len(reports)):
@@ -62,16 +86,60 @@ def compare(reports: Sequence[ReportInput]) -> Comparison:
     return Comparison(tuple(extracted), tuple(pairs), tuple(tuple(g) for g in groups))
 
 
+def _claims(text: str, published: date | None) -> tuple[Claim, ...]:
+    claims = tuple(c for c in _extracted(text, published, False).claims if c.checkable)
+    if claims:
+        return claims
+    # A headline of three words yields no claim; as a whole it is still what is compared.
+    stripped = text.strip()
+    return (Claim(text=stripped, start=0, end=len(stripped)),) if stripped else ()
+
+
 def relate(
     a: str, b: str, *, published_a: date | None = None, published_b: date | None = None
 ) -> Relation:
-    """Return how text ``b`` stands to text ``a`` as a whole."""
-    result = compare([ReportInput(a, published=published_a), ReportInput(b, published=published_b)])
-    if not result.pairs:
-        return Relation("unrelated", 0.5, ("unmatched",), "Nothing in b matches a claim of a.")
-    labels = [p.judgement.label for p in result.pairs]
-    label: RelationLabel = "conflict" if "conflict" in labels else (
-        "agree" if all(x == "agree" for x in labels) else "complement")
-    best = max(result.pairs, key=lambda p: p.judgement.confidence)
-    return Relation(label, best.judgement.confidence, best.judgement.reasons,
-                    best.judgement.explanation, result.pairs)
+    """Return how text ``b`` stands to text ``a`` as a whole.
+
+    The claims of the text with fewer claims each look for their best counterparts in the
+    other. A confident conflict anywhere makes the whole a conflict; every such claim agreeing
+    makes it agree; otherwise it complements; nothing matched is unrelated.
+    """
+    pa, pb = _as_date(published_a), _as_date(published_b)
+    ca, cb = _claims(a, pa), _claims(b, pb)
+    b_is_hyp = len(cb) <= len(ca)
+    hyp, premise = (cb, ca) if b_is_hyp else (ca, cb)
+    pairs: list[PairResult] = []
+    best_labels: list[str] = []
+    for h, claim in enumerate(hyp):
+        ranked = [(k, s) for k, s in rank(claim, premise)[:RELATE_COUNTERPARTS]
+                  if s >= RELATE_CUTOFF]
+        if not ranked:
+            continue
+        for pos, (k, score) in enumerate(ranked):
+            i, j = (k, h) if b_is_hyp else (h, k)
+            judgement = classify(ca[i], cb[j], similarity=score, published_a=pa,
+                                 published_b=pb)
+            if pos == 0 or judgement.label == "conflict":
+                pairs.append(PairResult(0, i, 1, j, judgement))
+            if pos == 0:
+                best_labels.append(judgement.label)
+    if not pairs:
+        conf = confidence_for("unrelated", ("unmatched",))
+        return Relation("unrelated", conf, ("unmatched",),
+                        sentence("unrelated", [("unmatched", "")]))
+    conflicts = [p for p in pairs if p.judgement.label == "conflict"
+                 and p.judgement.confidence >= RELATION_CONFLICT_CONFIDENCE]
+    label: RelationLabel
+    if conflicts:
+        label, lead = "conflict", max(conflicts, key=lambda p: p.judgement.confidence)
+    elif len(best_labels) == len(hyp) and all(x == "agree" for x in best_labels):
+        label, lead = "agree", max(pairs, key=lambda p: p.judgement.confidence)
+    else:
+        label = "complement"
+        lead = max(pairs, key=lambda p: (p.judgement.label == "complement",
+                                         p.judgement.confidence))
+    lj = lead.judgement
+    conf = confidence_for(label, lj.reasons, overlap=lj.similarity / 100)
+    explanation = lj.explanation if lj.label == label else sentence(
+        label, [(r, "") for r in lj.reasons])
+    return Relation(label, conf, lj.reasons, explanation, tuple(pairs))

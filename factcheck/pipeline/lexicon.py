@@ -1,0 +1,179 @@
+"""Word lists and compiled patterns for matching and classifying claims.
+
+Kept apart from ``resources`` (the extraction stage's lists) because these words carry
+comparison meaning: which words are opposites, which mark a stage of a process or a part of
+the whole, which only report or hedge a statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Function words dropped from frames. Negators, modals and reporting verbs are dropped too:
+# they are read separately as polarity, modality and attribution, never as content.
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being
+    am has have had having do does did doing this that these those it its it's their theirs his
+    her hers they them he she we you i our ours your yours my me him us which who whom whose
+    what when where why how than then so such not no nor only also too very can could will
+    would shall should may might must into over under about after before during while up down
+    out off again further once there here all any both each few more most other some same own
+    just said says say saying told tells according per via upon onto among amid against
+    within without across through throughout toward towards because since until unless though
+    although whether either neither yet still even ever much many lot lots get got gets
+    one's itself themselves himself herself ourselves yourself s t re ve ll d m o""".split()
+)
+
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+(?:[.,]\d+)*")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+               "trillion": 1e12}
+
+# Irregular forms folded onto one stem so "won" meets "win" and "lost" meets "lose".
+IRREGULAR = {
+    "won": "win", "wins": "win", "winning": "win", "lost": "lose", "loses": "lose",
+    "losing": "lose", "died": "die", "dies": "die", "dying": "die", "dead": "die",
+    "death": "die", "killed": "kill", "took": "take", "taken": "take", "gave": "give",
+    "given": "give", "went": "go", "gone": "go", "made": "make", "began": "begin",
+    "begun": "begin", "left": "leave", "held": "hold", "found": "find", "sold": "sell",
+    "bought": "buy", "paid": "pay", "rose": "rise", "risen": "rise", "fell": "fall",
+    "fallen": "fall", "men": "man", "women": "woman", "children": "child", "people": "person",
+    "finalise": "finalize", "finalised": "finalize", "finalisation": "finalize",
+    "finalization": "finalize", "finalizing": "finalize", "finalising": "finalize",
+    "finalized": "finalize", "organisation": "organization", "effort": "work",
+    "efforts": "work", "pact": "treaty", "accord": "treaty", "convention": "treaty",
+    "u.s.": "us", "usa": "us", "america": "us", "american": "us", "uk": "britain",
+    "british": "britain", "un": "united-nations", "arrested": "arrest",
+    "adoption": "adopt", "adopted": "adopt", "approval": "approve",
+}
+
+NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "nothing", "neither",
+                      "nor", "cannot", "can't", "won't", "isn't", "wasn't", "aren't",
+                      "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't",
+                      "couldn't", "wouldn't", "shouldn't", "nowhere"})
+# Verbs and phrases that deny what follows them: "refused to model" = did not model.
+NEGATING_PHRASES = re.compile(
+    r"\b(?:refus(?:e|ed|es|ing) to|fail(?:ed|s)? to|unable to|declin(?:e|ed|es) to|"
+    r"lack(?:s|ed)? of|lack(?:s|ed)?|incapable of|absence of|free of|devoid of)\b",
+    re.IGNORECASE)
+# "not only", "no longer", "no doubt" do not deny the statement they stand in.
+NEGATION_EXCEPTIONS = re.compile(
+    r"\b(?:not only|no doubt|no longer|not least|nothing but|no less than|no more than|"
+    r"not yet|not until|no one knows)\b", re.IGNORECASE)
+
+# Opposites, as stems (see match.stem). Either side may appear in a or b.
+ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
+    ("adopt", "reject"), ("approve", "reject"), ("accept", "reject"), ("accept", "refuse"),
+    ("confirm", "deny"), ("admit", "deny"), ("win", "lose"), ("victory", "defeat"),
+    ("alive", "die"), ("survive", "die"), ("increase", "decrease"), ("rise", "fall"),
+    ("rise", "drop"), ("raise", "cut"), ("gain", "loss"), ("higher", "lower"),
+    ("larger", "smaller"), ("more", "less"), ("guilty", "innocent"), ("convict", "acquit"),
+    ("true", "false"), ("real", "fake"), ("legal", "illegal"), ("allow", "ban"),
+    ("allow", "forbid"), ("permit", "ban"), ("support", "oppose"), ("open", "close"),
+    ("male", "female"), ("first", "last"), ("before", "after"), ("arrest", "release"),
+    ("start", "end"), ("begin", "end"), ("pass", "fail"), ("succeed", "fail"),
+    ("success", "failure"), ("include", "exclude"), ("hire", "fire"), ("buy", "sell"),
+    ("north", "south"), ("east", "west"), ("early", "late"), ("old", "young"),
+    ("same", "different"), ("public", "private"), ("mandatory", "voluntary"),
+    ("peace", "war"), ("friend", "enemy"), ("love", "hate"), ("agree", "disagree"),
+    ("up", "down"), ("positive", "negative"), ("minority", "majority"), ("born", "die"),
+    ("dead", "alive"), ("entered", "left"), ("ally", "rival"), ("internal", "external"),
+    ("domestic", "foreign"), ("cheap", "expensive"), ("safe", "dangerous"),
+    ("unanimous", "divided"), ("easy", "difficult"), ("strong", "weak"), ("rich", "poor"),
+    ("full", "empty"), ("present", "absent"), ("possible", "impossible"),
+    ("appear", "disappear"), ("lift", "impose"), ("resign", "appoint"), ("elect", "defeat"),
+    ("best", "worst"), ("significant", "insignificant"), ("considerable", "insignificant"),
+    ("able", "unable"), ("likely", "unlikely"), ("popular", "unpopular"), ("happy", "sad"),
+    ("success", "flop"), ("successful", "unsuccessful"), ("fiction", "nonfiction"),
+    ("animated", "live-action"), ("comedy", "drama"), ("only", "multiple"), ("never", "always"),
+    ("won", "nominated"), ("win", "nominate"), ("before", "after"), ("ancient", "modern"),
+)
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _x, _y in ANTONYM_PAIRS:
+    ANTONYMS[_x] = ANTONYMS.get(_x, frozenset()) | {_y}
+    ANTONYMS[_y] = ANTONYMS.get(_y, frozenset()) | {_x}
+
+# Words that only report a statement without asserting it ("observing" in Emergent).
+HEDGES = frozenset({
+    "reportedly", "allegedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",
+    "may", "might", "could", "possibly", "possible", "perhaps", "apparently", "purportedly",
+    "supposedly", "unconfirmed", "unverified", "claim", "claims", "claimed", "claiming",
+    "alleged", "alleges", "allege", "speculation", "speculate", "speculated", "believed",
+    "suggests", "suggest", "suggested", "appears", "appear", "seems", "seem", "likely",
+    "unlikely", "probably", "suspected", "suspect", "insists", "insisted",
+    "accused", "accuses", "accuse", "hints", "hinted", "could've", "might've", "whether",
+})
+HEDGE_PHRASES = re.compile(
+    r"\b(?:according to|is said to|are said to|was said to|is thought to|is believed to|"
+    r"are believed to|is expected to|are expected to|is set to|are set to|is reported to|"
+    r"sources say|it is claimed|report:|reports:)|\?", re.IGNORECASE)
+
+# Words with which a text denies a claim it reports: "hoax", "debunked", "fake".
+REFUTERS = frozenset({
+    "hoax", "hoaxes", "fake", "faked", "false", "falsely", "debunk", "debunked", "debunks",
+    "deny", "denies", "denied", "denial", "untrue", "myth", "bogus", "fabricated", "satire",
+    "satirical", "refute", "refuted", "refutes", "dismiss", "dismissed", "dismisses",
+    "misleading", "fiction", "fictional", "prank", "scam", "not true", "isn't true",
+    "no evidence", "baseless", "nonsense", "photoshopped", "doctored", "spoof", "parody",
+    "rejects", "rejected", "disputed", "disputes", "wrong", "nope", "lie", "lies",
+})
+REFUTE_PHRASES = re.compile(
+    r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
+    r"did not happen|didn't happen|made up|turns out to be|is a hoax|was a hoax|"
+    r"no truth|not the case|just a rumou?r)\b", re.IGNORECASE)
+
+# Stages of a process, ordered: what is expected or proposed is not yet done.
+ANTICIPATION = re.compile(
+    r"\b(?:expected to|set to|poised to|plans? to|planned|planning to|proposed?|"
+    r"proposal|draft(?:ed|s)?|will be|would be|will become|likely to|"
+    r"considering|mulls?|to be (?:adopted|approved|signed|voted))\b",
+    re.IGNORECASE)
+STAGES: dict[str, int] = {
+    "propose": 0, "proposed": 0, "proposal": 0, "draft": 1, "drafted": 1, "negotiate": 1,
+    "negotiated": 1, "agreed": 2, "finalize": 2, "finalized": 2, "finalised": 2,
+    "adopt": 3, "adopted": 3, "approved": 3, "passed": 3, "enacted": 3, "signed": 4,
+    "ratified": 5, "effect": 6, "force": 6,
+}
+
+# Words naming a part of a larger whole (a committee's work inside the whole negotiation).
+SCOPE_WORDS = frozenset({
+    "committee", "subcommittee", "panel", "commission", "phase", "part", "round", "stage",
+    "delegation", "delegates", "negotiators", "chapter", "section", "half", "quarter",
+    "portion", "initial", "preliminary", "partial", "subsidiary",
+})
+
+# Exclusive ways a vote went: a recorded vote excludes "unanimously" or "without a vote".
+CONSENSUS_RE = re.compile(
+    r"\b(?:unanimous(?:ly)?|without a vote|by consensus|by acclamation|without objection)\b",
+    re.IGNORECASE)
+RECORDED_VOTE_RE = re.compile(
+    r"\b(?:by a vote of|votes? of|by)\s+(\d+|[a-z]+)\s*(?:votes?\s+)?(?:to|-|–|against)\s*"
+    r"(\d+|[a-z]+)\b|\b(\d+)\s*(?:-|–|to)\s*(\d+)\s+vote\b|\bvoted\s+(\d+)\s*(?:-|–|to)\s*(\d+)",
+    re.IGNORECASE)
+
+# Verbs that attribute a statement to a speaker.
+REPORTING_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "stated", "announced", "announces",
+    "reported", "reports", "claimed", "claims", "confirmed", "confirms", "denied", "denies",
+    "added", "explained", "noted", "insisted", "argued", "wrote", "tweeted", "warned",
+    "according", "report", "thinks", "believes",
+})
+
+# Verbs of saying carry no content of the claim itself: dropped from frames.
+SAY_WORDS = frozenset({"said", "says", "say", "saying", "told", "tells", "tell", "according",
+                       "stated", "added", "noted", "explained"})
+
+# Weekdays and relative day words: "on Monday" fixes a date as firmly as "on 8 August".
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}

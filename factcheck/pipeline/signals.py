@@ -1,0 +1,368 @@
+"""Read what the comparison needs from one claim: content stems, names, numbers, polarity,
+modality, stage, scope and manner words.
+
+Everything is computed from ``claim.text`` (plus the typed ``claim.values`` extraction found),
+so the comparison works on claims read back from the database and on bare strings alike.
+Results are cached per claim because one claim meets many others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .lexicon import (
+    ANTICIPATION,
+    ANTONYMS,
+    CONSENSUS_RE,
+    HEDGE_PHRASES,
+    HEDGES,
+    IRREGULAR,
+    MONTH_ABBR,
+    MONTHS,
+    NEGATING_PHRASES,
+    NEGATION_EXCEPTIONS,
+    NEGATORS,
+    NUMBER_WORDS,
+    RECORDED_VOTE_RE,
+    REFUTE_PHRASES,
+    REFUTERS,
+    REPORTING_VERBS,
+    SAY_WORDS,
+    SCALE_WORDS,
+    SCOPE_WORDS,
+    STAGES,
+    STOPWORDS,
+    WEEKDAYS,
+    WORD_RE,
+)
+from .types import Claim, Value
+
+_TOKEN_RE = re.compile(
+    r"[$£€]?\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z'\u2019\-\.]*[A-Za-z]|[A-Za-z]")
+_NUMBER_RE = re.compile(
+    r"(?P<cur>[$£€])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<pct>%|percent\b|per cent\b)?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m)\b)?", re.IGNORECASE)
+_WORD_NUMBER_RE = re.compile(
+    r"\b(?P<num>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
+_YEAR_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade")
+
+
+def stem(word: str) -> str:
+    """Return a crude stem of ``word`` so inflections and British spellings meet."""
+    w = word.lower().replace("\u2019", "'").strip("'.-")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in IRREGULAR:
+        w = IRREGULAR[w]
+    elif w in NUMBER_WORDS:
+        return str(NUMBER_WORDS[w])
+    else:
+        for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                             ("s", "")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                if suffix == "s" and w.endswith(("ss", "us", "is")):
+                    break
+                w = w[: -len(suffix)] + repl
+                break
+        w = w.replace("isation", "ization").replace("ise", "ize") if len(w) > 6 else w
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+_ANTONYM_STEMS: dict[str, frozenset[str]] = {}
+for _w, _opposites in ANTONYMS.items():
+    _ANTONYM_STEMS[stem(_w)] = _ANTONYM_STEMS.get(stem(_w), frozenset()) | {
+        stem(o) for o in _opposites}
+_STAGE_STEMS = {stem(w): rank for w, rank in STAGES.items()}
+_SCOPE_STEMS = frozenset(stem(w) for w in SCOPE_WORDS)
+_REFUTER_WORDS = frozenset(w for w in REFUTERS if " " not in w)
+
+
+def antonyms(s: str) -> frozenset[str]:
+    """Return the stems opposite to stem ``s``."""
+    return _ANTONYM_STEMS.get(s, frozenset())
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read from a claim: its value, a coarse kind and the word it counts."""
+
+    kind: str  # number | percent | money | year | duration | date | count | quantity
+    low: float
+    high: float
+    unit: str
+    text: str
+    context: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the comparison reads from one claim."""
+
+    text: str
+    tokens: tuple[str, ...]
+    content: frozenset[str]
+    names: frozenset[str]
+    numbers: tuple[Number, ...]
+    negated: bool
+    negated_heads: frozenset[str]
+    hedged: bool
+    refuted: bool
+    anticipated: bool
+    stage: int | None
+    scope: frozenset[str]
+    consensus: bool
+    vote: tuple[int, int] | None
+    weekdays: frozenset[str]
+    attributed: bool
+    frame: str
+
+
+def _value_number(v: Value) -> Number:
+    unit = v.unit
+    if v.kind == "duration" and unit.endswith("s"):
+        unit = unit[:-1]
+    low, high = v.low, v.high
+    # Widen by the bound so "more than 2,000" holds 2,100 and "about 5" holds 5.3.
+    if v.bound == "about":
+        low, high = low * 0.9, high * 1.1
+    elif v.bound in ("more_than", "at_least"):
+        high = float("inf")
+    elif v.bound in ("less_than", "up_to"):
+        low = float("-inf") if v.kind != "count" else 0.0
+    return Number(v.kind, low, high, unit, v.text)
+
+
+def _bound_before(text: str, start: int) -> str:
+    before = text[max(0, start - 14):start].lower()
+    for phrase, bound in (("more than", "more_than"), ("over", "more_than"),
+                          ("at least", "at_least"), ("up to", "up_to"),
+                          ("less than", "less_than"), ("under", "less_than"),
+                          ("nearly", "about"), ("about", "about"), ("around", "about"),
+                          ("almost", "about"), ("roughly", "about"), ("some", "about"),
+                          ("approximately", "about")):
+        if before.rstrip().endswith(phrase):
+            return bound
+    return "exactly"
+
+
+def _unit_after(text: str, end: int) -> str:
+    for w in WORD_RE.findall(text[end:end + 40])[:3]:
+        lw = w.lower()
+        if lw in SCALE_WORDS or lw in STOPWORDS or lw[0].isdigit() or lw in ("-",):
+            continue
+        s = stem(lw)
+        for unit in _YEAR_WORDS:
+            if s.startswith(unit):
+                return unit
+        return s
+    return ""
+
+
+def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+    found: list[Number] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _NUMBER_RE.finditer(text):
+        if not free(m.start(), m.end()) or not m.group("num"):
+            continue
+        raw = m.group("num").replace(",", "")
+        try:
+            n = float(raw)
+        except ValueError:
+            continue
+        scale = (m.group("scale") or "").lower()
+        n *= SCALE_WORDS.get(scale, 1.0)
+        if m.group("pct"):
+            kind, unit = "percent", "%"
+        elif m.group("cur"):
+            kind, unit = "money", m.group("cur")
+        else:
+            unit = _unit_after(text, m.end())
+            if unit in ("dollar", "euro", "pound", "yuan", "rupee", "yen"):
+                kind = "money"
+            elif unit in _YEAR_WORDS:
+                kind = "duration"
+            elif 1800 <= n <= 2100 and "." not in raw and not scale and len(raw) == 4:
+                kind, unit = "year", "year"
+            else:
+                kind = "number"
+        bound = _bound_before(text, m.start())
+        low, high = n, n
+        if bound == "about":
+            low, high = n * 0.9, n * 1.1
+        elif bound in ("more_than", "at_least"):
+            high = float("inf")
+        elif bound in ("less_than", "up_to"):
+            low = float("-inf")
+        found.append(Number(kind, low, high, unit, m.group().strip()))
+        taken.append((m.start(), m.end()))
+    for m in _WORD_NUMBER_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        word = m.group("num").lower()
+        if word == "one":  # "one of the", "no one": rarely a count worth comparing
+            continue
+        n = float(NUMBER_WORDS[word]) * SCALE_WORDS.get((m.group("scale") or "").lower(), 1.0)
+        unit = _unit_after(text, m.end())
+        kind = "duration" if unit in _YEAR_WORDS else "number"
+        found.append(Number(kind, n, n, unit, m.group()))
+        taken.append((m.start(), m.end()))
+    return found
+
+
+def _situated(n: Number, text: str) -> Number:
+    """Return ``n`` with the content stems around it, and "since" durations told apart."""
+    at = text.find(n.text) if n.text else -1
+    if at < 0:
+        return n
+    before = text[max(0, at - 45):at]
+    after = text[at + len(n.text):at + len(n.text) + 45]
+    words = WORD_RE.findall(before)[-4:] + WORD_RE.findall(after)[:4]
+    context = frozenset(stem(w) for w in words
+                        if w.lower() not in STOPWORDS and not w[0].isdigit())
+    unit = n.unit
+    # "the first treaty in over 20 years" counts time since, not how long something took.
+    if n.kind == "duration" and re.search(r"\bin\s+(?:the\s+(?:past|last)\s+)?"
+                                          r"(?:over|more than|nearly|almost|about)?\s*$",
+                                          before, re.IGNORECASE) and "first" in text[:at].lower():
+        unit = "since"
+    return Number(n.kind, n.low, n.high, unit, n.text, context)
+
+
+def _dates(text: str) -> list[Number]:
+    out: list[Number] = []
+    pattern = re.compile(
+        r"\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})|"
+        r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))\b")
+    for m in pattern.finditer(text):
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (
+            m.group(5), m.group(4), m.group(6))
+        mon = MONTHS.get(month.lower()) or MONTH_ABBR.get(month.lower()[:4]) or MONTH_ABBR.get(
+            month.lower()[:3])
+        if mon is None:
+            continue
+        try:
+            d = date(int(year), mon, int(day)).toordinal()
+        except ValueError:
+            continue
+        out.append(Number("date", d, d, "day", m.group()))
+    return out
+
+
+_BRACKETS = re.compile(r"-[LR][RS]B-")
+
+
+@lru_cache(maxsize=65536)
+def _signals(text: str, values: tuple[Value, ...], offset: int) -> Signals:
+    if "-LRB-" in text or "-RRB-" in text or "-LSB-" in text:
+        # Penn Treebank brackets (FEVER, RTE) become spaces; offsets only matter for values
+        # extraction found, and those texts come from extraction unchanged.
+        text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    taken: list[tuple[int, int]] = []
+    numbers: list[Number] = []
+    for v in values:
+        if v.kind == "date" or v.kind in ("duration", "count", "money", "percent", "quantity",
+                                          "number"):
+            numbers.append(_value_number(v))
+            taken.append((v.start - offset, v.end - offset))
+    if not any(n.kind == "date" for n in numbers):
+        for d in _dates(text):
+            numbers.append(d)
+    taken += [(m.start(), m.end()) for m in re.finditer(
+        r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
+        text)]
+    vote_m = RECORDED_VOTE_RE.search(text)
+    vote: tuple[int, int] | None = None
+    if vote_m:
+        groups = [g for g in vote_m.groups() if g]
+        try:
+            x, y = (int(g) if g.isdigit() else NUMBER_WORDS[g.lower()] for g in groups[:2])
+            vote = (x, y)
+            taken.append(vote_m.span())
+        except (KeyError, ValueError):
+            vote = None
+    numbers += _own_numbers(text, taken)
+    numbers = [_situated(n, text) for n in numbers]
+
+    lowered = text.lower().replace("\u2019", "'")
+    words = [w for w in re.findall(r"[a-z][a-z'\-]*|\d+", lowered)]
+    masked = NEGATION_EXCEPTIONS.sub(" ", lowered)
+    neg_words = re.findall(r"[a-z]+n't|[a-z][a-z'\-]*", masked)
+    negators = sum(1 for w in neg_words if w in NEGATORS or w.endswith("n't"))
+    # The words a negation denies: the first content words after each negator.
+    heads: set[str] = set()
+    for k, w in enumerate(neg_words):
+        if w in NEGATORS or w.endswith("n't"):
+            following = [x for x in neg_words[k + 1:k + 5]
+                         if x not in STOPWORDS and x not in NEGATORS][:1]
+            heads.update(stem(x) for x in following)
+    for m in NEGATING_PHRASES.finditer(masked):
+        following = [x for x in re.findall(r"[a-z][a-z'\-]*", masked[m.end():m.end() + 40])
+                     if x not in STOPWORDS][:1]
+        heads.update(stem(x) for x in following)
+    negated = (negators + len(NEGATING_PHRASES.findall(masked))) % 2 == 1
+    hedged = bool(HEDGE_PHRASES.search(text)) or any(w in HEDGES for w in words)
+    refuted = bool(REFUTE_PHRASES.search(text)) or any(w in _REFUTER_WORDS for w in words)
+    anticipated = bool(ANTICIPATION.search(text))
+
+    tokens: list[str] = []
+    names: set[str] = set()
+    # Values are compared as values, so their words ("years", "five-year") leave the frame.
+    plain = re.sub(r"\bUnited Nations\b", "UN", text)
+    for n in numbers:
+        if n.text:
+            plain = plain.replace(n.text, " ")
+    raw_tokens = _TOKEN_RE.findall(plain)
+    for k, tok in enumerate(raw_tokens):
+        if tok[0].isdigit() or tok[0] in "$£€":
+            continue
+        low = tok.lower().strip(".")
+        if low in STOPWORDS or low in NEGATORS or len(low) < 2 or low in SAY_WORDS:
+            continue
+        s = stem(low)
+        if s in STOPWORDS or s.isdigit():
+            continue
+        tokens.append(s)
+        if tok[0].isupper() and k > 0 and not raw_tokens[k - 1].endswith(":"):
+            names.add(s)
+    stages = [_STAGE_STEMS[t] for t in tokens if t in _STAGE_STEMS]
+    stage = max(stages) if stages else None
+    scope = frozenset(t for t in tokens if t in _SCOPE_STEMS)
+    weekdays = frozenset(w for w in words if w in WEEKDAYS)
+    attributed = any(w in REPORTING_VERBS for w in words)
+    masked_frame = " ".join(tokens + [f"{{{n.kind}}}" for n in numbers])
+    # An exact duration, date, sum or share is as telling as a rare word: "5 years" and
+    # "a five-year effort" share it even when they share no noun.
+    value_tokens = {f"#{n.kind}:{n.low:g}:{n.unit}" for n in numbers
+                    if n.low == n.high and (n.kind in ("duration", "date", "money", "percent")
+                                            or n.low >= 10)}
+    return Signals(
+        text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
+        names=frozenset(names),
+        numbers=tuple(numbers), negated=negated, negated_heads=frozenset(heads),
+        hedged=hedged, refuted=refuted,
+        anticipated=anticipated, stage=stage, scope=scope,
+        consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,
+        attributed=attributed, frame=masked_frame)
+
+
+def signals(claim: Claim) -> Signals:
+    """Return the comparison signals of ``claim`` (cached by its text and values)."""
+    return _signals(claim.text, claim.values, claim.start)
+
+
+def resolve_weekday(weekday: str, published: date | None) -> date | None:
+    """Return the date of the last ``weekday`` on or before ``published`` (news past tense)."""
+    if published is None:
+        return None
+    target = WEEKDAYS.index(weekday)
+    back = (published.weekday() - target) % 7
+    return published - timedelta(days=back)
