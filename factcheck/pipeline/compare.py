@@ -23,7 +23,7 @@ from .types import (
 
 # Each claim keeps at most this many partners in another report: a fact is rarely told more
 # than twice in one article, and more pairs would bury the editor.
-PARTNERS_PER_CLAIM = 2
+PARTNERS_PER_CLAIM = 3
 # A conflict decides a whole relation only when the pair is judged at least this sure.
 RELATION_CONFLICT_CONFIDENCE = 0.5
 # In ``relate``, how many counterparts each claim of the shorter text is judged against.

@@ -344,6 +344,9 @@ def _signals(text: str, values: tuple[Value, ...], offset: int) -> Signals:
     value_tokens = {f"#{n.kind}:{n.low:g}:{n.unit}" for n in numbers
                     if n.low == n.high and (n.kind in ("duration", "date", "money", "percent")
                                             or n.low >= 10)}
+    # Any duration or date shares the slot "how long" / "when" with another one.
+    value_tokens |= {f"#{n.kind}:{n.unit}" for n in numbers
+                     if n.kind in ("duration", "date", "money", "percent")}
     return Signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
         names=frozenset(names),
