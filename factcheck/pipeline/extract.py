@@ -1,4 +1,11 @@
-"""Turn cleaned text into atomic claims with values, polarity, hedging and a frame."""
+"""Turn cleaned text into atomic claims with values, polarity, hedging, attribution, a frame.
+
+Lines without closing punctuation are headings: the title and decks become ``headline``
+claims; short section headings ("What's the story", "Global response") produce no claim.
+Sentences are cut into atomic clauses where a coordination carries a second fact
+("adopted the treaty and called on states to join it"). Questions, opinions and calls to
+action are kept but marked ``checkable=False``.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,74 @@ import re
 from datetime import date, datetime
 
 from .clean import clean
-from .resources import HEDGES, NEGATIONS, STOPWORDS, WORD_RE
-from .segment import segment
-from .types import Claim, Cleaned, ExtractedReport, Value
+from .resources import (
+    BRITISH_WORDS,
+    HEDGE_RE,
+    IRREGULAR,
+    ISE_KEEP,
+    NEGATION_RE,
+    NOT_NEGATION_RE,
+    SAY_ALT,
+    SCOPE_RE,
+    STOPWORDS,
+    TITLE_WORDS,
+)
+from .segment import paragraphs, sentences_in
+from .types import Claim, Cleaned, ExtractedReport, Span, Value
 from .values import find_values
+
+MAX_HEADING_WORDS = 25
+MIN_HEADLINE_WORDS = 4
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_FRAME_TOKEN = re.compile(r"\{\w+\}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+_CLOSES = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*$")
+_WH_START = re.compile(r"^(?:what|what's|how|why|who|when|where|which|is|are|can|will|should|"
+                       r"does|do|did)\b", re.IGNORECASE)
+_CTA = re.compile(
+    r"^[\"“]?(?:join|sign up|subscribe|click|tap|read|watch|share|donate|follow|download|"
+    r"register|contact|visit|send|let's|let us|don't|do not miss|please|check out|learn more|"
+    r"find out|tell us|get|buy|order|call now|vote for|act now|help us)\b", re.IGNORECASE)
+_OPINION = re.compile(
+    r"\b(?:i think|i believe|we believe|i feel|in my view|in our view|in my opinion|"
+    r"in our opinion|should|ought to|must|it is time|it's time|deserves?|shameful|"
+    r"disgraceful|outrageous|we need to|needs to be|has to be)\b", re.IGNORECASE)
+_SPLIT = re.compile(r";\s+|,?\s+(?:and|but)\s+(?!also\b)|,\s+(?:and\s+)?(?:but|while|whereas|"
+                    r"and also|yet)\s+|,\s+and\s+also\s+")
+_AUX = frozenset("""is are was were has have had will would can could may might must should
+    shall did does do been being am""".split())
+_VERBS = frozenset("""said says say told tells took takes take made makes make came comes
+    gave gives went goes got gets found finds saw sees left leaves held holds won wins lost
+    loses met meets began begins became becomes brought brings built builds paid pays sold
+    sells set sets put puts cut cuts hit hits led leads ran runs rose rises fell falls
+    seeks aims offers provides represents reflects urges calls includes remains shows
+    targets tackles hails adopts agrees plans warns says wants needs faces marks signs
+    approves rejects passes launches opens closes ends starts kills dies arrests charges
+    claims denies finalise finalises finalize finalizes served serves""".split())
+_INTRO = re.compile(
+    r"^(?:after|in|on|with|as|following|according|despite|since|while|when|although|under|"
+    r"amid|during|before|by|for|last|this|at|from|once|if|because|unlike|like|over)\b[^,]{0,120},"
+    r"\s+", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an this that these those its their his her our your some "
+                         "all any each every".split())
+_MONTHS_DAYS = frozenset("""january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+
+_ATTR_AFTER = re.compile(
+    rf"[,”\"’]\s*(?:{SAY_ALT})\s+((?:the\s+)?[A-Z][^,.;!?]{{0,100}}?|(?:his|her|their|its|a|an|"
+    rf"the)\s+[a-z][\w\- ]{{0,40}}?)\s*(?:,|[.!?][\"”’]?\s*$|$)")
+_ATTR_BEFORE_SAY = re.compile(
+    rf"[,”\"’]\s*((?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of|on|and|for|the|de|[A-Z(][\w.'’()\-]*))"
+    rf"{{0,10}}|(?:he|she|they|it|his|her|their|its|a|an|the)(?:\s+[a-z][\w\-]*){{0,4}})\s+"
+    rf"(?:{SAY_ALT})\b(?:\s+(?:on\s+)?\w+day)?\s*[.!?]?[\"”’]?\s*$")
+_ATTR_START = re.compile(
+    rf"^((?:the\s+)?[A-Z][\w.'’\-]*(?:\s+(?:of|on|and|for|the|de|[A-Z(][\w.'’()\-]*)){{0,10}})"
+    rf"\s+(?:{SAY_ALT})\b(?:\s+(?:on\s+)?\w+day)?(?:\s+that)?\s+")
+_ACCORDING = re.compile(r"(?:^|,\s*)(?:according to|citing)\s+([^,.;]{2,100})",
+                        re.IGNORECASE)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_ISE = re.compile(r"^(\w{2,}?)(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
 
 
 def _as_date(published: date | datetime | None) -> date | None:
@@ -21,9 +92,14 @@ def _as_date(published: date | datetime | None) -> date | None:
 def extract_report(
     text: str, *, published: date | datetime | None = None, html: bool = False
 ) -> ExtractedReport:
-    """Clean ``text`` and return the cleaned text with its claims."""
+    """Clean ``text`` and return the cleaned text with its claims.
+
+    Raises ``errors.ExtractionError`` (a ValueError) for binary or oversized input; empty
+    input gives an empty result.
+    """
     cleaned = clean(text, html=html)
-    return ExtractedReport(cleaned=cleaned, claims=tuple(claims_of(cleaned, published=published)))
+    pub = _as_date(published) or cleaned.published
+    return ExtractedReport(cleaned=cleaned, claims=tuple(claims_of(cleaned, published=pub)))
 
 
 def extract(
@@ -35,40 +111,353 @@ def extract(
 
 def claims_of(cleaned: Cleaned, *, published: date | datetime | None = None) -> list[Claim]:
     """Return the claims of already-cleaned text."""
-    _ = _as_date(published)
+    pub = _as_date(published) or cleaned.published
+    text = cleaned.text
     claims: list[Claim] = []
-    for span in segment(cleaned.text):
-        words = WORD_RE.findall(span.text)
-        if len(words) < 4:
+    body_started = False
+    last_speaker: str | None = None
+    for para in paragraphs(text):
+        if _is_heading_line(para.text):
+            if _is_section_heading(para.text, body_started=body_started):
+                continue
+            claims.extend(_claims_of_sentence(text, para, pub, kind="headline"))
             continue
-        lowered = f" {span.text.lower()} "
-        values = tuple(find_values(span.text, offset=span.start))
-        negated = any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in NEGATIONS)
-        hedged = any(f" {h} " in lowered for h in HEDGES)
-        claims.append(Claim(
-            text=span.text, start=span.start, end=span.end, values=values,
-            polarity="negated" if negated else "affirmed", hedged=hedged,
-            frame=make_frame(span.text, values=values, offset=span.start),
-            keywords=keywords(span.text),
-            sentence_start=span.start, sentence_end=span.end,
-        ))
+        body_started = True
+        for sent in sentences_in(text, para.start, para.end):
+            new = _claims_of_sentence(text, sent, pub, last_speaker=last_speaker)
+            for c in new:
+                if c.attribution and c.attribution.lower() not in _PRONOUNS:
+                    last_speaker = c.attribution
+            claims.extend(new)
     return claims
 
 
-def make_frame(text: str, *, values: tuple[Value, ...] = (), offset: int = 0) -> str:
-    """Return ``text`` with its values masked and stopwords dropped, lower-cased."""
-    masked = text
-    for v in sorted(values, key=lambda v: v.start, reverse=True):
-        masked = masked[: v.start - offset] + f" {{{v.kind}}} " + masked[v.end - offset:]
-    tokens = [w.lower() for w in re.findall(r"\{\w+\}|[A-Za-z][A-Za-z'\-]*", masked)]
-    return " ".join(t for t in tokens if t not in STOPWORDS)
+def _is_heading_line(line: str) -> bool:
+    words = len(line.split())
+    return words <= MAX_HEADING_WORDS and not line.rstrip().endswith(_CLOSES)
+
+
+def _is_section_heading(line: str, *, body_started: bool) -> bool:
+    words = _WORD.findall(line)
+    if len(words) < MIN_HEADLINE_WORDS:
+        return True
+    if _WH_START.match(line) and len(words) < 6:
+        return True
+    return bool(body_started and not any(_is_verb(w) for w in words[1:]))
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower()
+    return (low in _AUX or low in _VERBS or (len(low) > 4 and low.endswith("ed"))
+            or (len(low) > 4 and low.endswith(("es", "s")) and not low.endswith(("ss", "us",
+                                                                                  "is"))
+                and word[0].islower()))
+
+
+# --------------------------------------------------------------------------- one sentence
+
+def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = "statement",
+                        last_speaker: str | None = None) -> list[Claim]:
+    s_text = sent.text
+    words = _WORD.findall(s_text)
+    if len(words) < 3:
+        return []
+    values = find_values(s_text, offset=sent.start, published=pub)
+    attribution, attr_text, attr_span = _attribution(s_text)
+    if attribution and attribution.lower() in _PRONOUNS | {"his spokesperson"} and last_speaker:
+        attribution = last_speaker if attribution.lower() in _PRONOUNS else attribution
+    checkable = True
+    if kind != "headline":
+        kind = _sentence_kind(s_text)
+        checkable = kind in ("statement", "quote")
+    elif _QUESTION_END.search(s_text):
+        checkable = False
+    clauses = _clauses(s_text) if kind != "headline" else [(0, len(s_text))]
+    out: list[Claim] = []
+    subject = ""
+    for cs, ce in clauses:
+        c_text = s_text[cs:ce]
+        start, end = sent.start + cs, sent.start + ce
+        c_values = tuple(v for v in values if start <= v.start < end)
+        this_subject = _subject(c_text)
+        if not this_subject or (cs > 0 and _lacks_subject(c_text)):
+            this_subject = subject or this_subject
+        subject = subject or this_subject
+        hedge = HEDGE_RE.search(c_text)
+        neg_text = NOT_NEGATION_RE.sub(" ", c_text)
+        neg = NEGATION_RE.search(neg_text)
+        mask_from, mask_to = attr_span
+        out.append(Claim(
+            text=c_text, start=start, end=end, values=c_values,
+            polarity="negated" if neg else "affirmed", hedged=bool(hedge),
+            attribution=attribution, frame=make_frame(
+                c_text, values=c_values, offset=start,
+                skip=(mask_from - cs, mask_to - cs) if attr_text else None),
+            keywords=keywords(c_text), checkable=checkable, kind=kind,
+            sentence_start=sent.start, sentence_end=sent.end,
+            entities=entities(c_text), subject=this_subject,
+            scope=tuple(dict.fromkeys(m.group().lower() for m in SCOPE_RE.finditer(c_text))),
+            modality=hedge.group().lower() if hedge else "",
+            negation=neg.group().lower() if neg else "",
+            attribution_text=attr_text,
+        ))
+    return out
+
+
+def _sentence_kind(s: str) -> str:
+    if _QUESTION_END.search(s):
+        return "question"
+    if _CTA.match(s):
+        return "call_to_action"
+    if _OPINION.search(s):
+        return "opinion"
+    stripped = s.lstrip()
+    if stripped[:1] in "\"“‘" or "“" in s or s.count('"') >= 2:
+        return "quote"
+    return "statement"
+
+
+def _inside_quotes(s: str, pos: int) -> bool:
+    before = s[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    """Return (start, end) of the atomic clauses of sentence ``s``."""
+    cuts: list[tuple[int, int]] = []  # (end of left part, start of right part)
+    for m in _SPLIT.finditer(s):
+        if _inside_quotes(s, m.start()):
+            continue
+        left = s[(cuts[-1][1] if cuts else 0):m.start()]
+        right = s[m.end():]
+        lw, rw = _WORD.findall(left), _WORD.findall(right)
+        if len(lw) < 3 or len(rw) < 3:
+            continue
+        sep = m.group().strip(" ,").lower()
+        before, after = _WORD.findall(left[-30:]), _WORD.findall(right[:30])
+        if sep == "and" and before and after and before[-1][0].isupper() and (
+                after[0][0].isupper()):
+            continue  # inside a name: "Office on Drugs and Crime"
+        if sep in ("and", "but") and not (
+                (_starts_with_predicate(right) and any(_is_verb(w) for w in lw))
+                or (_starts_new_clause(right) and any(_is_verb(w) for w in lw))):
+            continue
+        cuts.append((m.start(), m.end()))
+    if not cuts:
+        return [(0, len(s))]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for left_end, right_start in cuts:
+        spans.append((pos, left_end))
+        pos = right_start
+    spans.append((pos, len(s)))
+    return [(a, b) for a, b in (_strip_span(s, a, b) for a, b in spans) if a < b]
+
+
+def _strip_span(s: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and s[a] in " ,;":
+        a += 1
+    while b > a and s[b - 1] in " ,;":
+        b -= 1
+    return a, b
+
+
+def _starts_with_predicate(right: str) -> bool:
+    first = _WORD.match(right.lstrip())
+    if not first:
+        return False
+    w = first.group()
+    low = w.lower()
+    return w[0].islower() and (low in _AUX or low in _VERBS or (len(low) > 4 and
+                                                                 low.endswith("ed")))
+
+
+def _lacks_subject(clause: str) -> bool:
+    """Return True when a cut clause opens with its verb or an adverb, not a subject."""
+    first = _WORD.match(clause.lstrip())
+    if not first:
+        return True
+    w = first.group()
+    return w[0].islower() and w.lower() not in _DETERMINERS and w.lower() not in _PRONOUNS
+
+
+def _starts_new_clause(right: str) -> bool:
+    """Return True when ``right`` opens with a subject followed soon by a verb."""
+    toks = _WORD.findall(right[:80])
+    if not toks:
+        return False
+    first = toks[0]
+    if not (first.lower() in _DETERMINERS or first[0].isupper() or first.lower() in
+            _PRONOUNS):
+        return False
+    return any(_is_verb(t) and t[0].islower() for t in toks[1:5])
+
+
+def _subject(c: str) -> str:
+    """Return the head noun phrase before the first verb of clause ``c``, normalised."""
+    body = _INTRO.sub("", c, count=1)
+    toks = _WORD.findall(body)
+    head: list[str] = []
+    for t in toks:
+        if head and _is_verb(t) and t[0].islower():
+            break
+        if t.lower() in ("who", "which", "that"):
+            break
+        head.append(t)
+        if len(head) >= 14:
+            break
+    else:
+        if len(head) == len(toks):
+            head = head[:3]
+    content = [t.lower() for t in head if t.lower() not in _DETERMINERS
+               and t.lower() not in STOPWORDS]
+    return " ".join(content[-4:])
+
+
+# --------------------------------------------------------------------------- attribution
+
+def _attribution(s: str) -> tuple[str | None, str | None, tuple[int, int]]:
+    """Return (name, whole phrase, span of the "said X" part) of the speaker of ``s``."""
+    m = _ATTR_AFTER.search(s)
+    if m:
+        phrase = m.group(1).strip()
+        return _name_of(phrase), phrase, (m.start() + 1, m.end())
+    m = _ATTR_BEFORE_SAY.search(s)
+    if m:
+        phrase = m.group(1).strip()
+        return _name_of(phrase), phrase, (m.start() + 1, m.end())
+    m = _ATTR_START.match(s)
+    if m:
+        phrase = m.group(1).strip()
+        return _name_of(phrase), phrase, (0, m.end())
+    m = _ACCORDING.search(s)
+    if m:
+        phrase = m.group(1).strip()
+        return _name_of(phrase), phrase, (m.start(), m.end())
+    return None, None, (0, 0)
+
+
+def _name_of(phrase: str) -> str:
+    """Return the person's name at the end of ``phrase``, or the phrase without "the"."""
+    toks = phrase.split()
+    if toks and re.fullmatch(r"\([A-Z]{2,}\)", toks[-1]):
+        toks = []  # an organisation named with its acronym: keep the whole phrase
+    name: list[str] = []
+    for t in reversed(toks):
+        clean_t = t.strip(",.()")
+        if not clean_t or not clean_t[0].isupper() or clean_t.lower() in TITLE_WORDS:
+            break
+        if clean_t.isupper() and len(clean_t) > 1 and name:
+            break  # an organisation acronym before the name ("UNODC ... Ghada Waly")
+        name.append(clean_t)
+    if name and not (len(name) == 1 and name[0].isupper()) and len(name) < len(toks):
+        return " ".join(reversed(name))
+    out = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    return out.strip()
+
+
+# --------------------------------------------------------------------------- features
+
+def normalize_word(word: str) -> str:
+    """Return a light lemma of ``word``: lower case, American spelling, common suffixes off."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w in IRREGULAR:
+        return _stem(IRREGULAR[w])
+    w = BRITISH_WORDS.get(w, w)
+    m = _ISE.match(w)
+    if m and (m.group(1) + m.group(2) + "e") not in ISE_KEEP and len(m.group(1)) >= 3:
+        w = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
+    return _stem(w)
+
+
+def _stem(w: str) -> str:
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    for suffix, min_len in (("ing", 6), ("ed", 5)):
+        if w.endswith(suffix) and len(w) >= min_len and not w.endswith("eed"):
+            w = w[: -len(suffix)]
+            if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+                w = w[:-1]
+            break
+    else:
+        if w.endswith(("sses", "xes", "zes", "ches", "shes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+            w = w[:-1]
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    return w
+
+
+def make_frame(text: str, *, values: tuple[Value, ...] = (), offset: int = 0,
+               skip: tuple[int, int] | None = None) -> str:
+    """Return ``text`` with values masked as {kind}, stopwords dropped, words normalised.
+
+    ``skip`` is a (start, end) stretch of ``text`` left out (the "said X" part).
+    """
+    pieces: list[str] = []
+    pos = 0
+    cuts = sorted([(v.start - offset, v.end - offset, f" {{{v.kind}}} ") for v in values
+                   if 0 <= v.start - offset <= len(text)])
+    if skip and skip[1] > skip[0] and skip[1] > 0:
+        cuts.append((max(0, skip[0]), min(len(text), skip[1]), " "))
+        cuts.sort()
+    for a, b, rep in cuts:
+        if a < pos:
+            continue
+        pieces.append(text[pos:a])
+        pieces.append(rep)
+        pos = b
+    pieces.append(text[pos:])
+    masked = "".join(pieces)
+    out: list[str] = []
+    for tok in _FRAME_TOKEN.findall(masked):
+        if tok[0] == "{":
+            out.append(tok)
+            continue
+        low = tok.lower()
+        if low in STOPWORDS or len(low) < 2:
+            continue
+        out.append(normalize_word(low))
+    return " ".join(out)
 
 
 def keywords(text: str) -> tuple[str, ...]:
-    """Return the content words of ``text``, lower-cased, in order, without repeats."""
+    """Return the normalised content words of ``text``, in order, without repeats."""
     seen: dict[str, None] = {}
-    for w in WORD_RE.findall(text):
+    for w in _WORD.findall(text):
         lw = w.lower()
-        if lw not in STOPWORDS and not lw[0].isdigit() and len(lw) > 2:
-            seen.setdefault(lw, None)
+        if lw in STOPWORDS or len(lw) <= 2:
+            continue
+        seen.setdefault(normalize_word(lw), None)
     return tuple(seen)
+
+
+_ENTITY = re.compile(
+    r"(?:[A-Z][\w'’\-]*|[A-Z]{2,})(?:\s+(?:of|on|and|for|the|de|la|von|van|al|bin)\s+"
+    r"(?=[A-Z])[A-Z][\w'’\-]*|\s+[A-Z][\w'’\-]*|\s+\([A-Z]{2,}\))*")
+
+
+def entities(text: str) -> tuple[str, ...]:
+    """Return the capitalised names in ``text`` ("UN Office on Drugs and Crime (UNODC)")."""
+    out: dict[str, None] = {}
+    for m in _ENTITY.finditer(text):
+        ent = m.group().strip()
+        if m.start() == 0 or text[:m.start()].strip() in ("", "\"", "“", "‘"):
+            first, _, rest = ent.partition(" ")
+            if not (first.isupper() and len(first) > 1) and (
+                    first.lower() in STOPWORDS or not rest):
+                if not rest:
+                    continue
+                ent = rest
+        if ent.lower() in _MONTHS_DAYS or ent.lower() in STOPWORDS or len(ent) < 2:
+            continue
+        out.setdefault(ent, None)
+    return tuple(out)

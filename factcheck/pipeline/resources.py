@@ -1,4 +1,8 @@
-"""Compiled patterns and word lists shared by the pipeline stages."""
+"""Word lists and compiled patterns shared by the pipeline stages.
+
+Kept in one module so the stages stay small and every pattern is compiled once, at import.
+Patterns here must stay linear-time: no nested unbounded repetition over overlapping classes.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +14,153 @@ STOPWORDS = frozenset(
     we you i our your my me him us which who whom whose what when where why how than then so
     such not no nor only also too very can could will would shall should may might must into
     over under about after before during while up down out off again further once there here
-    all any both each few more most other some same own just said says say""".split()
+    all any both each few more most other some same own just said says say via per upon
+    amid among within without against between through across toward towards onto
+    however though although because since until unless whether yet still even""".split()
 )
 
+# Words that carry no fact of their own in a frame ("The treaty took {duration}").
+FRAME_STOPWORDS = STOPWORDS - {"not", "no", "never", "nor", "without", "against"}
+
+# Hedges mark a claim as not (yet) asserted as fact: predictions, plans, reports, drafts.
 HEDGES = (
-    "expected to", "is expected", "are expected", "may", "might", "could", "reportedly",
-    "allegedly", "likely", "possibly", "would", "plans to", "planned to", "is set to",
-    "are set to", "draft", "proposed", "reported to", "believed to", "appears to", "seems to",
-    "according to", "claims", "claimed", "rumoured", "rumored", "unconfirmed",
+    "expected to", "is expected", "are expected", "was expected", "were expected", "may",
+    "might", "could", "reportedly", "allegedly", "likely", "unlikely", "possibly", "probably",
+    "would", "will", "plans to", "plan to", "planned to", "planning to", "intends to",
+    "is set to", "are set to", "was set to", "due to be", "is to be", "are to be", "draft",
+    "proposed", "proposal", "reported to", "believed to", "thought to", "appears to",
+    "appear to", "seems to", "seem to", "rumoured", "rumored", "unconfirmed", "alleged",
+    "suspected", "tentative", "provisional", "preliminary", "scheduled to", "poised to",
+    "aims to", "seeks to", "hopes to", "would-be", "potential", "potentially", "perhaps",
+)
+HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len,
+                                                                         reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+# Negation cues. "without" is deliberately absent: in news it qualifies the manner of an act
+# ("adopted without a vote", "released without charge") far more often than it denies it.
+NEGATION_RE = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|denied|denies|deny|denying|"
+    r"refused|refuses|refuse|failed to|fails to|fail to|rejected|rejects|dismissed)\b|n't\b",
+    re.IGNORECASE,
+)
+# Phrases that contain a negation word but do not negate the claim.
+NOT_NEGATION_RE = re.compile(
+    r"\b(?:not only|no (?:fewer|less|more|later|sooner|earlier) than|not (?:least|less|more|"
+    r"fewer) than|no doubt|nothing but|never before|not least|no longer than)\b",
+    re.IGNORECASE,
 )
 
-NEGATIONS = ("not", "no", "never", "n't", "neither", "nor", "without", "denied", "denies",
-             "refused", "rejected", "failed to")
+# Scope words: what part, stage or body of an event a claim speaks of. The comparison uses
+# them to tell "the committee agreed a draft" from "the Assembly adopted the treaty".
+SCOPE_TERMS = (
+    "committee", "draft", "final", "finalised", "finalized", "provisional", "preliminary",
+    "initial", "interim", "member states", "general assembly", "security council", "assembly",
+    "senate", "house", "parliament", "congress", "cabinet", "council", "board", "court",
+    "supreme court", "federal", "state", "local", "national", "regional", "global",
+    "international", "domestic", "first", "second", "third", "last", "latest", "annual",
+    "quarterly", "monthly", "weekly", "daily", "total", "overall", "net", "gross", "average",
+    "median", "per capita", "officially", "unofficial", "official", "estimated", "confirmed",
+    "negotiations", "negotiation", "ratification", "ratified", "signed", "adopted", "vote",
+    "round", "phase", "stage", "talks", "agreement", "treaty", "convention", "resolution",
+)
+SCOPE_RE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(SCOPE_TERMS, key=len,
+                                                                       reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+# Verbs that introduce who said something ("..., said X", "X told reporters").
+SAY_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
+    "notes", "announced", "announces", "reported", "reports", "claimed", "claims", "confirmed",
+    "confirms", "explained", "explains", "warned", "warns", "insisted", "insists", "argued",
+    "argues", "wrote", "writes", "tweeted", "posted", "declared", "declares", "stressed",
+    "stresses", "emphasised", "emphasized", "emphasises", "emphasizes", "acknowledged",
+    "admitted", "revealed", "disclosed", "suggested", "asserted", "alleged", "remarked",
+    "commented", "continued",
+)
+SAY_ALT = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
+
+# Titles that may stand between an organisation and a name ("UNODC Executive Director X").
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary-general secretary general director executive
+    chief officer spokesperson spokesman spokeswoman ambassador chair chairman chairwoman
+    chairperson head leader governor senator representative rep sen gov mayor judge justice
+    minister commissioner deputy assistant undersecretary under-secretary special envoy
+    rapporteur ceo cfo coo founder professor prof dr mr mrs ms king queen prince princess
+    general gen colonel col captain capt lieutenant lt sergeant sgt commander chancellor
+    attorney police inspector superintendent detective officer analyst economist expert
+    the former acting interim deputy senior""".split()
+)
+
+# Light lemmatisation: irregular forms news uses most, mapped to one form.
+IRREGULAR = {
+    "took": "take", "taken": "take", "takes": "take", "taking": "take", "made": "make",
+    "makes": "make", "making": "make", "held": "hold", "holds": "hold", "won": "win",
+    "wins": "win", "lost": "lose", "loses": "lose", "said": "say", "says": "say", "told": "tell",
+    "tells": "tell", "met": "meet", "meets": "meet", "left": "leave", "leaves": "leave",
+    "began": "begin", "begun": "begin", "begins": "begin", "became": "become",
+    "becomes": "become", "came": "come", "comes": "come", "went": "go", "goes": "go",
+    "gone": "go", "gave": "give", "given": "give", "gives": "give", "found": "find",
+    "finds": "find", "sent": "send", "sends": "send", "brought": "bring", "brings": "bring",
+    "paid": "pay", "pays": "pay", "sold": "sell", "sells": "sell", "fell": "fall",
+    "fallen": "fall", "falls": "fall", "rose": "rise", "risen": "rise", "rises": "rise",
+    "killed": "kill", "people": "person", "persons": "person", "children": "child",
+    "men": "man", "women": "woman", "led": "lead", "leads": "lead", "built": "build",
+    "bought": "buy", "caught": "catch", "chose": "choose", "chosen": "choose",
+    "drew": "draw", "drawn": "draw", "drove": "drive", "driven": "drive", "ran": "run",
+    "saw": "see", "seen": "see", "shot": "shoot", "spoke": "speak", "spoken": "speak",
+    "stood": "stand", "struck": "strike", "thought": "think", "wrote": "write",
+    "written": "write", "agreed": "agree", "agrees": "agree", "freed": "free",
+    "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "has": "have",
+    "had": "have", "did": "do", "does": "do", "done": "do", "got": "get", "gotten": "get",
+    "hit": "hit", "set": "set", "put": "put", "cut": "cut", "quit": "quit", "spent": "spend",
+    "kept": "keep", "felt": "feel", "heard": "hear", "meant": "mean", "understood": "understand",
+    "data": "data", "news": "news", "series": "series", "species": "species",
+    "crises": "crisis", "analyses": "analysis", "bases": "base",
+}
+
+# British spellings to American, so "finalise"/"finalize" and "defence"/"defense" align.
+BRITISH_WORDS = {
+    "defence": "defense", "offence": "offense", "licence": "license", "centre": "center",
+    "centres": "centers", "theatre": "theater", "metre": "meter", "metres": "meters",
+    "litre": "liter", "litres": "liters", "programme": "program", "programmes": "programs",
+    "labour": "labor", "colour": "color", "favour": "favor", "honour": "honor",
+    "neighbour": "neighbor", "behaviour": "behavior", "harbour": "harbor", "rumour": "rumor",
+    "endeavour": "endeavor", "vigour": "vigor", "tonne": "ton", "tonnes": "tons",
+    "travelled": "traveled", "travelling": "traveling", "cancelled": "canceled",
+    "cancelling": "canceling", "modelled": "modeled", "labelled": "labeled",
+    "fulfil": "fulfill", "enrol": "enroll", "judgement": "judgment", "ageing": "aging",
+    "catalogue": "catalog", "dialogue": "dialog", "grey": "gray", "plough": "plow",
+    "cheque": "check", "tyre": "tire", "kerb": "curb", "aluminium": "aluminum",
+    "manoeuvre": "maneuver", "paediatric": "pediatric", "anaesthetic": "anesthetic",
+}
+# -ise/-isation words that are not British variants of -ize (no rewrite for these).
+ISE_KEEP = frozenset(
+    """rise arise raise praise wise otherwise likewise clockwise noise poise premise promise
+    compromise surprise enterprise exercise expertise franchise merchandise advise devise
+    revise supervise televise improvise disguise despise chastise excise incise concise
+    precise paradise cruise bruise treatise reprise demise advertise comprise""".split()
+)
+
+# Adjectives that may stand between a number and its counted noun ("20 new members").
+COUNT_ADJECTIVES = frozenset(
+    """new more other additional further former senior junior young old foreign local
+    armed unarmed innocent civilian injured wounded dead missing suspected alleged
+    confirmed registered eligible full-time part-time permanent temporary elected
+    independent major minor small large big separate different distinct key top leading
+    military civil private public federal national international online""".split()
+)
+
+# Words that follow a number but are not the thing counted ("5 to 10", "3 of them").
+NOT_COUNT_NOUNS = STOPWORDS | frozenset(
+    """percent per cent times fold point points degrees per-cent more less fewer higher lower
+    larger smaller bigger ahead earlier later ago old am pm a.m p.m gmt utc ist est edt pst
+    cet bst jst hrs""".split()
+)
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d+(?:[.,]\d+)*")
+TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
+
+# Plain negation words, for callers that match words rather than the pattern above.
+NEGATIONS = ("not", "no", "never", "n't", "neither", "nor", "none", "nobody", "nothing",
+             "cannot", "denied", "denies", "refused", "rejected", "failed to")

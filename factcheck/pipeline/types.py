@@ -43,6 +43,10 @@ class Value:
     text: str = ""
     start: int = 0
     end: int = 0
+    # Which side of a vote a count is ("for", "against", "abstain"); empty otherwise.
+    role: str = ""
+    # True when the value was resolved from relative words ("on Friday", "last year").
+    relative: bool = False
 
     def as_dates(self) -> tuple[date, date]:
         """Return the (first, last) day of a date value."""
@@ -63,9 +67,23 @@ class Claim:
     frame: str = ""
     keywords: tuple[str, ...] = ()
     checkable: bool = True
-    kind: str = "statement"  # statement | headline | quote | opinion | question
+    kind: str = "statement"  # statement | headline | quote | opinion | question | call_to_action
     sentence_start: int = 0
     sentence_end: int = 0
+    # Capitalised names in the claim ("United Nations General Assembly", "UNODC").
+    entities: tuple[str, ...] = ()
+    # The head noun phrase before the verb, normalised ("treaty", "committee"); a clause cut
+    # from a longer sentence inherits the subject of the clause before it.
+    subject: str = ""
+    # Scope and stage words found in the claim ("committee", "draft", "general assembly").
+    scope: tuple[str, ...] = ()
+    # The hedge that made the claim hedged ("expected to", "draft", "reportedly").
+    modality: str = ""
+    # The negation cue that made the claim negated ("not", "never", "denied").
+    negation: str = ""
+    # The whole phrase naming the source ("UNODC Executive Director Ghada Waly");
+    # ``attribution`` holds the name alone ("Ghada Waly").
+    attribution_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +94,8 @@ class Cleaned:
     removed: tuple[str, ...] = ()
     published: date | None = None
     title: str | None = None
+    # Who wrote the report, when a byline line says ("By Jane Doe").
+    byline: str | None = None
 
 
 @dataclass(frozen=True)

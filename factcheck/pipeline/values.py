@@ -1,63 +1,769 @@
-"""Find typed values (numbers, durations, counts, dates) in a sentence."""
+"""Find typed values in a sentence: numbers, counts, money, percentages, durations, dates.
+
+One scan per kind, most specific first; each scan claims the characters it read, so a later,
+more general scan cannot read them again ("Dec 26, 2024" is a date, not the numbers 26 and
+2024; "COVID-19" and "Section 230" are names, not numbers). Every pattern is linear-time.
+
+Conventions (the comparison relies on them):
+
+- ``low == high`` for an exact value; a range ("between 10 and 12") has ``low < high``.
+- A bound ("over 20 years") keeps ``low == high == 20`` and says ``bound="more_than"``.
+- Durations keep their unit (years, months, weeks, days, hours, minutes, seconds); decades
+  and centuries become years.
+- Dates are ordinals (``date.toordinal()``); ``unit`` is the granularity: day, week, month,
+  year, decade or interval. A year alone is the interval 1 Jan - 31 Dec. Dates read from
+  relative words ("on Friday", "later this year") have ``relative=True`` and are only
+  produced when the publication date is known.
+- Money is in the currency's unit (USD, EUR, GBP, INR, JPY, CNY, ...), scales applied.
+- Percentages and fractions ("two-thirds") are ``percent`` with unit "%";
+  percentage points are unit "pp".
+- Counts carry their noun, plural and lower-case, as unit ("members", "people", "votes").
+- Votes ("by a vote of 120 to 40") give one ``count`` per side, unit "votes", with
+  ``role`` "for", "against" or "abstain".
+- Ages ("33-year-old") are ``quantity`` with unit "years old"; measures are ``quantity``
+  with a short unit (km, mi, kg, t, m, ft, ha, acres, degrees, ...).
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
-from .types import Bound, Value
+from dateutil.relativedelta import relativedelta
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100,
-}
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
-_DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
-_BOUNDS: dict[str, Bound] = {
-    "over": "more_than", "more than": "more_than", "nearly": "about", "about": "about",
-    "around": "about", "almost": "about", "at least": "at_least", "up to": "up_to",
-    "less than": "less_than", "under": "less_than",
-}
-
-_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
-_BOUND = r"(?:(" + "|".join(sorted(_BOUNDS, key=len, reverse=True)) + r")\s+)?"
-_DURATION = re.compile(_BOUND + _NUM + r"[\s-](year|month|week|day)s?\b", re.IGNORECASE)
-_COUNT = re.compile(r"\b" + _NUM + r"-member\b", re.IGNORECASE)
-_DATE = re.compile(
-    r"\b(?:(\d{1,2})\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})|([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),?\s+(\d{4}))\b"
+from .numbers import (
+    DIGITS,
+    FRACTIONS,
+    SCALE_SUFFIXES,
+    UNITS,
+    WORD_NUMBER,
+    parse_digits,
+    parse_words,
 )
+from .resources import COUNT_ADJECTIVES, NOT_COUNT_NOUNS
+from .types import Bound, Value, ValueKind
+
+# --------------------------------------------------------------------------- word lists
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+BOUND_WORDS: dict[str, Bound] = {
+    "more than": "more_than", "over": "more_than", "above": "more_than",
+    "exceeding": "more_than", "in excess of": "more_than", "upwards of": "more_than",
+    "greater than": "more_than", "higher than": "more_than", "just over": "more_than",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about",
+    "roughly": "about", "approximately": "about", "approx.": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "close to": "about", "circa": "about",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "a minimum of": "at_least",
+    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "a maximum of": "up_to",
+    "no more than": "up_to", "not more than": "up_to", "within": "up_to",
+    "less than": "less_than", "under": "less_than", "fewer than": "less_than",
+    "below": "less_than", "lower than": "less_than", "just under": "less_than",
+}
+DATE_BOUNDS: dict[str, Bound] = {
+    "before": "less_than", "by": "up_to", "until": "up_to", "till": "up_to",
+    "after": "more_than", "since": "at_least",
+}
+CURRENCY_PREFIX = {
+    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
+    "inr": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+    "s$": "SGD", "nz$": "NZD", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "₩": "KRW",
+    "₽": "RUB", "r$": "BRL", "₦": "NGN",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "rupee": "INR", "rupees": "INR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
+    "rubles": "RUB", "naira": "NGN", "rand": "ZAR", "shillings": "KES", "dirhams": "AED",
+    "riyals": "SAR", "pesos": "MXN", "lira": "TRY",
+}
+DURATION_UNITS = {
+    "year": ("years", 1), "years": ("years", 1), "yr": ("years", 1), "yrs": ("years", 1),
+    "month": ("months", 1), "months": ("months", 1), "week": ("weeks", 1),
+    "weeks": ("weeks", 1), "day": ("days", 1), "days": ("days", 1), "hour": ("hours", 1),
+    "hours": ("hours", 1), "hr": ("hours", 1), "hrs": ("hours", 1),
+    "minute": ("minutes", 1), "minutes": ("minutes", 1), "min": ("minutes", 1),
+    "mins": ("minutes", 1), "second": ("seconds", 1), "seconds": ("seconds", 1),
+    "decade": ("years", 10), "decades": ("years", 10), "century": ("years", 100),
+    "centuries": ("years", 100),
+}
+QUANTITY_UNITS = {
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
+    "kilometers": "km", "mile": "mi", "miles": "mi", "metre": "m", "metres": "m",
+    "meter": "m", "meters": "m", "cm": "cm", "mm": "mm", "centimetres": "cm",
+    "centimeters": "cm", "feet": "ft", "foot": "ft", "ft": "ft", "inch": "in", "inches": "in",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilos": "kg", "gram": "g",
+    "grams": "g", "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "lb": "lb",
+    "lbs": "lb", "acre": "acres", "acres": "acres", "hectare": "ha", "hectares": "ha",
+    "ha": "ha", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
+    "square miles": "mi2", "square metres": "m2", "square meters": "m2",
+    "square feet": "ft2", "degree": "degrees", "degrees": "degrees",
+    "degrees celsius": "degC", "degrees fahrenheit": "degF", "°c": "degC", "°f": "degF",
+    "°": "degrees", "mph": "mph", "km/h": "km/h", "kph": "km/h", "knots": "knots",
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal",
+    "gallons": "gal", "barrel": "barrels", "barrels": "barrels", "mw": "MW",
+    "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
+    "kwh": "kWh", "mwh": "MWh", "magnitude": "magnitude",
+}
+IRREGULAR_PLURALS = {"person": "people", "persons": "people", "child": "children",
+                     "man": "men", "woman": "women", "foot": "feet", "mouse": "mice",
+                     "children": "children", "men": "men", "women": "women", "feet": "feet",
+                     "people": "people", "police": "police", "staff": "staff",
+                     "personnel": "personnel", "crew": "crew", "aircraft": "aircraft",
+                     "sheep": "sheep", "fish": "fish", "dead": "dead", "injured": "injured",
+                     "wounded": "wounded", "missing": "missing"}
+# Words that can be counted on their own after a number ("5 dead", "12 injured").
+COUNT_STATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed",
+                          "arrested", "detained", "displaced", "homeless", "hospitalised",
+                          "hospitalized", "rescued", "evacuated"})
+
+# --------------------------------------------------------------------------- patterns
+
+_MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MON_FULL = (r"(January|February|March|April|May|June|July|August|September|October|"
+             r"November|December)")
+_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+
+_DATE_DMY = re.compile(rf"\b{_WD}(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
+_DATE_MDY = re.compile(rf"\b{_WD}{_MON}\s+(\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(\d{{4}}))?\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_MONTH_YEAR = re.compile(rf"\b{_MON},?\s+(\d{{4}})\b")
+_MONTH_ALONE = re.compile(
+    r"\b(?:in|since|until|till|by|from|during|before|after|through|throughout|of|early|"
+    rf"mid-?|late|end of|beginning of|start of|this|last|next)\s+(?:early\s+|mid-?|late\s+)?"
+    rf"{_MON_FULL}\b(?!\s+\d)")
+_DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(1[5-9]\d0|20\d0)['’]?s\b")
+_YEAR_RANGE = re.compile(
+    r"\b(?:(from|between)\s+)?(1[89]\d\d|20\d\d)\s*(?:(-|–|—)|\s(to|and|until|through)\s)\s*"
+    r"(1[89]\d\d|20\d\d|\d\d)\b(?!\s*(?:-|%|percent|per cent))")
+_RELATIVE = re.compile(
+    r"\b(?:(earlier|later|late|early)\s+(this|last|next)\s+(week|month|year)|"
+    r"(last|past|previous|this|next|coming|the\s+past|the\s+previous|the\s+coming)\s+"
+    r"(week|weekend|month|year)|"
+    r"(today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|"
+    r"last\s+night)|"
+    r"(?:(on|last|next|this|this\s+past|early|late)\s+)?"
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:(?:by|at|before|until)\s+)?the\s+end\s+of\s+(?:the|this)\s+(year|month|week))\b",
+)
+_FUTURE = re.compile(r"\b(?:will|shall|to be|due|expected|scheduled|set to|plans?|planned|"
+                     r"next|upcoming|coming|would)\b", re.IGNORECASE)
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?(?!\w)|hrs\b|h\b)|"
+                   r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)",
+                   re.IGNORECASE)
+_PHONE = re.compile(r"\+\d{1,3}[\s.\-]?(?:\(\d{1,4}\)[\s.\-]?)?\d{2,4}(?:[\s.\-]\d{2,4}){1,4}|"
+                    r"\(\d{3}\)\s*\d{3}[\s.\-]\d{4}|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b")
+_IDENT = re.compile(
+    r"\b(?:Sections?|Articles?|Art\.|Sec\.|Chapter|Clause|Rule|Resolution|Paragraph|Para|"
+    r"Amendment|Title|Flight|Route|Highway|Interstate|No\.|Number|Nos\.|Room|Unit|Page|Pages|"
+    r"Vol\.|Volume|Episode|Season|Level|Category|Grade|Platform|Gate|Terminal|Ward|District|"
+    r"Precinct|Block|Apollo|Windows|iPhone|Galaxy|Boeing|Airbus|Proposition|Prop\.|Item|"
+    r"Exhibit|Table|Figure|Fig\.|Line|Channel|Bus|Train|Form|Annex|Appendix|Part|Book|Tier|"
+    r"Model|Version|Bill|Act|Lot|Suite|Studio|Apartment|Apt\.|Street|St\.|Avenue|Ave\.|"
+    r"Road|Rd\.|Camp|Pier|Berth|Hangar|Site|Zone|Sector|Phase|Stage|Round|Game|Match|"
+    r"Week|Day|Verse|Psalm|Gospel|Opus|Op\.|Symphony|Super Bowl|WrestleMania)"
+    r"\s+\d+[A-Za-z]?(?:\([a-z0-9]+\))*(?:\s*(?:and|or|to|-|–)\s*\d+[A-Za-z]?)?")
+_URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|#\w+|@\w+")
+
+_NUM_DIGITS = re.compile(
+    rf"(?<![\w.,/\-:#@'’])({DIGITS})(?:(bn|mn|mln|tn|m|k|b)(?![A-Za-z0-9])|(?![A-Za-z0-9]))")
+_NUM_WORDS = re.compile(r"(?<![\-])" + WORD_NUMBER, re.IGNORECASE)
+_A_NUMBER = re.compile(r"\b(an?)\s+$", re.IGNORECASE)
+
+_CUR_PREFIX = re.compile(
+    r"(US\$|AU\$|CA\$|HK\$|NZ\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₩|₽|₦|\bRs\.?|\bINR|\bUSD|\bEUR|"
+    r"\bGBP|\bJPY|\bCHF|\bCNY|\bRMB)\s?$")
+_BOUND_PREFIX = re.compile(
+    r"\b(" + "|".join(re.escape(b) for b in sorted(BOUND_WORDS, key=len, reverse=True))
+    + r")\s+$", re.IGNORECASE)
+_DATE_BOUND_PREFIX = re.compile(r"\b(" + "|".join(DATE_BOUNDS) + r")\s+(?:the\s+)?$",
+                                re.IGNORECASE)
+_RANGE_PREFIX = re.compile(r"\b(between|from)\s+(?:US\$|\$|€|£|₹|Rs\.?\s?)?$", re.IGNORECASE)
+_SCALE = re.compile(r"\s?(million|billion|trillion|thousand|lakhs?|crores?|bn|mn|mln|tn)\b",
+                    re.IGNORECASE)
+_PLUS = re.compile(r"\+(?!\d)|-plus\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_RANGE_NEXT = re.compile(
+    rf"\s*(?:(-|–|—)|\s(to|and)\s)\s*(?:US\$|\$|€|£|₹|Rs\.?\s?)?({DIGITS}|{WORD_NUMBER})"
+    r"(bn|mn|tn|m|k)?(?![A-Za-z0-9])", re.IGNORECASE)
+_PERCENT = re.compile(r"\s?(%|percent\b|per\s?cent\b|pc\b|percentage\s+points?\b|"
+                      r"points?\b(?=\s+(?:higher|lower|ahead|behind|lead)))", re.IGNORECASE)
+_CUR_SUFFIX = re.compile(
+    r"\s+(" + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+_DURATION = re.compile(
+    r"(?:\s+|-)(years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
+    r"decades?|century|centuries)\b(-old\b|\s+old\b|\s+of\s+age\b|\s+ago\b)?", re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"(?:\s*|-)(" + "|".join(sorted((re.escape(u) for u in QUANTITY_UNITS), key=len,
+                                      reverse=True)) + r")(?![A-Za-z0-9])", re.IGNORECASE)
+_COUNT_NOUN = re.compile(r"(?:\s+|-)([A-Za-z][a-z'’\-]*[a-z])(?:\s+([a-z][a-z'’\-]*[a-z]))?")
+_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those|our|them)\s+"
+                      r"(?:[a-z]+\s+)?([a-z][a-z\-]*s)\b")
+_SUFFIX_BOUND = re.compile(r"(\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+and\s+(?:above|over|"
+                           r"up)\b|\s+or\s+(?:less|fewer)\b|\s+plus\b)", re.IGNORECASE)
+_VOTE_PAIR = re.compile(
+    r"\bvot(?:e[sd]?|ing)\s+(?:of\s+|was\s+|by\s+)?(\d+)\s*(?:-|–|to)\s*(\d+)|"
+    r"\b(\d+)\s*(?:-|–)\s*(\d+)\s+vote\b|"
+    r"\b(\d+)\s+votes?\s+(?:to|against)\s+(\d+)", re.IGNORECASE)
+_VOTE_SIDE = re.compile(
+    r"\b(\d+)\s+(?:votes?\s+|countries\s+|members\s+|states\s+)?(?:were\s+|voted\s+)?"
+    r"(in\s+favou?r|against|abstentions?|abstained|abstaining)\b|"
+    r"\bwith\s+(\d+)\s+(abstentions?|abstaining)\b", re.IGNORECASE)
+_FRACTION = re.compile(
+    r"\b(?:(" + "|".join(UNITS) + r")[\s\-](halves|thirds|quarters|fourths|fifths|sixths|"
+    r"sevenths|eighths|ninths|tenths)|(one|a)[\s\-](half|third|quarter|fourth|fifth|tenth)"
+    r"(?=\s+of\b)|one-(half|third|quarter|fourth|fifth|tenth)|"
+    r"(half)(?=\s+(?:of\s+)?(?:the|all|its|their|his|her)\b))\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(?:(tens|hundreds)\s+of\s+)?(dozens|hundreds|thousands|millions|billions)\s+of\s+"
+    r"(?:[a-z]+\s+)?([a-z][a-z\-]*s|people)\b", re.IGNORECASE)
+_VAGUE_RANGE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+                "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|in|since|of|by|from|until|its|their|his|her|"
+                                r"this|that|last|next|early|late|mid|'s|’s)\s+$",
+                                re.IGNORECASE)
 
 
-def _number(token: str) -> float:
-    token = token.lower().replace(",", "")
-    return float(_NUMBER_WORDS[token]) if token in _NUMBER_WORDS else float(token)
+# --------------------------------------------------------------------------- helpers
+
+def plural(noun: str) -> str:
+    """Return the plural, lower-case form of a counted noun ("member" -> "members")."""
+    noun = noun.lower().replace("’", "'")
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if noun.endswith(("ss", "sh", "ch", "x", "z")):
+        return noun + "es"
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
-def find_values(text: str, *, offset: int = 0) -> list[Value]:
-    """Return the values in ``text``; offsets are shifted by ``offset``."""
-    values: list[Value] = []
-    for m in _DURATION.finditer(text):
-        n = _number(m.group(2))
-        bound: Bound = _BOUNDS[m.group(1).lower()] if m.group(1) else "exactly"
-        unit = _DURATION_UNITS[m.group(3).lower()]
-        values.append(Value("duration", n, n, unit, bound, m.group(), offset + m.start(),
-                            offset + m.end()))
-    for m in _COUNT.finditer(text):
-        n = _number(m.group(1))
-        values.append(Value("count", n, n, "members", "exactly", m.group(),
-                            offset + m.start(), offset + m.end()))
-    for m in _DATE.finditer(text):
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (
-            m.group(5), m.group(4), m.group(6))
-        mon = _MONTHS.get(month[:3].lower())
-        if mon is None:
-            continue
-        try:
-            d = date(int(year), mon, int(day)).toordinal()
-        except ValueError:
-            continue
-        values.append(Value("date", d, d, "day", "exactly", m.group(), offset + m.start(),
-                            offset + m.end()))
-    return sorted(values, key=lambda v: v.start)
+def _month(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(d: date) -> date:
+    return d + relativedelta(day=31)
+
+
+class _Scan:
+    """The state of one ``find_values`` call: text, claimed characters, values found."""
+
+    def __init__(self, text: str, offset: int, published: date | None) -> None:
+        self.text = text
+        self.offset = offset
+        self.published = published
+        self.mask = bytearray(len(text))
+        self.values: list[Value] = []
+        self.future = bool(_FUTURE.search(text))
+
+    def free(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) == -1
+
+    def take(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def add(self, kind: ValueKind, low: float, high: float, unit: str, start: int, end: int,
+            *, bound: Bound = "exactly", role: str = "", relative: bool = False) -> None:
+        self.take(start, end)
+        self.values.append(Value(kind, float(low), float(high), unit, bound,
+                                 self.text[start:end], self.offset + start, self.offset + end,
+                                 role=role, relative=relative))
+
+    def add_dates(self, first: date, last: date, unit: str, start: int, end: int, *,
+                  relative: bool = False) -> None:
+        bound: Bound = "exactly"
+        m = _DATE_BOUND_PREFIX.search(self.text, max(0, start - 12), start)
+        if m:
+            bound = DATE_BOUNDS[m.group(1).lower()]
+        self.add("date", first.toordinal(), last.toordinal(), unit, start, end, bound=bound,
+                 relative=relative)
+
+    # ------------------------------------------------------------------ passes
+
+    def block(self) -> None:
+        """Claim times, phone numbers, URLs and identifiers so no value is read in them."""
+        for rx in (_URL, _PHONE, _TIME, _IDENT):
+            for m in rx.finditer(self.text):
+                self.take(m.start(), m.end())
+
+    def dates(self) -> None:
+        """Read absolute dates: day dates, month-year, ISO, decades, years ranges."""
+        text = self.text
+        year_now = self.published.year if self.published else None
+        for rx, order in ((_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
+            for m in rx.finditer(text):
+                if not self.free(m.start(), m.end()):
+                    continue
+                if order == "dmy":
+                    day, mon, year = m.group(1), m.group(2), m.group(3)
+                else:
+                    mon, day, year = m.group(1), m.group(2), m.group(3)
+                y = int(year) if year else year_now
+                if y is None:
+                    self.take(m.start(), m.end())
+                    continue
+                d = _safe_date(y, _month(mon), int(day))
+                if d is None:
+                    continue
+                self.add_dates(d, d, "day", m.start(), m.end(), relative=not year)
+        for m in _DATE_ISO.finditer(text):
+            if self.free(m.start(), m.end()):
+                d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                if d:
+                    self.add_dates(d, d, "day", m.start(), m.end())
+        for m in _DATE_SLASH.finditer(text):
+            if not self.free(m.start(), m.end()):
+                continue
+            a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            # Only unambiguous day/month orders; "03/04/2024" is left alone.
+            dm = (a, b) if a > 12 >= b else (b, a) if b > 12 >= a else None
+            self.take(m.start(), m.end())
+            if dm:
+                d = _safe_date(y, dm[1], dm[0])
+                if d:
+                    self.add_dates(d, d, "day", m.start(), m.end())
+        for m in _MONTH_YEAR.finditer(text):
+            if self.free(m.start(), m.end()):
+                first = date(int(m.group(2)), _month(m.group(1)), 1)
+                self.add_dates(first, _month_end(first), "month", m.start(), m.end())
+        for m in _MONTH_ALONE.finditer(text):
+            s = m.start(1)
+            if self.free(s, m.end()):
+                if year_now is None:
+                    self.take(s, m.end())
+                    continue
+                first = date(year_now, _month(m.group(1)), 1)
+                self.add_dates(first, _month_end(first), "month", s, m.end(), relative=True)
+        for m in _DECADE.finditer(text):
+            if self.free(m.start(), m.end()):
+                y0 = int(m.group(1))
+                span = 100 if y0 % 100 == 0 and "century" in text[m.end():m.end() + 9] else 10
+                self.add_dates(date(y0, 1, 1), date(y0 + span - 1, 12, 31), "decade",
+                               m.start(), m.end())
+        for m in _YEAR_RANGE.finditer(text):
+            if not self.free(m.start(), m.end()):
+                continue
+            joiner = m.group(4)
+            if joiner and joiner.lower() == "and" and not m.group(1):
+                continue
+            if joiner and joiner.lower() == "to" and not m.group(1):
+                continue
+            y1 = int(m.group(2))
+            tail = m.group(5)
+            y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+            if not y1 < y2 <= y1 + 200:
+                continue
+            self.add_dates(date(y1, 1, 1), date(y2, 12, 31), "interval", m.start(), m.end())
+
+    def relative(self) -> None:
+        """Resolve relative dates ("on Friday", "later this year") against publication."""
+        pub = self.published
+        for m in _RELATIVE.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            if pub is None:
+                continue
+            span = self._resolve(m, pub)
+            if span is None:
+                continue
+            first, last, unit = span
+            start = m.start()
+            if m.group(7) and m.group(7).lower() == "on":
+                start = m.start(8)  # keep "on" out of the value's text
+            self.add_dates(first, last, unit, start, m.end(), relative=True)
+
+    def _resolve(self, m: re.Match[str], pub: date) -> tuple[date, date, str] | None:
+        if m.group(1):  # earlier/later this|last|next week|month|year
+            when, which, period = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
+            first, last = _period(pub, period, {"this": 0, "last": -1, "next": 1}[which])
+            if which == "this" and when in ("earlier", "early"):
+                return first, pub, "interval"
+            if which == "this" and when in ("later", "late"):
+                return pub, last, "interval"
+            return first, last, period
+        if m.group(4):
+            which = " ".join(m.group(4).lower().split())
+            period = m.group(5).lower()
+            if period == "weekend":
+                sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+                if which in ("next", "coming", "the coming") or (
+                        which == "this" and pub.weekday() < 5):
+                    sat = pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
+                    if which == "this":
+                        sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
+                return sat, sat + timedelta(days=1), "interval"
+            if which in ("the past", "the previous", "past"):
+                delta = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
+                         "year": relativedelta(years=1)}[period]
+                return pub - delta, pub, "interval"
+            step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1,
+                    "the coming": 1}[which]
+            first, last = _period(pub, period, step)
+            return first, last, period
+        if m.group(6):
+            word = " ".join(m.group(6).lower().split())
+            if word in ("yesterday",):
+                d = pub - timedelta(days=1)
+                return d, d, "day"
+            if word == "tomorrow":
+                d = pub + timedelta(days=1)
+                return d, d, "day"
+            if word == "last night":
+                return pub - timedelta(days=1), pub, "interval"
+            return pub, pub, "day"
+        if m.group(8):
+            which = (m.group(7) or "").lower()
+            wd = WEEKDAYS[m.group(8).lower()]
+            back = (pub.weekday() - wd) % 7
+            ahead = (wd - pub.weekday()) % 7
+            if which == "last":
+                d = pub - timedelta(days=back or 7)
+            elif which == "next":
+                d = pub + timedelta(days=ahead or 7)
+            elif which in ("this past",):
+                d = pub - timedelta(days=back)
+            elif self.future:
+                d = pub + timedelta(days=ahead)
+            else:
+                d = pub - timedelta(days=back)
+            return d, d, "day"
+        if m.group(9):
+            _first, last = _period(pub, m.group(9).lower(), 0)
+            return last, last, "day"
+        return None
+
+    def votes(self) -> None:
+        """Read votes: "by a vote of 120 to 40", "120 in favour, 40 against"."""
+        for m in _VOTE_PAIR.finditer(self.text):
+            groups = [i for i in (1, 3, 5) if m.group(i)]
+            if not groups:
+                continue
+            i = groups[0]
+            for g, role in ((i, "for"), (i + 1, "against")):
+                s, e = m.start(g), m.end(g)
+                if self.free(s, e):
+                    n = int(m.group(g))
+                    self.add("count", n, n, "votes", s, e, role=role)
+            self.take(m.start(), m.end())
+        for m in _VOTE_SIDE.finditer(self.text):
+            g = 1 if m.group(1) else 3
+            s, e = m.start(g), m.end(g)
+            if not self.free(s, e):
+                continue
+            side = (m.group(2) or m.group(4)).lower()
+            role = "for" if side.startswith("in") else "against" if side == "against" else (
+                "abstain")
+            n = int(m.group(g))
+            self.add("count", n, n, "votes", s, m.end(), role=role)
+
+    def fractions(self) -> None:
+        """Read fractions ("two-thirds", "a quarter of", "half the") as percentages."""
+        for m in _FRACTION.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            if m.group(1):
+                num, den = UNITS[m.group(1).lower()], FRACTIONS[m.group(2).lower()]
+            elif m.group(3):
+                num, den = 1, FRACTIONS[m.group(4).lower()]
+            elif m.group(5):
+                num, den = 1, FRACTIONS[m.group(5).lower()]
+            else:
+                num, den = 1, 2
+            pct = round(100.0 * num / den, 2)
+            bound, start = self._bound_before(m.start())
+            self.add("percent", pct, pct, "%", start, m.end(), bound=bound)
+
+    def vague(self) -> None:
+        """Read "hundreds of people" and the like as an approximate range."""
+        for m in _VAGUE.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            low, high = _VAGUE_RANGE[m.group(2).lower()]
+            if m.group(1):  # "tens of thousands", "hundreds of millions"
+                factor = 10 if m.group(1).lower() == "tens" else 100
+                low, high = low * factor, high * factor
+            noun = m.group(3).lower()
+            if noun in CURRENCY_WORDS:
+                self.add("money", low, high, CURRENCY_WORDS[noun], m.start(), m.end(),
+                         bound="about")
+            else:
+                self.add("count", low, high, plural(noun), m.start(), m.end(), bound="about")
+
+    def numbers(self) -> None:
+        """Read numbers in digits or words with their currency, scale, bound and unit."""
+        text = self.text
+        found: list[tuple[int, int, float, str | None, bool]] = []
+        for m in _NUM_DIGITS.finditer(text):
+            if self.free(m.start(), m.end()):
+                found.append((m.start(), m.end(), parse_digits(m.group(1)), m.group(2), False))
+        for m in _NUM_WORDS.finditer(text):
+            parsed = parse_words(m.group())
+            if parsed is None:
+                continue
+            n, used = parsed
+            if self.free(m.start(), m.start() + used):
+                found.append((m.start(), m.start() + used, n, None, True))
+        found.sort()
+        for start, end, n, suffix, is_word in found:
+            if self.free(start, end):
+                self._number(start, end, n, suffix, is_word)
+
+    def _bound_before(self, start: int) -> tuple[Bound, int]:
+        m = _BOUND_PREFIX.search(self.text, max(0, start - 22), start)
+        if m and self.free(m.start(), start):
+            return BOUND_WORDS[m.group(1).lower()], m.start()
+        return "exactly", start
+
+    def _number(self, start: int, end: int, n: float, suffix: str | None,
+                is_word: bool) -> None:
+        text = self.text
+        raw_digits = text[start:end]
+        year_like = (not is_word and suffix is None and len(raw_digits) == 4
+                     and raw_digits.isdigit() and 1800 <= n <= 2100)
+        s = start
+        # "a million", "a dozen", "a hundred"
+        if is_word and text[start:end].split()[0].lower() in ("hundred", "thousand", "million",
+                                                                "billion", "dozen"):
+            a = _A_NUMBER.search(text, max(0, start - 4), start)
+            if a:
+                s = a.start()
+        currency: str | None = None
+        cm = _CUR_PREFIX.search(text, max(0, s - 4), s)
+        if cm:
+            currency = CURRENCY_PREFIX[cm.group(1).lower()]
+            s = cm.start()
+        scale = 1.0
+        e = end
+        if suffix:
+            sl = suffix.lower()
+            if sl == "m" and currency is None:
+                # "40m" without a currency is metres, not millions.
+                self.add("quantity", n, n, "m", s, e)
+                return
+            if sl == "b" and currency is None:
+                return
+            scale = SCALE_SUFFIXES[sl]
+        else:
+            sm = _SCALE.match(text, e)
+            if sm:
+                scale = SCALE_SUFFIXES[sm.group(1).lower()]
+                e = sm.end()
+        half = _AND_A_HALF.match(text, e)
+        if half and scale == 1.0:
+            n += 0.5
+            e = half.end()
+        low = high = n * scale
+        # A range: "between 10 and 12", "10 to 12 years", "10-12%".
+        rp = _RANGE_PREFIX.search(text, max(0, s - 10), s)
+        rn = _RANGE_NEXT.match(text, e)
+        ranged = False
+        if rn and (rn.group(2) is None or rn.group(2).lower() != "and" or rp):
+            second = self._range_second(rn)
+            if second is not None:
+                high2 = second * (SCALE_SUFFIXES[rn.group(4).lower()] if rn.group(4) else scale)
+                after = rn.end()
+                sm2 = _SCALE.match(text, after)
+                if sm2 and not rn.group(4):
+                    high2 = second * SCALE_SUFFIXES[sm2.group(1).lower()]
+                    if scale == 1.0:
+                        low = n * SCALE_SUFFIXES[sm2.group(1).lower()]
+                    after = sm2.end()
+                if high2 > low and (rp or self._has_unit(after) or currency):
+                    high = high2
+                    e = after
+                    ranged = True
+                    if rp:
+                        s = rp.start()
+        bound: Bound = "exactly"
+        if not ranged:
+            bound, bs = self._bound_before(s)
+            s = bs
+            plus = _PLUS.match(text, e)
+            if plus and bound == "exactly":
+                bound, e = "at_least", plus.end()
+        else:
+            b2, bs = self._bound_before(s)
+            if b2 == "about":
+                bound, s = b2, bs
+
+        def suffix_bound() -> None:
+            nonlocal bound, e
+            sb = _SUFFIX_BOUND.match(text, e)
+            if sb and bound == "exactly":
+                word = sb.group(1).strip().lower()
+                bound = ("about" if word == "or so" else "up_to" if word in (
+                    "or less", "or fewer") else "at_least")
+                e = sb.end()
+
+        # money
+        cw = _CUR_SUFFIX.match(text, e)
+        if currency or cw:
+            if cw and not currency:
+                currency = CURRENCY_WORDS[" ".join(cw.group(1).lower().split())]
+                e = cw.end()
+            suffix_bound()
+            self.add("money", low, high, currency or "", s, e, bound=bound)
+            return
+        pm = _PERCENT.match(text, e)
+        if pm:
+            e = pm.end()
+            unit = "pp" if "point" in pm.group(1).lower() else "%"
+            suffix_bound()
+            self.add("percent", low, high, unit, s, e, bound=bound)
+            return
+        dm = _DURATION.match(text, e)
+        if dm and not year_like:
+            unit, factor = DURATION_UNITS[dm.group(1).lower()]
+            tail = (dm.group(2) or "").strip().lower()
+            e = dm.end()
+            if tail.endswith("old") or tail.endswith("age"):
+                self.add("quantity", low, high, "years old", s, e, bound=bound)
+                return
+            if tail == "ago":
+                if self.published is not None:
+                    self._ago(low, unit, factor, s, e)
+                else:
+                    self.take(s, e)
+                return
+            suffix_bound()
+            self.add("duration", low * factor, high * factor, unit, s, e, bound=bound)
+            return
+        qm = _QUANTITY.match(text, e)
+        if qm and not (qm.group(1).lower() in ("m", "in", "ha") and text[e:qm.start(1)] == ""):
+            unit_key = " ".join(qm.group(1).lower().split())
+            if not (unit_key == "m" and " " not in text[e:qm.end()]):
+                e = qm.end()
+                suffix_bound()
+                self.add("quantity", low, high, QUANTITY_UNITS[unit_key], s, e, bound=bound)
+                return
+        noun_end, noun = self._count_noun(e, is_word, n)
+        if noun and year_like and (bound == "exactly") and (
+                _DETERMINER_BEFORE.search(text, max(0, s - 8), s) or not noun.endswith(
+                    ("s", "people", "children", "men", "women", "police"))):
+            noun = None
+        if noun:
+            suffix_bound()
+            self.add("count", low, high, noun, s, max(e, noun_end) if not ranged else e,
+                     bound=bound)
+            return
+        if year_like and bound == "exactly" and not ranged and scale == 1.0:
+            y = int(n)
+            self.add_dates(date(y, 1, 1), date(y, 12, 31), "year", s, e)
+            return
+        if is_word and n < 2 and not ranged:
+            return  # "one of the ...", "no one": not a value worth comparing
+        suffix_bound()
+        self.add("number", low, high, "", s, e, bound=bound)
+
+    def _range_second(self, rn: re.Match[str]) -> float | None:
+        token = rn.group(3)
+        if token[0].isdigit() or token[0] == ".":
+            return parse_digits(token)
+        parsed = parse_words(token)
+        return parsed[0] if parsed else None
+
+    def _has_unit(self, pos: int) -> bool:
+        text = self.text
+        return bool(_PERCENT.match(text, pos) or _DURATION.match(text, pos)
+                    or _CUR_SUFFIX.match(text, pos) or (_COUNT_NOUN.match(text, pos)
+                    and self._count_noun(pos, False, 2)[1]))
+
+    def _count_noun(self, pos: int, is_word: bool, n: float) -> tuple[int, str | None]:
+        text = self.text
+        m = _COUNT_NOUN.match(text, pos)
+        if m:
+            first = m.group(1)
+            low_first = first.lower().replace("’", "'")
+            hyphen = text[pos] == "-"
+            if low_first in COUNT_ADJECTIVES and m.group(2) and not hyphen:
+                second = m.group(2).lower()
+                if second not in NOT_COUNT_NOUNS and not second.endswith(("ly", "ing")):
+                    return m.end(2), plural(second)
+            if low_first in COUNT_STATES:
+                return m.end(1), low_first
+            if (low_first not in NOT_COUNT_NOUNS and not low_first.endswith(("ly", "ing", "ed"))
+                    and (not first[0].isupper() or hyphen or (first.isupper() is False
+                         and text[pos:m.start(1)].strip() == "" and _capital_ok(first)))
+                    and not (is_word and n == 1 and low_first in ("another", "way", "thing",
+                                                                  "time", "hand"))):
+                return m.end(1), plural(low_first)
+        om = _OF_NOUN.match(text, pos)
+        if om and not (is_word and n == 1):
+            return om.end(), plural(om.group(1))
+        return pos, None
+
+    def _ago(self, n: float, unit: str, factor: int, s: int, e: int) -> None:
+        pub = self.published
+        assert pub is not None
+        amount = round(n * factor)
+        if unit == "years":
+            y = pub.year - amount
+            self.add_dates(date(y, 1, 1), date(y, 12, 31), "year", s, e, relative=True)
+        elif unit == "months":
+            d = pub - relativedelta(months=amount)
+            first = d.replace(day=1)
+            self.add_dates(first, _month_end(first), "month", s, e, relative=True)
+        elif unit in ("weeks", "days"):
+            d = pub - timedelta(days=amount * (7 if unit == "weeks" else 1))
+            self.add_dates(d, d, "day", s, e, relative=True)
+        else:
+            self.add_dates(pub, pub, "day", s, e, relative=True)
+
+
+def _capital_ok(word: str) -> bool:
+    # "193 Member States" counts members; "2024 Olympics" is a name, handled by the year rule.
+    return word.lower() in ("member", "members", "states", "countries", "nations")
+
+
+def _period(pub: date, period: str, step: int) -> tuple[date, date]:
+    """Return the first and last day of the week/month/year ``step`` periods from ``pub``."""
+    if period == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
+        return monday, monday + timedelta(days=6)
+    if period == "month":
+        first = pub.replace(day=1) + relativedelta(months=step)
+        return first, _month_end(first)
+    y = pub.year + step
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def find_values(text: str, *, offset: int = 0,
+                published: date | None = None) -> list[Value]:
+    """Return the typed values in ``text`` (a sentence); offsets are shifted by ``offset``.
+
+    Relative dates ("on Friday", "last week") are resolved against ``published`` and skipped
+    when it is None.
+    """
+    scan = _Scan(text, offset, published)
+    scan.block()
+    scan.dates()
+    scan.votes()
+    scan.vague()
+    scan.fractions()
+    scan.numbers()
+    scan.relative()
+    return sorted(scan.values, key=lambda v: (v.start, v.end))
