@@ -206,10 +206,14 @@ def to_markdown(report: DiscrepancyReport) -> bytes:
     lines.append("")
 
     summary = report.summary
-    lines += ["## Summary", "", "| | Pairs |", "|---|---|"]
-    lines += [f"| {label} | {n} |" for label, n in summary.by_label.items()]
-    lines += [f"| {status} | {n} |" for status, n in summary.by_status.items()]
-    lines += [f"| **all pairs** | **{summary.pairs}** |", ""]
+    statuses = list(summary.by_status)
+    lines += ["## Summary", "", "| Label | " + " | ".join(statuses) + " | all |",
+              "|---|" + "---:|" * (len(statuses) + 1)]
+    for label, row in summary.by_label_status.items():
+        lines.append(f"| {label} | " + " | ".join(str(row[s]) for s in statuses)
+                     + f" | {summary.by_label[label]} |")
+    lines += ["| **all** | " + " | ".join(f"**{summary.by_status[s]}**" for s in statuses)
+              + f" | **{summary.pairs}** |", ""]
     gaps = str(summary.coverage_gaps) if report.gaps_included else "not counted (filtered)"
     lines += [f"{summary.claims} claims in {len(report.sources)} reports; coverage gaps: "
               f"{gaps}.", ""]
@@ -333,7 +337,9 @@ def report_json(report: DiscrepancyReport) -> dict[str, Any]:
                      "content_hash": x.content_hash, "claims": x.claims}
                     for x in report.sources],
         "summary": {"pairs": s.pairs, "by_label": dict(s.by_label),
-                    "by_status": dict(s.by_status), "claims": s.claims,
+                    "by_status": dict(s.by_status),
+                    "by_label_and_status": {k: dict(v) for k, v in s.by_label_status.items()},
+                    "claims": s.claims,
                     "coverage_gaps": s.coverage_gaps if report.gaps_included else None},
         "facts": [{"number": f.number, "label": f.label, "topic": f.topic,
                    "outlets": list(f.outlets), "pairs": f.pairs} for f in report.facts],

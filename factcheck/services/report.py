@@ -138,6 +138,7 @@ class Summary:
     by_status: dict[str, int] = field(default_factory=dict)
     claims: int = 0
     coverage_gaps: int = 0
+    by_label_status: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -239,11 +240,14 @@ def _split(pairs: Sequence[PairInfo]) -> dict[str, tuple[PairInfo, ...]]:
 def _summary(pairs: Sequence[PairInfo], claims: int, gaps: int) -> Summary:
     by_label = Counter(p.label for p in pairs)
     by_status = Counter(p.status for p in pairs)
+    both = Counter((p.label, p.status) for p in pairs)
+    labels = [k for k in SECTIONS if k != "unrelated" or by_label.get(k)]
     return Summary(
         pairs=len(pairs),
-        by_label={k: by_label.get(k, 0) for k in SECTIONS if k != "unrelated" or by_label.get(k)},
+        by_label={k: by_label.get(k, 0) for k in labels},
         by_status={k: by_status.get(k, 0) for k in REVIEW_STATUSES},
         claims=claims, coverage_gaps=gaps,
+        by_label_status={k: {s: both.get((k, s), 0) for s in REVIEW_STATUSES} for k in labels},
     )
 
 
