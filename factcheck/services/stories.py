@@ -234,3 +234,16 @@ def fact_groups(session: Session, story_id: int, **filters: Any) -> list[FactGro
                                               key=lambda c: (c.report_id, c.position))))
     groups.sort(key=lambda g: (LABEL_ORDER.get(g.label, 9), -len(g.pairs)))
     return groups
+
+
+def claim_counts(session: Session, story_id: int) -> dict[int, int]:
+    """Return how many claims each report of a story has, in one query."""
+    stmt = (select(Claim.report_id, func.count(Claim.id)).where(Claim.story_id == story_id)
+            .group_by(Claim.report_id))
+    return {rid: n for rid, n in session.execute(stmt)}
+
+
+def pair_ids(session: Session, story_id: int, **filters: Any) -> list[int]:
+    """Return the ids of a story's pairs in review order, with the filters of ``pairs_query``."""
+    stmt = pairs_query(story_id, **filters).with_only_columns(Pair.id)
+    return list(session.scalars(stmt))

@@ -106,3 +106,8 @@ def can(user: User | None, action: str) -> bool:
     if user is None:
         return False
     return ROLES.index(user.role) >= need
+
+
+def list_users(session: Session) -> list[User]:
+    """Return every account, by username."""
+    return list(session.scalars(select(User).order_by(User.username)))
