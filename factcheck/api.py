@@ -292,8 +292,9 @@ class StoryReports(MethodView):
                                 allow_private=current_app.config["URL_FETCH_ALLOW_PRIVATE"])
             text, html, url = page.text, page.html, page.final_url
             outlet = outlet or (urlsplit(page.final_url).hostname or "web")
-        if not (text or "").strip():
-            raise EmptyReport("The fetched page is empty.", errors={"url": ["Empty page."]})
+            if not text.strip():
+                raise EmptyReport("The fetched page is empty.",
+                                  errors={"url": ["The page is empty."]})
         published = data.get("published_at")
         result = ingest.add_report(session, story, outlet=outlet or "", text=text or "",
                                    html=bool(html), title=data.get("title"), url=url,
