@@ -273,8 +273,8 @@ def test_pairs_carry_both_claims_the_judgement_and_the_review(
     pairs = all_pairs(client, story["id"])
     assert len(pairs) == story["counts"]["pairs"]
     for pair in pairs:
-        assert PAIR_KEYS <= set(pair)
-        assert CLAIM_KEYS <= set(pair["claim_a"]) and CLAIM_KEYS <= set(pair["claim_b"])
+        assert set(pair) >= PAIR_KEYS
+        assert set(pair["claim_a"]) >= CLAIM_KEYS and set(pair["claim_b"]) >= CLAIM_KEYS
         assert pair["claim_a"]["report_id"] != pair["claim_b"]["report_id"]
         assert pair["status"] == "unreviewed" and pair["version"] == 1
         assert pair["reasons"] and pair["explanation"]
