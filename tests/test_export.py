@@ -19,9 +19,10 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from factcheck import export, pipeline
-from factcheck.errors import InvalidInput
+from factcheck.errors import InvalidInput, NotFound
 from factcheck.models import Pair
 from factcheck.services import ingest, review, stories
+from factcheck.services.report import readable_value
 from tests.conftest import seed_texts
 
 TITLE = "UN Convention against Cybercrime"
@@ -141,6 +142,25 @@ def test_an_unknown_format_or_filter_is_invalid_input_naming_the_field(
     with pytest.raises(InvalidInput) as bad_status:
         export.export_story(session, story_id, "md", status="done")
     assert "status" in bad_status.value.errors
+
+
+def test_a_missing_story_is_not_found(session: Session) -> None:
+    with pytest.raises(NotFound):
+        export.export_story(session, 999, "md")
+
+
+@pytest.mark.parametrize(("args", "shown"), [
+    (("duration", 5, 5, "years", "exactly", "five years"), "five years (5 years)"),
+    (("count", 2000, 2000, "people", "more_than", "more than 2,000 people"),
+     "more than 2,000 people"),
+    (("count", 150000, 150000, "", "about", ""), "about 150,000"),
+    (("percent", 12.5, 12.5, "", "exactly", "12.5%"), "12.5%"),
+    (("date", 739246, 739246, "", "exactly", "26 Dec 2024"), "26 Dec 2024 (2024-12-26)"),
+    (("date", 738886, 739251, "", "exactly", "2024"), "2024 (2024-01-01 to 2024-12-31)"),
+])
+def test_values_read_as_the_report_words_then_the_normalised_value(
+        args: tuple[Any, ...], shown: str) -> None:
+    assert readable_value(*args) == shown
 
 
 def test_slugify_makes_ascii_file_names() -> None:

@@ -174,7 +174,10 @@ class DiscrepancyReport:
 
 
 def _number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    # Separators only from 10,000 up, so a bare year-like "2024" is not shown as "2,024".
+    if float(x).is_integer():
+        return f"{int(x):,}" if abs(x) >= 10_000 else str(int(x))
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def readable_value(kind: str, low: float, high: float, unit: str, bound: str,
@@ -192,8 +195,8 @@ def readable_value(kind: str, low: float, high: float, unit: str, bound: str,
         else:
             norm = f"{amount} {unit}".strip()
     norm = _BOUND_WORDS.get(bound, "") + norm
-    if not text or text == norm:
-        return norm
+    if not text or text.replace(",", "") == norm.replace(",", ""):
+        return text or norm
     return f"{text} ({norm})"
 
 
@@ -312,7 +315,7 @@ def story_report(session: Session, story_id: int, *, label: str | None = None,
     sections = _split(pairs)
     return DiscrepancyReport(
         story=StoryInfo(id=story.id, title=story.title, description=story.description or ""),
-        generated_at=datetime.now(UTC), sources=tuple(sources.values()),
+        generated_at=datetime.now(UTC).replace(microsecond=0), sources=tuple(sources.values()),
         summary=_summary(pairs, len(claim_rows), len(gaps)), facts=tuple(facts),
         conflicts=sections["conflict"], complements=sections["complement"],
         agreements=sections["agree"], unrelated=sections["unrelated"], coverage_gaps=gaps,
@@ -386,7 +389,7 @@ def comparison_report(comparison: pipeline.Comparison, inputs: Sequence[pipeline
     outlets = ", ".join(s.outlet for s in sources)
     return DiscrepancyReport(
         story=StoryInfo(id=None, title=title or f"Comparison of {outlets}"),
-        generated_at=datetime.now(UTC), sources=tuple(sources),
+        generated_at=datetime.now(UTC).replace(microsecond=0), sources=tuple(sources),
         summary=_summary(pairs, sum(len(c) for c in claims), len(gaps)), facts=tuple(facts),
         conflicts=sections["conflict"], complements=sections["complement"],
         agreements=sections["agree"], unrelated=sections["unrelated"], coverage_gaps=gaps,
