@@ -157,6 +157,7 @@ def test_a_missing_story_is_not_found(session: Session) -> None:
     (("percent", 12.5, 12.5, "", "exactly", "12.5%"), "12.5%"),
     (("date", 739246, 739246, "", "exactly", "26 Dec 2024"), "26 Dec 2024 (2024-12-26)"),
     (("date", 738886, 739251, "", "exactly", "2024"), "2024 (2024-01-01 to 2024-12-31)"),
+    (("date", 0, 0, "", "exactly", "someday"), "someday"),
 ])
 def test_values_read_as_the_report_words_then_the_normalised_value(
         args: tuple[Any, ...], shown: str) -> None:
@@ -515,6 +516,9 @@ def test_compared_files_export_the_same_formats_without_a_database() -> None:
     md = export.export_comparison(comparison, inputs, "md")
     assert md.filename.endswith("-discrepancies.md")
     assert md.content.decode().startswith("# Discrepancy report: Comparison of NewsBytes")
+    page = export.export_comparison(comparison, inputs, "html").content.decode()
+    anchors = re.findall(r' id="([^"]+)"', page)
+    assert len(anchors) == len(set(anchors)) > len(comparison.pairs)
     again = json.loads(export.export_comparison(*_compared(), "json").content)
     assert [p["key"] for p in _all_json_pairs(doc)] == [p["key"] for p in _all_json_pairs(again)]
 

@@ -184,7 +184,10 @@ def readable_value(kind: str, low: float, high: float, unit: str, bound: str,
                    text: str = "") -> str:
     """Return a value as people read it: its words in the report and the normalised value."""
     if kind == "date":
-        first, last = date.fromordinal(int(low)), date.fromordinal(int(high))
+        try:
+            first, last = date.fromordinal(int(low)), date.fromordinal(int(high))
+        except (ValueError, OverflowError):  # not a day we can name: keep the report's words
+            return text or f"{_number(low)}–{_number(high)}"
         norm = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
     else:
         amount = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
