@@ -98,6 +98,11 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
 
+def is_web_url(url: str | None) -> bool:
+    """Return whether ``url`` is an http(s) address, the only kind an export makes a link."""
+    return bool(url) and re.match(r"https?://[^\s<>\"'`]+$", url or "", re.IGNORECASE) is not None
+
+
 def _filters_text(report: DiscrepancyReport) -> str:
     parts = []
     if report.label_filter:
@@ -199,7 +204,7 @@ def to_markdown(report: DiscrepancyReport) -> bytes:
     lines += ["## Sources", "", "| # | Outlet | Title | Published | URL | Claims | Content hash |",
               "|---|---|---|---|---|---|---|"]
     for s in report.sources:
-        url = f"<{s.url}>" if s.url and not re.search(r"[\s<>|]", s.url) else md_escape(s.url)
+        url = f"<{s.url}>" if is_web_url(s.url) and "|" not in (s.url or "") else md_escape(s.url)
         lines.append(f"| {s.number} | {md_escape(s.outlet)} | {md_escape(s.title) or '—'} | "
                      f"{_day(s.published) or '—'} | {url or '—'} | {s.claims} | "
                      f"{_md_code(s.content_hash[:16])} |")
@@ -243,6 +248,7 @@ def _jinja() -> jinja2.Environment:
     env.filters["day"] = _day
     env.filters["moment"] = _moment
     env.globals["review_text"] = _review_text
+    env.tests["web_url"] = is_web_url
     return env
 
 

@@ -164,6 +164,19 @@ def test_values_read_as_the_report_words_then_the_normalised_value(
     assert readable_value(*args) == shown
 
 
+def test_only_http_urls_become_links(session: Session) -> None:
+    story = stories.create_story(session, title="Links")
+    ingest.add_report(session, story, outlet="Odd", text=THIRD_TEXT,
+                      url="javascript:alert(1)")
+    session.commit()
+    page = export.export_story(session, story.id, "html").content.decode()
+    assert "javascript:alert(1)" in page and 'href="javascript:' not in page
+    md = export.export_story(session, story.id, "md").content.decode()
+    assert "<javascript:alert(1)>" not in md
+    assert export.is_web_url("https://example.org/a?b=1&c=2")
+    assert not export.is_web_url("data:text/html,x")
+
+
 def test_slugify_makes_ascii_file_names() -> None:
     assert export.slugify("Élection à Genève: 2024!") == "election-a-geneve-2024"
     assert export.slugify("???", fallback="story-3") == "story-3"
