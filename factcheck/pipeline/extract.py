@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .clean import clean
 from .resources import (
     BRITISH_WORDS,
-    HEDGE_RE,
+    HEDGE_CUES,
     IRREGULAR,
     ISE_KEEP,
-    NEGATION_RE,
+    NEGATION_CUES,
     NOT_NEGATION_RE,
+    OPINION_CUES,
     SAY_ALT,
-    SCOPE_RE,
+    SAY_CUES,
+    SCOPE_CUES,
     STOPWORDS,
     TITLE_WORDS,
 )
@@ -42,10 +45,6 @@ _CTA = re.compile(
     r"^[\"“]?(?:join|sign up|subscribe|click|tap|read|watch|share|donate|follow|download|"
     r"register|contact|visit|send|let's|let us|don't|do not miss|please|check out|learn more|"
     r"find out|tell us|get|buy|order|call now|vote for|act now|help us)\b", re.IGNORECASE)
-_OPINION = re.compile(
-    r"\b(?:i think|i believe|we believe|i feel|in my view|in our view|in my opinion|"
-    r"in our opinion|should|ought to|must|it is time|it's time|deserves?|shameful|"
-    r"disgraceful|outrageous|we need to|needs to be|has to be)\b", re.IGNORECASE)
 _SPLIT = re.compile(r";\s+|,?\s+(?:and|but)\s+(?!also\b)|,\s+(?:and\s+)?(?:but|while|whereas|"
                     r"and also|yet)\s+|,\s+and\s+also\s+")
 _AUX = frozenset("""is are was were has have had will would can could may might must should
@@ -146,6 +145,7 @@ def _is_section_heading(line: str, *, body_started: bool) -> bool:
     return bool(body_started and not any(_is_verb(w) for w in words[1:]))
 
 
+@lru_cache(maxsize=100_000)
 def _is_verb(word: str) -> bool:
     low = word.lower()
     return (low in _AUX or low in _VERBS or (len(low) > 4 and low.endswith("ed"))
@@ -159,16 +159,18 @@ def _is_verb(word: str) -> bool:
 def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = "statement",
                         last_speaker: str | None = None) -> list[Claim]:
     s_text = sent.text
-    words = _WORD.findall(s_text)
-    if len(words) < 3:
+    s_low = s_text.lower()
+    s_toks = _WORD.findall(s_low)
+    if len(s_toks) < 3:
         return []
+    s_words = frozenset(s_toks)
     values = find_values(s_text, offset=sent.start, published=pub)
-    attribution, attr_text, attr_span = _attribution(s_text)
+    attribution, attr_text, attr_span = _attribution(s_text, s_words)
     if attribution and attribution.lower() in _PRONOUNS | {"his spokesperson"} and last_speaker:
         attribution = last_speaker if attribution.lower() in _PRONOUNS else attribution
     checkable = True
     if kind != "headline":
-        kind = _sentence_kind(s_text)
+        kind = _sentence_kind(s_text, s_low, s_words)
         checkable = kind in ("statement", "quote")
     elif _QUESTION_END.search(s_text):
         checkable = False
@@ -183,9 +185,19 @@ def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = 
         if not this_subject or (cs > 0 and _lacks_subject(c_text)):
             this_subject = subject or this_subject
         subject = subject or this_subject
-        hedge = HEDGE_RE.search(c_text)
-        neg_text = NOT_NEGATION_RE.sub(" ", c_text)
-        neg = NEGATION_RE.search(neg_text)
+        if len(clauses) == 1:
+            low, toks, words = s_low, s_toks, s_words
+        else:
+            low = c_text.lower()
+            toks = _WORD.findall(low)
+            words = frozenset(toks)
+        hedge = HEDGE_CUES.first(low, words)
+        neg = NEGATION_CUES.first(low, words) or ("n't" if "n't" in low or "n’t" in low
+                                                   else None)
+        if neg and NOT_NEGATION_RE.search(low):
+            rest = NOT_NEGATION_RE.sub(" ", low)
+            neg = NEGATION_CUES.first(rest, frozenset(_WORD.findall(rest))) or (
+                "n't" if "n't" in rest else None)
         mask_from, mask_to = attr_span
         out.append(Claim(
             text=c_text, start=start, end=end, values=c_values,
@@ -193,23 +205,23 @@ def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = 
             attribution=attribution, frame=make_frame(
                 c_text, values=c_values, offset=start,
                 skip=(mask_from - cs, mask_to - cs) if attr_text else None),
-            keywords=keywords(c_text), checkable=checkable, kind=kind,
+            keywords=_keywords_of(toks), checkable=checkable, kind=kind,
             sentence_start=sent.start, sentence_end=sent.end,
             entities=entities(c_text), subject=this_subject,
-            scope=tuple(dict.fromkeys(m.group().lower() for m in SCOPE_RE.finditer(c_text))),
-            modality=hedge.group().lower() if hedge else "",
-            negation=neg.group().lower() if neg else "",
+            scope=tuple(SCOPE_CUES.find_all(low, words)),
+            modality=hedge or "",
+            negation=neg or "",
             attribution_text=attr_text,
         ))
     return out
 
 
-def _sentence_kind(s: str) -> str:
+def _sentence_kind(s: str, low: str, words: frozenset[str]) -> str:
     if _QUESTION_END.search(s):
         return "question"
     if _CTA.match(s):
         return "call_to_action"
-    if _OPINION.search(s):
+    if OPINION_CUES.first(low, words):
         return "opinion"
     stripped = s.lstrip()
     if stripped[:1] in "\"“‘" or "“" in s or s.count('"') >= 2:
@@ -217,30 +229,31 @@ def _sentence_kind(s: str) -> str:
     return "statement"
 
 
-def _inside_quotes(s: str, pos: int) -> bool:
-    before = s[:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
 def _clauses(s: str) -> list[tuple[int, int]]:
     """Return (start, end) of the atomic clauses of sentence ``s``."""
     cuts: list[tuple[int, int]] = []  # (end of left part, start of right part)
+    quote_pos = 0
+    curly = straight = 0
     for m in _SPLIT.finditer(s):
-        if _inside_quotes(s, m.start()):
-            continue
-        left = s[(cuts[-1][1] if cuts else 0):m.start()]
-        right = s[m.end():]
+        # Count quotes incrementally so a long sentence stays linear.
+        chunk = s[quote_pos:m.start()]
+        curly += chunk.count("“") - chunk.count("”")
+        straight += chunk.count('"')
+        quote_pos = m.start()
+        if curly > 0 or straight % 2 == 1:
+            continue  # never cut inside a quotation
+        left_start = max(cuts[-1][1] if cuts else 0, m.start() - 120)
+        left = s[left_start:m.start()]
+        right = s[m.end():m.end() + 120]
         lw, rw = _WORD.findall(left), _WORD.findall(right)
         if len(lw) < 3 or len(rw) < 3:
             continue
         sep = m.group().strip(" ,").lower()
-        before, after = _WORD.findall(left[-30:]), _WORD.findall(right[:30])
-        if sep == "and" and before and after and before[-1][0].isupper() and (
-                after[0][0].isupper()):
+        if sep == "and" and lw[-1][0].isupper() and rw[0][0].isupper():
             continue  # inside a name: "Office on Drugs and Crime"
         if sep in ("and", "but") and not (
-                (_starts_with_predicate(right) and any(_is_verb(w) for w in lw))
-                or (_starts_new_clause(right) and any(_is_verb(w) for w in lw))):
+                (_starts_with_predicate(right) or _starts_new_clause(right))
+                and any(_is_verb(w) for w in lw)):
             continue
         cuts.append((m.start(), m.end()))
     if not cuts:
@@ -316,8 +329,14 @@ def _subject(c: str) -> str:
 
 # --------------------------------------------------------------------------- attribution
 
-def _attribution(s: str) -> tuple[str | None, str | None, tuple[int, int]]:
-    """Return (name, whole phrase, span of the "said X" part) of the speaker of ``s``."""
+def _attribution(s: str, words: frozenset[str]) -> tuple[str | None, str | None,
+                                                         tuple[int, int]]:
+    """Return (name, whole phrase, span of the "said X" part) of the speaker of ``s``.
+
+    ``words`` is the set of lower-case words of ``s``.
+    """
+    if not SAY_CUES & words:
+        return None, None, (0, 0)
     m = _ATTR_AFTER.search(s)
     if m:
         phrase = m.group(1).strip()
@@ -358,6 +377,7 @@ def _name_of(phrase: str) -> str:
 
 # --------------------------------------------------------------------------- features
 
+@lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> str:
     """Return a light lemma of ``word``: lower case, American spelling, common suffixes off."""
     w = word.lower().replace("’", "'")
@@ -431,9 +451,12 @@ def make_frame(text: str, *, values: tuple[Value, ...] = (), offset: int = 0,
 
 def keywords(text: str) -> tuple[str, ...]:
     """Return the normalised content words of ``text``, in order, without repeats."""
+    return _keywords_of(_WORD.findall(text.lower()))
+
+
+def _keywords_of(low_tokens: list[str]) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for w in _WORD.findall(text):
-        lw = w.lower()
+    for lw in low_tokens:
         if lw in STOPWORDS or len(lw) <= 2:
             continue
         seen.setdefault(normalize_word(lw), None)

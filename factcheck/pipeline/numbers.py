@@ -84,7 +84,7 @@ def parse_words(text: str) -> tuple[float, int] | None:
             current += TENS[word]
             last = "tens"
         elif word == "hundred":
-            if last == "hundred" or (last == "scale" and current == 0):
+            if last == "hundred" or current >= 100 or (last == "scale" and current == 0):
                 break
             current = (current or 1) * 100
             last = "hundred"

@@ -164,3 +164,49 @@ TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
 # Plain negation words, for callers that match words rather than the pattern above.
 NEGATIONS = ("not", "no", "never", "n't", "neither", "nor", "none", "nobody", "nothing",
              "cannot", "denied", "denies", "refused", "rejected", "failed to")
+
+
+class CueSet:
+    """Find the first of a list of cue words or phrases in lower-case text, fast.
+
+    One-word cues are looked up in a set of the text's words; phrases are found with a
+    substring test first and a word-boundary check after, so no long alternation runs over
+    every character of every sentence.
+    """
+
+    def __init__(self, terms: tuple[str, ...] | list[str]) -> None:
+        self.single = frozenset(t for t in terms if " " not in t)
+        self.multi = tuple(
+            (t, re.compile(r"\b" + re.escape(t) + r"\b")) for t in terms if " " in t)
+
+    def find_all(self, low: str, words: frozenset[str] | set[str]) -> list[str]:
+        """Return the cues in ``low`` (whose word set is ``words``), in text order."""
+        found: list[tuple[int, str]] = []
+        for w in self.single & words:
+            found.append((low.find(w), w))  # position only orders the cues
+        for term, rx in self.multi:
+            if term in low:
+                m = rx.search(low)
+                if m:
+                    found.append((m.start(), term))
+        found.sort()
+        return [t for _, t in found]
+
+    def first(self, low: str, words: frozenset[str] | set[str]) -> str | None:
+        """Return the earliest cue in ``low``, or None."""
+        found = self.find_all(low, words)
+        return found[0] if found else None
+
+
+HEDGE_CUES = CueSet(HEDGES)
+SCOPE_CUES = CueSet(SCOPE_TERMS)
+NEGATION_CUES = CueSet(
+    ("not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "cannot", "denied",
+     "denies", "deny", "denying", "refused", "refuses", "refuse", "failed to", "fails to",
+     "fail to", "rejected", "rejects", "dismissed"))
+OPINION_CUES = CueSet(
+    ("i think", "i believe", "we believe", "i feel", "in my view", "in our view",
+     "in my opinion", "in our opinion", "should", "ought to", "must", "it is time",
+     "it's time", "deserve", "deserves", "shameful", "disgraceful", "outrageous",
+     "we need to", "needs to be", "has to be"))
+SAY_CUES = frozenset(SAY_VERBS) | {"according", "citing"}
