@@ -22,6 +22,7 @@ from .types import Claim, Judgement, Label
 # A conflict needs the two claims to say nearly the same thing apart from the clash.
 _CONFLICT_OVERLAP = 0.5
 _AGREE_COVERAGE = 0.65
+_SHORT = 12
 _COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
                ("number", "quantity")}
 
@@ -57,7 +58,8 @@ def _values(sa: Signals, sb: Signals) -> list[Evidence]:
         else:
             # In long sentences two numbers clash only when told about the same words.
             short = len(sa.content) <= 8 and len(sb.content) <= 8
-            if not short and not any(x.context & y.context for x in partners):
+            if not short and y.kind != "duration" and not any(
+                    x.context & y.context for x in partners):
                 continue
             kind = "date" if y.kind in ("date", "year") else "number"
             found.append(Evidence(f"value.mismatch.{kind}",
@@ -110,9 +112,8 @@ def _names(sa: Signals, sb: Signals, hyp: Signals, premise: Signals) -> Evidence
     new = sorted(hyp.names - premise.content)
     other = sorted(premise.names - hyp.content)
     rest = hyp.content - premise.content
-    if (new and other and len(hyp.content & premise.content) >= 3 and len(rest) <= 2
-            and rest <= hyp.names and coverage(hyp, premise) >= 0.75
-            and len(premise.content) <= 2 * len(hyp.content) + 4):
+    if (len(new) == 1 and len(other) == 1 and len(hyp.content & premise.content) >= 3
+            and rest == set(new) and len(premise.content) <= len(hyp.content) + 3):
         return Evidence("entity.differs", f"{other[0].title()} vs {new[0].title()}")
     return None
 
@@ -128,43 +129,61 @@ def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     return None
 
 
+def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
+    """Return what may explain a difference away: scope, stage, hedging, attribution.
+
+    ``directed`` reads ``b`` as a statement about ``a`` (``relate``): then only ``b`` being at
+    an earlier stage, hedged or attributed counts, since ``b`` asserting what ``a`` only
+    expects or reports confirms it.
+    """
+    found: list[Evidence] = []
+    scope = sa.scope ^ sb.scope
+    if scope:
+        side = "second" if (sb.scope - sa.scope) else "first"
+        word = sorted(scope)[0]
+        found.append(Evidence("scope.differs", f"the {side} speaks of the {word}'s part only"))
+    b_earlier = (sb.anticipated and not sa.anticipated) or (
+        sa.stage is not None and sb.stage is not None and sb.stage < sa.stage)
+    a_earlier = (sa.anticipated and not sb.anticipated) or (
+        sa.stage is not None and sb.stage is not None and sa.stage < sb.stage)
+    if b_earlier or (a_earlier and not directed):
+        side = "second" if b_earlier else "first"
+        found.append(Evidence(
+            "stage.differs", f"the {side} speaks of an earlier or expected stage"))
+    if (sb.hedged and not sa.hedged) or (sa.hedged and not sb.hedged and not directed):
+        side = "second" if sb.hedged else "first"
+        found.append(Evidence("modality.hedged", f"the {side} only reports or hedges it"))
+    elif (sb.attributed and not sa.attributed) or (
+            sa.attributed and not sb.attributed and not directed):
+        side = "second" if sb.attributed else "first"
+        found.append(Evidence("attribution.differs", f"the {side} attributes it to a source"))
+    return found
+
+
 def classify(
     a: Claim, b: Claim, *, similarity: float = 0.0,
     published_a: date | None = None, published_b: date | None = None,
+    directed: bool = False,
 ) -> Judgement:
     """Return the label of ``b`` against ``a`` with its reason codes and explanation."""
     sa, sb = signals(a), signals(b)
     hyp, premise = (sb, sa) if len(sb.content) <= len(sa.content) else (sa, sb)
     ov = overlap(sa, sb)
     cov = coverage(hyp, premise)
-
-    softeners: list[Evidence] = []
-    scope = (sa.scope ^ sb.scope) - {"first", "second", "final"}
-    if scope:
-        side = "second" if (sb.scope - sa.scope) else "first"
-        word = sorted(scope)[0]
-        softeners.append(Evidence("scope.differs", f"the {side} speaks of the {word}'s part only"))
-    if sa.anticipated != sb.anticipated or (
-            sa.stage is not None and sb.stage is not None and sa.stage != sb.stage):
-        side = "second" if sb.anticipated or (sb.stage or 0) < (sa.stage or 0) else "first"
-        softeners.append(Evidence(
-            "stage.differs", f"the {side} speaks of an earlier or expected stage"))
-    if sa.hedged != sb.hedged:
-        side = "second" if sb.hedged else "first"
-        softeners.append(Evidence("modality.hedged", f"the {side} only reports or hedges it"))
-    elif sa.attributed != sb.attributed:
-        side = "second" if sb.attributed else "first"
-        softeners.append(Evidence("attribution.differs", f"the {side} attributes it to a source"))
+    softeners = _softeners(sa, sb, directed=directed)
+    codes_soft = {e.code for e in softeners}
 
     values = _values(sa, sb)
     hard: list[Evidence] = []   # conflicts that hedging does not excuse
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)
     if sa.negated != sb.negated and ov >= _CONFLICT_OVERLAP and (
-            denier.negated_heads & other.content):
+            denier.negated_heads & other.content
+            or (directed and denier is sb and ov >= 0.6)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
-    if sa.refuted != sb.refuted and ov >= 0.3:
+    # Read as b about a, only b calling a's claim false is a refutation.
+    if sa.refuted != sb.refuted and ov >= 0.3 and (sb.refuted or not directed):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
     for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
@@ -183,19 +202,26 @@ def classify(
 
     reasons: list[Evidence]
     label: Label
-    blocking = [s for s in softeners if s.code in ("scope.differs", "stage.differs")]
-    if hard and not blocking:
+    excusing = [e for e in softeners if e.code != "attribution.differs"]
+    asserting = [e for e in softeners if e.code != "scope.differs"]
+    if hard and not codes_soft & {"scope.differs", "stage.differs"}:
         label, reasons = "conflict", hard + soft + softeners
-    elif soft and not [s for s in softeners if s.code != "attribution.differs"]:
+    elif soft and not excusing:
         label, reasons = "conflict", soft + softeners
     elif hard or soft:
         label, reasons = "complement", softeners + (hard + soft)[:1]
-    elif softeners:
+    elif asserting:
+        # A part of the whole still agrees on what it says; an expected, hedged or
+        # attributed statement only complements an asserted one.
         label, reasons = "complement", matches[:1] + softeners
     elif matches and ov >= 0.35:
-        label, reasons = "agree", matches[:1]
+        label, reasons = "agree", matches[:1] + softeners
     elif cov >= _AGREE_COVERAGE:
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]
+    elif directed and len(sa.content) <= _SHORT and len(sb.content) <= _SHORT and ov >= 0.2:
+        # Two headlines on one event, the second asserting it without hedge or clash.
+        label, reasons = "agree", [Evidence("assertion.same",
+                                            "both assert the same event without a difference")]
     else:
         label, reasons = "complement", [Evidence("detail.differs",
                                                  "they tell different details of it")]

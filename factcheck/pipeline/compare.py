@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from .classify import classify
 from .explain import confidence_for, sentence
 from .extract import extract_report
-from .match import candidates, rank
+from .match import candidates, coverage, rank
+from .signals import signals
 from .types import (
     Claim,
     ClaimPair,
     Comparison,
     ExtractedReport,
+    Judgement,
     PairResult,
     Relation,
     RelationLabel,
@@ -95,6 +98,31 @@ def _claims(text: str, published: date | None) -> tuple[Claim, ...]:
     return (Claim(text=stripped, start=0, end=len(stripped)),) if stripped else ()
 
 
+@dataclass(frozen=True)
+class _Bag:
+    content: frozenset[str]
+
+
+def _unsupported_name(ca: Sequence[Claim], cb: Sequence[Claim]) -> PairResult | None:
+    """Return a conflict when a claim of short ``b`` names someone long ``a`` never names.
+
+    Checking a summary against its article: a person, place or body the article never
+    mentions, in a claim whose other words the article does support, was swapped in.
+    """
+    whole_a: frozenset[str] = frozenset().union(*(signals(c).content for c in ca))
+    for j, claim in enumerate(cb):
+        sb = signals(claim)
+        missing = sorted(sb.names - whole_a)
+        if missing and coverage(sb, _Bag(whole_a)) >= 0.6:
+            best = rank(claim, ca)[0][0]
+            reasons = ("entity.unsupported",)
+            detail = f"the second names {missing[0].title()}, which the first never mentions"
+            judgement = Judgement("conflict", confidence_for("conflict", reasons),
+                                  reasons, sentence("conflict", [(reasons[0], detail)]))
+            return PairResult(0, best, 1, j, judgement)
+    return None
+
+
 def relate(
     a: str, b: str, *, published_a: date | None = None, published_b: date | None = None
 ) -> Relation:
@@ -106,7 +134,8 @@ def relate(
     """
     pa, pb = _as_date(published_a), _as_date(published_b)
     ca, cb = _claims(a, pa), _claims(b, pb)
-    b_is_hyp = len(cb) <= len(ca)
+    # The text with fewer claims (then fewer words) is the one whose claims are checked.
+    b_is_hyp = (len(cb), len(b)) <= (len(ca), len(a))
     hyp, premise = (cb, ca) if b_is_hyp else (ca, cb)
     pairs: list[PairResult] = []
     best_labels: list[str] = []
@@ -118,11 +147,14 @@ def relate(
         for pos, (k, score) in enumerate(ranked):
             i, j = (k, h) if b_is_hyp else (h, k)
             judgement = classify(ca[i], cb[j], similarity=score, published_a=pa,
-                                 published_b=pb)
+                                 published_b=pb, directed=True)
             if pos == 0 or judgement.label == "conflict":
                 pairs.append(PairResult(0, i, 1, j, judgement))
             if pos == 0:
                 best_labels.append(judgement.label)
+    unsupported = _unsupported_name(ca, cb) if b_is_hyp and len(ca) >= 5 else None
+    if unsupported is not None:
+        pairs.append(unsupported)
     if not pairs:
         conf = confidence_for("unrelated", ("unmatched",))
         return Relation("unrelated", conf, ("unmatched",),

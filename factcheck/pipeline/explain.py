@@ -25,6 +25,8 @@ REASONS: dict[str, str] = {
     "attribution.differs": "one attributes it to a source, the other asserts it",
     "role.swapped": "the same names in swapped roles",
     "entity.differs": "a different person, place or organisation for the same event",
+    "entity.unsupported": "the second names someone or something the first never mentions",
+    "assertion.same": "two short reports assert the same event without any difference found",
     "paraphrase": "they say the same in other words",
     "detail.differs": "same subject, different details",
     "unmatched": "no claim of one text matches a claim of the other",

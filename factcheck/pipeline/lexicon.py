@@ -128,12 +128,15 @@ REFUTERS = frozenset({
 REFUTE_PHRASES = re.compile(
     r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
     r"did not happen|didn't happen|made up|turns out to be|is a hoax|was a hoax|"
-    r"no truth|not the case|just a rumou?r)\b", re.IGNORECASE)
+    r"no truth|not the case|just a rumou?r|put to rest|record straight|probably not|"
+    r"too good to (?:check|be true)|(?:kills?|quash(?:es)?|squash(?:es)?) (?:\w+ )*?rumou?rs?|"
+    r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"
+    r"fooled|dupe[sd]?|not by)\b", re.IGNORECASE)
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.
 ANTICIPATION = re.compile(
     r"\b(?:expected to|set to|poised to|plans? to|planned|planning to|proposed?|"
-    r"proposal|draft(?:ed|s)?|will be|would be|will become|likely to|"
+    r"proposal|draft(?:ed|s)?|will|would be|about to|going to|likely to|"
     r"considering|mulls?|to be (?:adopted|approved|signed|voted))\b",
     re.IGNORECASE)
 STAGES: dict[str, int] = {
@@ -145,9 +148,8 @@ STAGES: dict[str, int] = {
 
 # Words naming a part of a larger whole (a committee's work inside the whole negotiation).
 SCOPE_WORDS = frozenset({
-    "committee", "subcommittee", "panel", "commission", "phase", "part", "round", "stage",
-    "delegation", "delegates", "negotiators", "chapter", "section", "half", "quarter",
-    "portion", "initial", "preliminary", "partial", "subsidiary",
+    "committee", "subcommittee", "panel", "commission", "phase", "delegation", "delegates",
+    "negotiators", "portion", "preliminary", "partial",
 })
 
 # Exclusive ways a vote went: a recorded vote excludes "unanimously" or "without a vote".
@@ -162,7 +164,7 @@ RECORDED_VOTE_RE = re.compile(
 # Verbs that attribute a statement to a speaker.
 REPORTING_VERBS = frozenset({
     "said", "says", "say", "told", "tells", "stated", "announced", "announces",
-    "reported", "reports", "claimed", "claims", "confirmed", "confirms", "denied", "denies",
+    "reported", "reports", "claimed", "claims", "denied", "denies",
     "added", "explained", "noted", "insisted", "argued", "wrote", "tweeted", "warned",
     "according", "report", "thinks", "believes",
 })

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -20,6 +21,15 @@ from .signals import Signals, signals
 from .types import Claim
 
 DEFAULT_CUTOFF = 25.0
+
+
+class HasContent(Protocol):
+    """Anything with content stems: a claim's signals, or the words of a whole text."""
+
+    @property
+    def content(self) -> frozenset[str]:
+        """Return the content stems."""
+        ...
 _NAME_WEIGHT = 1.5
 _VALUE_WEIGHT = 3.0
 
@@ -49,7 +59,7 @@ def overlap(sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None)
     return min(1.0, 0.5 * common / min(total_a, total_b) + common / (total_a + total_b))
 
 
-def coverage(hyp: Signals, premise: Signals) -> float:
+def coverage(hyp: Signals, premise: HasContent) -> float:
     """Return the share of ``hyp``'s content stems that ``premise`` contains (0-1)."""
     if not hyp.content:
         return 0.0

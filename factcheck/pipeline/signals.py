@@ -308,9 +308,11 @@ def _signals(text: str, values: tuple[Value, ...], offset: int) -> Signals:
         following = [x for x in re.findall(r"[a-z][a-z'\-]*", masked[m.end():m.end() + 40])
                      if x not in STOPWORDS][:1]
         heads.update(stem(x) for x in following)
-    negated = (negators + len(NEGATING_PHRASES.findall(masked))) % 2 == 1
+    # Any denial counts: "No, Banksy hasn't been arrested" denies once, not twice.
+    negated = negators + len(NEGATING_PHRASES.findall(masked)) > 0
     hedged = bool(HEDGE_PHRASES.search(text)) or any(w in HEDGES for w in words)
-    refuted = bool(REFUTE_PHRASES.search(text)) or any(w in _REFUTER_WORDS for w in words)
+    refuted = bool(REFUTE_PHRASES.search(text)) or any(
+        part in _REFUTER_WORDS for w in words for part in w.split("-"))
     anticipated = bool(ANTICIPATION.search(text))
 
     tokens: list[str] = []
