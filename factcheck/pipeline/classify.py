@@ -40,7 +40,7 @@ def _compatible(x: Number, y: Number) -> bool:
         return False
     if x.kind in ("date", "year", "percent"):
         return True
-    return not x.unit or not y.unit or x.unit == y.unit
+    return x.unit == y.unit
 
 
 def _values(sa: Signals, sb: Signals) -> list[Evidence]:
@@ -179,7 +179,7 @@ def classify(
     denier, other = (sa, sb) if sa.negated else (sb, sa)
     if sa.negated != sb.negated and ov >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content
-            or (directed and denier is sb and ov >= 0.6)):
+            or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
     # Read as b about a, only b calling a's claim false is a refutation.
@@ -195,7 +195,7 @@ def classify(
     matches = [e for e in values if not e.code.startswith("value.mismatch")]
     if mismatches and not matches and ov >= 0.35:
         soft.append(mismatches[0])
-    if not hard and not soft and cov >= 0.6:
+    if not hard and not soft and cov >= 0.6 and not directed:
         ent = _names(sa, sb, hyp, premise)
         if ent is not None:
             soft.append(ent)

@@ -124,6 +124,7 @@ REFUTERS = frozenset({
     "misleading", "fiction", "fictional", "prank", "scam", "not true", "isn't true",
     "no evidence", "baseless", "nonsense", "photoshopped", "doctored", "spoof", "parody",
     "rejects", "rejected", "disputed", "disputes", "wrong", "nope", "lie", "lies",
+    "trolled", "troll", "libel", "misinformation", "disinformation", "bs", "mistaken",
 })
 REFUTE_PHRASES = re.compile(
     r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
@@ -131,7 +132,7 @@ REFUTE_PHRASES = re.compile(
     r"no truth|not the case|just a rumou?r|put to rest|record straight|probably not|"
     r"too good to (?:check|be true)|(?:kills?|quash(?:es)?|squash(?:es)?) (?:\w+ )*?rumou?rs?|"
     r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"
-    r"fooled|dupe[sd]?|not by)\b", re.IGNORECASE)
+    r"fooled|dupe[sd]?|not by|not a thing|shoots? down|shot down)\b", re.IGNORECASE)
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.
 ANTICIPATION = re.compile(
