@@ -59,7 +59,9 @@ _JUNK = re.compile(
     r"(?:photo|photograph|photos|image|picture|pic|video|file photo|representational image|"
     r"representative image|cover image|featured image)s?\s*(?:courtesy|credit|credits|source|"
     r"by)?\s*[:\-|/©].*|"
-    r"(?:photo|image|picture) (?:courtesy|credit|credits|source)\b.*|"
+    r"(?:photo|image|picture|video) (?:courtesy|credit|credits|source|caption)\b.*|"
+    r"\(?with inputs? from .{0,60}\)?|ad feedback|paid (?:partner )?content|"
+    r"(?:story|article) highlights|this (?:article|story) (?:was|is) (?:updated|corrected)\b.*|"
     r"(?:credits?|courtesy|source)\s*:\s*.{0,80}|representational (?:image|photo)\.?|"
     r"\(?(?:photo|image)\s*:.{0,80}\)?|"
     r"(?:getty images|reuters|ap photo|afp|pti|ani|ians|shutterstock|unsplash|istock)"
@@ -71,7 +73,8 @@ _JUNK = re.compile(
     r"(?:sign up|subscribe|register)\b.{0,80}\bnewsletters?\b.*|"
     r".{0,60}\bnewsletters?\b.{0,40}\b(?:sign up|subscribe|inbox)\b.*|"
     r"get (?:the latest|our|breaking).{0,60}\b(?:inbox|newsletter|alerts?)\b.*|"
-    r"enter your e-?mail.*|"
+    r"enter your e-?mail.*|get (?:the )?latest (?:news|updates|headlines)\b.*|"
+    r".{0,80}\b(?:whatsapp|telegram)\b.{0,40}\b(?:channel|join|follow|updates)\b.*|"
     r"(?:we|this (?:site|website)) uses? cookies\b.*|.{0,80}\bcookies?\b.{0,80}"
     r"\b(?:accept|consent|settings|policy|preferences|browsing experience)\b.*|"
     r"accept(?: all)?(?: cookies)?|(?:manage )?cookie (?:settings|policy|preferences)|"
@@ -93,7 +96,7 @@ _DONATION = re.compile(
 )
 _TICKER_SEP = re.compile(r"\s+[|•·]\s+|^\s*[|•·]\s*|\s*[|•·]\s*$")
 _BYLINE = re.compile(
-    r"(?:by|written by|reported by|words by|edited by)\s+[A-Z][\w.'’\-]*"
+    r"(?i:by|written by|reported by|words by|edited by)\s+[A-Z][\w.'’\-]*"
     r"(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4})?"
     r"\s*",
 )
@@ -121,7 +124,7 @@ def sanitize(text: str | bytes, *, html: bool = False) -> str:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise BinaryInput(f"The report is not valid UTF-8 text (byte {exc.start}).") from exc
-    limit = MAX_HTML_CHARS if html else MAX_TEXT_CHARS
+    limit = MAX_HTML_CHARS if html or looks_like_html(text[:20000]) else MAX_TEXT_CHARS
     if len(text) > limit:
         raise ReportTooLarge(
             f"The report has {len(text):,} characters; at most {limit:,} are accepted.")
@@ -146,7 +149,7 @@ def looks_like_html(text: str) -> bool:
 
 def clean(text: str, *, html: bool = False) -> Cleaned:
     """Return the article text of ``text`` with page junk removed and metadata read."""
-    text = sanitize(text, html=html or looks_like_html(text[:20000]))
+    text = sanitize(text, html=html)
     published: date | None = None
     title: str | None = None
     if html or looks_like_html(text):

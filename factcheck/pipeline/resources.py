@@ -31,7 +31,7 @@ HEDGES = (
     "proposed", "proposal", "reported to", "believed to", "thought to", "appears to",
     "appear to", "seems to", "seem to", "rumoured", "rumored", "unconfirmed", "alleged",
     "suspected", "tentative", "provisional", "preliminary", "scheduled to", "poised to",
-    "aims to", "seeks to", "hopes to", "would-be", "potential", "potentially", "perhaps",
+    "would-be", "potential", "potentially", "perhaps",
 )
 HEDGE_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(HEDGES, key=len,
                                                                          reverse=True)) + r")\b",

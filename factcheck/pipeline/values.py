@@ -203,6 +203,7 @@ _DATE_BOUND_PREFIX = re.compile(r"\b(" + "|".join(DATE_BOUNDS) + r")\s+(?:the\s+
 _RANGE_PREFIX = re.compile(r"\b(between|from)\s+(?:US\$|\$|€|£|₹|Rs\.?\s?)?$", re.IGNORECASE)
 _SCALE = re.compile(r"\s?(million|billion|trillion|thousand|lakhs?|crores?|bn|mn|mln|tn)\b",
                     re.IGNORECASE)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s\-]$", re.IGNORECASE)
 _PLUS = re.compile(r"\+(?!\d)|-plus\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _RANGE_NEXT = re.compile(
@@ -254,7 +255,7 @@ def plural(noun: str) -> str:
     noun = noun.lower().replace("’", "'")
     if noun in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[noun]
-    if noun.endswith(("ss", "sh", "ch", "x", "z")):
+    if noun.endswith(("ss", "sh", "ch", "x", "z", "us")):
         return noun + "es"
     if noun.endswith("s"):
         return noun
@@ -657,6 +658,9 @@ class _Scan:
                     "or less", "or fewer") else "at_least")
                 e = sb.end()
 
+        if _MAGNITUDE_BEFORE.search(text, max(0, s - 11), s):
+            self.add("quantity", low, high, "magnitude", s, e, bound=bound)
+            return
         # money
         cw = _CUR_SUFFIX.match(text, e)
         if currency or cw:
