@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -31,6 +31,8 @@ PARTNERS_PER_CLAIM = 3
 RELATION_CONFLICT_CONFIDENCE = 0.5
 # In ``relate``, how many counterparts each claim of the shorter text is judged against.
 RELATE_COUNTERPARTS = 3
+# Share of a claim's content words its whole counterpart text must hold to support it.
+WHOLE_TEXT_COVERAGE = 0.8
 # ``relate`` is told the two texts belong together, so a weaker match still counts.
 RELATE_CUTOFF = 15.0
 
@@ -139,6 +141,7 @@ def relate(
     hyp, premise = (cb, ca) if b_is_hyp else (ca, cb)
     pairs: list[PairResult] = []
     best_labels: list[str] = []
+    whole: frozenset[str] = frozenset().union(*(signals(c).content for c in premise))
     for h, claim in enumerate(hyp):
         ranked = [(k, s) for k, s in rank(claim, premise)[:RELATE_COUNTERPARTS]
                   if s >= RELATE_CUTOFF]
@@ -148,6 +151,15 @@ def relate(
             i, j = (k, h) if b_is_hyp else (h, k)
             judgement = classify(ca[i], cb[j], similarity=score, published_a=pa,
                                  published_b=pb, directed=True)
+            if (pos == 0 and b_is_hyp and judgement.label == "complement"
+                    and judgement.reasons == ("detail.differs",)
+                    and coverage(signals(claim), _Bag(whole)) >= WHOLE_TEXT_COVERAGE):
+                # A summary sentence fuses several sentences of its article: every word of
+                # it is somewhere in the article, so the article supports it.
+                reasons = ("paraphrase.whole",)
+                judgement = replace(judgement, label="agree", reasons=reasons,
+                                    confidence=confidence_for("agree", reasons),
+                                    explanation=sentence("agree", [(reasons[0], "")]))
             if pos == 0 or judgement.label == "conflict":
                 pairs.append(PairResult(0, i, 1, j, judgement))
             if pos == 0:

@@ -28,6 +28,7 @@ REASONS: dict[str, str] = {
     "entity.unsupported": "the second names someone or something the first never mentions",
     "assertion.same": "two short reports assert the same event without any difference found",
     "paraphrase": "they say the same in other words",
+    "paraphrase.whole": "every word of the claim is found in the other text",
     "detail.differs": "same subject, different details",
     "unmatched": "no claim of one text matches a claim of the other",
 }
