@@ -41,13 +41,15 @@ class ReportForm(FlaskForm):
     outlet = StringField("Outlet", validators=[DataRequired(), Length(max=200)])
     title = StringField("Headline", validators=[Optional(), Length(max=500)])
     published = DateField("Published", validators=[Optional()])
-    url = StringField("Link to the article", validators=[Optional(), URL(), Length(max=2000)],
+    url = StringField("Link to the article",
+                      validators=[Optional(), URL(require_tld=False), Length(max=2000)],
                       render_kw={"inputmode": "url", "placeholder": "https://"})
     text = TextAreaField("Paste the article text", render_kw={"rows": 8})
     file = FileField("…or upload an HTML or text file",
                      render_kw={"accept": ".txt,.md,.html,.htm,text/plain,text/html"})
+    # Which addresses may be fetched is decided by fetch_report (it refuses private ones).
     fetch_url = StringField("…or fetch it from this address",
-                            validators=[Optional(), URL(), Length(max=2000)],
+                            validators=[Optional(), URL(require_tld=False), Length(max=2000)],
                             render_kw={"inputmode": "url", "placeholder": "https://"})
 
 

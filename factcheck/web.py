@@ -31,7 +31,7 @@ from werkzeug.wrappers import Response
 
 from . import auth
 from .db import get_session
-from .errors import Conflict, InvalidInput, Unauthorized
+from .errors import Conflict, FetchError, InvalidInput, Unauthorized
 from .forms import ConfirmForm, ReportForm, ReviewForm, SignInForm, StoryForm, UserForm
 from .models import EDITOR_LABELS, REVIEW_STATUSES, Claim, Pair
 from .services import audit, ingest, stories, users
@@ -344,9 +344,14 @@ def _report_source(form: Any) -> tuple[str, str, bool, str | None]:
         html = name.endswith((".html", ".htm")) or upload.mimetype == "text/html"
         return "file", body, html, None
     cfg = current_app.config
-    page = fetch_report(form.fetch_url.data.strip(), timeout=cfg["URL_FETCH_TIMEOUT"],
-                        max_bytes=cfg["URL_FETCH_MAX_BYTES"],
-                        allow_private=cfg["URL_FETCH_ALLOW_PRIVATE"])
+    try:
+        page = fetch_report(form.fetch_url.data.strip(), timeout=cfg["URL_FETCH_TIMEOUT"],
+                            max_bytes=cfg["URL_FETCH_MAX_BYTES"],
+                            allow_private=cfg["URL_FETCH_ALLOW_PRIVATE"])
+    except FetchError as exc:
+        # Whatever field the fetcher names, the editor typed the address in fetch_url.
+        msgs = [m for ms in exc.errors.values() for m in ms] or [exc.message]
+        raise FetchError(exc.message, errors={"fetch_url": msgs}) from exc
     return "fetch_url", page.text, page.html, page.final_url
 
 
@@ -369,8 +374,6 @@ def add_report(story_id: int) -> Any:
     except InvalidInput as exc:  # also FetchError and EmptyReport
         db.rollback()
         rename = {"text": source, "html": source}
-        if source == "fetch_url":
-            rename["url"] = "fetch_url"
         loose = _attach_errors(form, exc.errors, rename)
         message = " ".join([f"The report was not added: {exc.message}", *loose])
         return _render_story(story_id, form, 422, message)

@@ -34,8 +34,15 @@ def test_seed_story_shows_five_years_and_three_years_as_complement(page: Any) ->
     pair = (page.locator("li.pair").filter(has=page.locator(".value", has_text="5 years"))
             .filter(has=page.locator(".value", has_text="3 years")))
     assert pair.count() >= 1, "no pair sets 5 years against 3 years"
+    details = pair.first.locator("xpath=ancestor::details[1]")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()  # large groups start folded
+    assert pair.first.is_visible()
     assert pair.first.get_attribute("data-label") == "complement"
     assert "complement" in pair.first.locator(".label").first.inner_text().lower()
+    group = page.locator("section.group").filter(has=pair.first)
+    assert group.locator("table.fact-values .value", has_text="5 years").count() >= 1
+    assert group.locator("table.fact-values .value", has_text="3 years").count() >= 1
 
 
 def test_editor_relabels_a_pair_with_the_keyboard_and_sees_it_after_reload(page: Any) -> None:
@@ -127,7 +134,7 @@ def test_script_in_a_report_shows_as_text_and_never_runs(page: Any) -> None:
     form.get_by_label("Paste the article text").fill(HOSTILE)
     form.get_by_role("button", name="Add and compare").click()
     page.get_by_text("Added Hostile <b>Outlet</b>").wait_for()
-    page.get_by_role("link", name=re.compile("Untitled report|Officials said")).last.click()
+    page.locator("table.reports tr", has_text="Hostile <b>Outlet</b>").locator("a").first.click()
     page.wait_for_url(re.compile(r"/reports/\d+"))
     text = page.locator("article.report-text").inner_text()
     assert "<script>alert(1)</script>" in text
