@@ -111,7 +111,8 @@ QUANTITY_UNITS = {
     "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal",
     "gallons": "gal", "barrel": "barrels", "barrels": "barrels", "mw": "MW",
     "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
-    "kwh": "kWh", "mwh": "MWh", "magnitude": "magnitude",
+    "kwh": "kWh", "mwh": "MWh", "magnitude": "magnitude", "nautical miles": "nmi",
+    "kw": "kW", "ml": "ml", "kmh": "km/h",
 }
 IRREGULAR_PLURALS = {"person": "people", "persons": "people", "child": "children",
                      "man": "men", "woman": "women", "foot": "feet", "mouse": "mice",
@@ -145,7 +146,7 @@ _MONTH_ALONE = re.compile(
     rf"{_MON_FULL}\b(?!\s+\d)")
 _DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(1[5-9]\d0|20\d0)['’]?s\b")
 _YEAR_RANGE = re.compile(
-    r"\b(?:(from|between)\s+)?(1[89]\d\d|20\d\d)\s*(?:(-|–|—)|\s(to|and|until|through)\s)\s*"
+    r"\b(?:((?i:from|between))\s+)?(1[89]\d\d|20\d\d)\s*(?:(-|–|—)|\s(to|and|until|through)\s)\s*"
     r"(1[89]\d\d|20\d\d|\d\d)\b(?!\s*(?:-|%|percent|per cent))")
 _RELATIVE = re.compile(
     r"\b(?:(earlier|later|late|early)\s+(this|last|next)\s+(week|month|year)|"
@@ -176,10 +177,18 @@ _IDENT = re.compile(
     r"Road|Rd\.|Camp|Pier|Berth|Hangar|Site|Zone|Sector|Phase|Stage|Round|Game|Match|"
     r"Week|Day|Verse|Psalm|Gospel|Opus|Op\.|Symphony|Super Bowl|WrestleMania)"
     r"\s+\d+[A-Za-z]?(?:\([a-z0-9]+\))*(?:\s*(?:and|or|to|-|–)\s*\d+[A-Za-z]?)?")
+_NAME_NUMBER = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z]+) (\d+[A-Za-z]?)\b(?![.,]\d)"
+                          r"(?!\s+(?:people|children|men|women|police|[a-z]+s)\b)")
+_NOT_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday usd eur gbp inr rs us uk""".split())
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|#\w+|@\w+")
 
 _NUM_DIGITS = re.compile(
-    rf"(?<![\w.,/\-:#@'’])({DIGITS})(?:(bn|mn|mln|tn|m|k|b)(?![A-Za-z0-9])|(?![A-Za-z0-9]))")
+    rf"(?<![\w.,/\-:#@'’])({DIGITS})"
+    r"(?:(bn|mn|mln|tn|m|k|b|km|kg|mm|cm|ml|mph|kph|ft|lbs?|gw|mw|kw|kwh)(?![A-Za-z0-9])|"
+    r"(?![A-Za-z0-9]|\.\d))", re.IGNORECASE)
 _NUM_WORDS = re.compile(r"(?<![\-])" + WORD_NUMBER, re.IGNORECASE)
 _NUM_WORDS_LOWER = re.compile(r"(?<![\-])" + WORD_NUMBER)
 _DIGIT = re.compile(r"\d")
@@ -221,8 +230,8 @@ _QUANTITY = re.compile(
     r"(?:\s*|-)(" + "|".join(sorted((re.escape(u) for u in QUANTITY_UNITS), key=len,
                                       reverse=True)) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"(?:\s+|-)([A-Za-z][a-z'’\-]*[a-z])(?:\s+([a-z][a-z'’\-]*[a-z]))?")
-_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those|our|them)\s+"
-                      r"(?:[a-z]+\s+)?([a-z][a-z\-]*s)\b")
+_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those|our|my|your|them)\s+"
+                      r"(?:[a-z]+\s+)?([a-z][a-z\-]*s|people|children|men|women)\b")
 _SUFFIX_BOUND = re.compile(r"(\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+and\s+(?:above|over|"
                            r"up)\b|\s+or\s+(?:less|fewer)\b|\s+plus\b)", re.IGNORECASE)
 _VOTE_PAIR = re.compile(
@@ -329,6 +338,12 @@ class _Scan:
         for rx in patterns:
             for m in rx.finditer(self.text):
                 self.take(m.start(), m.end())
+        if self.has_digit:
+            # A number right after a capitalised word inside a sentence names a thing:
+            # "the Curve 8900", "a Boeing 737", "Vision 2030".
+            for m in _NAME_NUMBER.finditer(self.text):
+                if m.group(1).lower() not in _NOT_NAMES:
+                    self.take(m.start(2), m.end(2))
 
     def dates(self) -> None:
         """Read absolute dates: day dates, month-year, ISO, decades, years ranges."""
@@ -550,6 +565,10 @@ class _Scan:
         found: list[tuple[int, int, float, str | None, bool]] = []
         if self.has_digit:
             for m in _NUM_DIGITS.finditer(text):
+                digits = m.group(1)
+                if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+                    self.take(m.start(), m.end())
+                    continue  # "0737 GMT", "007": codes and clock times, not quantities
                 if self.free(m.start(), m.end()):
                     found.append((m.start(), m.end(), parse_digits(m.group(1)), m.group(2),
                                   False))
@@ -604,6 +623,10 @@ class _Scan:
                 self.add("quantity", n, n, "m", s, e)
                 return
             if sl == "b" and currency is None:
+                return
+            if sl not in SCALE_SUFFIXES:  # a measure written against the number: "5.56mm"
+                bound, bs = self._bound_before(s)
+                self.add("quantity", n, n, QUANTITY_UNITS[sl], bs, e, bound=bound)
                 return
             scale = SCALE_SUFFIXES[sl]
         else:
@@ -707,6 +730,11 @@ class _Scan:
                 _DETERMINER_BEFORE.search(text, max(0, s - 8), s) or not noun.endswith(
                     ("s", "people", "children", "men", "women", "police"))):
             noun = None
+        if noun in DURATION_UNITS and not year_like:
+            # "21 consecutive years": a duration with an adjective in between.
+            unit, factor = DURATION_UNITS[noun]
+            self.add("duration", low * factor, high * factor, unit, s, noun_end, bound=bound)
+            return
         if noun:
             suffix_bound()
             self.add("count", low, high, noun, s, max(e, noun_end) if not ranged else e,
@@ -747,6 +775,14 @@ class _Scan:
                     return m.end(2), plural(second)
             if low_first in COUNT_STATES:
                 return m.end(1), low_first
+            second_low = (m.group(2) or "").lower()
+            if low_first == "member" and second_low in ("states", "countries", "nations"):
+                return m.end(2), "members"  # "193 member states" counts members
+            if (n != 1 and not hyphen and second_low and not _is_plural(low_first)
+                    and _is_plural(second_low) and second_low not in NOT_COUNT_NOUNS
+                    and first[0].islower()):
+                # "two nice throws", "3 bank employees": the noun is the plural word.
+                return m.end(2), plural(second_low)
             if (low_first not in NOT_COUNT_NOUNS and not low_first.endswith(("ly", "ing", "ed"))
                     and (not first[0].isupper() or hyphen or (first.isupper() is False
                          and text[pos:m.start(1)].strip() == "" and _capital_ok(first)))
@@ -774,6 +810,12 @@ class _Scan:
             self.add_dates(d, d, "day", s, e, relative=True)
         else:
             self.add_dates(pub, pub, "day", s, e, relative=True)
+
+
+def _is_plural(word: str) -> bool:
+    if word in ("people", "children", "men", "women", "police", "staff", "personnel"):
+        return True
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
 def _capital_ok(word: str) -> bool:
