@@ -178,7 +178,8 @@ _IDENT = re.compile(
     r"Week|Day|Verse|Psalm|Gospel|Opus|Op\.|Symphony|Super Bowl|WrestleMania)"
     r"\s+\d+[A-Za-z]?(?:\([a-z0-9]+\))*(?:\s*(?:and|or|to|-|–)\s*\d+[A-Za-z]?)?")
 _NAME_NUMBER = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z]+) (\d+[A-Za-z]?)\b(?![.,]\d)"
-                          r"(?!\s+(?:people|children|men|women|police|[a-z]+s)\b)")
+                          r"(?!\s+(?:people|children|men|women|police|"
+                          r"(?!has\b|was\b|is\b|does\b|says\b)[a-z]+s)\b)")
 _NOT_NAMES = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -625,8 +626,8 @@ class _Scan:
             if sl == "b" and currency is None:
                 return
             if sl not in SCALE_SUFFIXES:  # a measure written against the number: "5.56mm"
-                bound, bs = self._bound_before(s)
-                self.add("quantity", n, n, QUANTITY_UNITS[sl], bs, e, bound=bound)
+                measure_bound, bs = self._bound_before(s)
+                self.add("quantity", n, n, QUANTITY_UNITS[sl], bs, e, bound=measure_bound)
                 return
             scale = SCALE_SUFFIXES[sl]
         else:
