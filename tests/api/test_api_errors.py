@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +78,24 @@ def test_the_body_limit_follows_the_setting(database_url: str, tmp_path: Path) -
         got = app.test_client().post(f"{API}/compare", json={"reports": [
             {"text": "x" * 60}, {"text": "y" * 60}]})
         assert_error(got, 413)
+    finally:
+        get_db(app).engine.dispose()
+
+
+@pytest.mark.parametrize(("size", "status"), [(90, 200), (1000, 413)])
+def test_chunked_bodies_are_held_to_the_limit_too(database_url: str, tmp_path: Path,
+                                                  size: int, status: int) -> None:
+    app = make_app(database_url, tmp_path, MAX_CONTENT_LENGTH=200)
+    body = json.dumps({"reports": [{"text": "x" * size},
+                                   {"text": "The vote was held."}]}).encode()
+    try:
+        got = app.test_client().post(
+            f"{API}/compare", input_stream=io.BytesIO(body),
+            headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"},
+            environ_overrides={"wsgi.input_terminated": True})
+        assert got.status_code == status, got.get_json()
+        if status == 413:
+            assert_error(got, 413, "payload_too_large")
     finally:
         get_db(app).engine.dispose()
 
