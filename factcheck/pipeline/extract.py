@@ -251,6 +251,8 @@ def _clauses(s: str) -> list[tuple[int, int]]:
         sep = m.group().strip(" ,").lower()
         if sep == "and" and lw[-1][0].isupper() and rw[0][0].isupper():
             continue  # inside a name: "Office on Drugs and Crime"
+        if sep == "and" and lw[-1][0].islower() and _is_verb(lw[-1]):
+            continue  # two verbs sharing an object: "found and arrested the driver"
         if sep == "but" and any(_is_verb(w) and w[0].islower() for w in rw[:8]):
             pass  # "..., but ratification took 2 years": a contrast carries its own fact
         elif sep in ("and", "but") and not (

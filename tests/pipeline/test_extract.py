@@ -172,6 +172,7 @@ def test_a_new_subject_after_and_starts_a_new_claim() -> None:
     "The UN Office on Drugs and Crime published the text.",
     "Guterres called on all Member States to join and implement the treaty.",
     "The treaty and the protocol were adopted together.",
+    "Officers found and arrested the driver who hit her.",
     "“We adopted it and we will implement it,” she said.",
 ])
 def test_lists_names_and_quotes_are_not_cut(sentence: str) -> None:
