@@ -33,6 +33,7 @@ class Example:
     confidence: float
     reasons: tuple[str, ...]
     explanation: str
+    shape: str = ""
 
 
 def as_three_way(label: str) -> str:
@@ -112,7 +113,7 @@ def run(rows: Iterable[dict[str, Any]], relater: Relater) -> list[Example]:
         rel = relater(str(row["a"]), str(row["b"]))
         out.append(Example(str(row.get("id", k)), str(row["a"]), str(row["b"]),
                            str(row["label"]), rel.label, rel.confidence, rel.reasons,
-                           rel.explanation))
+                           rel.explanation, rel.shape))
     return out
 
 
@@ -189,13 +190,17 @@ def _default_relater() -> Relater:
                    "(prints what they were labelled).")
 @click.option("--matching", is_flag=True,
               help="Measure cross-report matching on ECB+ same-event sentence pairs.")
+@click.option("--fit-calibration", is_flag=True,
+              help="Print the (label, leading reason, shape) -> share right table of FILES, "
+                   "for pipeline/explain.py CALIBRATION (fit on dev files only).")
 def eval_cmd(files: tuple[Path, ...], as_json: bool, errors: int, calibration: bool,
-             limit: int | None, side: bool, matching: bool) -> None:
+             limit: int | None, side: bool, matching: bool, fit_calibration: bool) -> None:
     """Score the agree / complement / conflict judgement on labelled JSONL pair files."""
     if not files and not matching:
         raise click.UsageError("give at least one FILE.jsonl, or --matching")
     relater = _default_relater()
     results: dict[str, Any] = {}
+    fitted: list[Example] = []
     for path in files:
         rows = read_pairs(path, limit=limit)
         labels = {str(r.get("label")) for r in rows}
@@ -217,6 +222,7 @@ def eval_cmd(files: tuple[Path, ...], as_json: bool, errors: int, calibration: b
             continue
         started = time.perf_counter()
         examples = run(rows, relater)
+        fitted += examples
         result = evaluate(examples, errors=errors, calibration=calibration)
         result["seconds"] = time.perf_counter() - started
         results[name] = result
@@ -229,8 +235,49 @@ def eval_cmd(files: tuple[Path, ...], as_json: bool, errors: int, calibration: b
         results["matching"] = report
         if not as_json:
             click.echo(format_matching(report))
+    if fit_calibration:
+        click.echo(format_calibration(fit(fitted)))
     if as_json:
         click.echo(json.dumps(results, indent=2))
+
+
+def fit(
+    examples: Sequence[Example], *, min_n: int = 20
+) -> dict[tuple[str, str, str], float]:
+    """Return the share of right judgements per (label, leading reason, shape), to 0.01.
+
+    Each file weighs the same (rows are weighted by 1 / rows of their file), so a large file
+    does not set the confidence alone. Groups with fewer than ``min_n`` rows are left out.
+    """
+    per_file: dict[str, int] = {}
+    for e in examples:
+        per_file[_file_of(e.id)] = per_file.get(_file_of(e.id), 0) + 1
+    right: dict[tuple[str, str, str], float] = {}
+    total: dict[tuple[str, str, str], float] = {}
+    count: dict[tuple[str, str, str], int] = {}
+    for e in examples:
+        w = 1.0 / per_file[_file_of(e.id)]
+        # "*" stands for any reason: the fallback of a (label, shape) seen with rare reasons.
+        for key in ((e.predicted, e.reasons[0] if e.reasons else "", e.shape),
+                    (e.predicted, "*", e.shape)):
+            total[key] = total.get(key, 0.0) + w
+            count[key] = count.get(key, 0) + 1
+            if as_three_way(e.predicted) == e.gold:
+                right[key] = right.get(key, 0.0) + w
+    return {k: round(right.get(k, 0.0) / total[k], 2) for k in sorted(total)
+            if count[k] >= min_n}
+
+
+def _file_of(example_id: str) -> str:
+    return example_id.rsplit("-", 1)[0]
+
+
+def format_calibration(table: dict[tuple[str, str, str], float]) -> str:
+    """Return ``table`` as the Python source of a CALIBRATION dict."""
+    lines = ["CALIBRATION: dict[tuple[str, str, str], float] = {"]
+    lines += [f"    ({label!r}, {reason!r}, {shape!r}): {share},"
+              for (label, reason, shape), share in table.items()]
+    return "\n".join([*lines, "}"])
 
 
 def format_matching(report: dict[str, Any]) -> str:

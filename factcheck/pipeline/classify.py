@@ -52,9 +52,9 @@ def _values(sa: Signals, sb: Signals) -> list[Evidence]:
         exact = [x for x in partners if x.low == y.low and x.high == y.high]
         near = [x for x in partners if x.low <= y.high and y.low <= x.high]
         if exact:
-            found.append(Evidence("value.equal", f"{exact[0].text} and {y.text}"))
+            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}"))
         elif near:
-            found.append(Evidence("value.within_bound", f"{near[0].text} and {y.text}"))
+            found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}"))
         else:
             # In long sentences two numbers clash only when told about the same words.
             short = len(sa.content) <= 8 and len(sb.content) <= 8
@@ -63,8 +63,15 @@ def _values(sa: Signals, sb: Signals) -> list[Evidence]:
                 continue
             kind = "date" if y.kind in ("date", "year") else "number"
             found.append(Evidence(f"value.mismatch.{kind}",
-                                  f"{_phrase(y.kind)}: {partners[0].text} vs {y.text}"))
+                                  f"{_phrase(y.kind)}: {_shown(partners[0])} vs {_shown(y)}"))
     return found
+
+
+def _shown(n: Number) -> str:
+    """Return how a value reads in an explanation: "5 years", not a bare "5"."""
+    if n.kind == "duration" and n.unit and n.unit not in n.text.lower():
+        return f"{n.text} {n.unit}{'' if n.low == 1 else 's'}"
+    return n.text
 
 
 def _phrase(kind: str) -> str:

@@ -27,10 +27,14 @@ from .types import (
 # Each claim keeps at most this many partners in another report: a fact is rarely told more
 # than twice in one article, and more pairs would bury the editor.
 PARTNERS_PER_CLAIM = 3
-# A conflict decides a whole relation only when the pair is judged at least this sure.
-RELATION_CONFLICT_CONFIDENCE = 0.5
+# A conflict decides a whole relation only when the pair is judged at least this sure. The
+# label rules already demand a clash between closely matching claims, so any will do.
+RELATION_CONFLICT_CONFIDENCE = 0.0
 # In ``relate``, how many counterparts each claim of the shorter text is judged against.
 RELATE_COUNTERPARTS = 3
+# A text with this many claims is an article; two texts this short are headlines.
+LONG_TEXT_CLAIMS = 5
+HEADLINE_CHARS = 160
 # Share of a claim's content words its whole counterpart text must hold to support it.
 WHOLE_TEXT_COVERAGE = 0.8
 # ``relate`` is told the two texts belong together, so a weaker match still counts.
@@ -125,6 +129,15 @@ def _unsupported_name(ca: Sequence[Claim], cb: Sequence[Claim]) -> PairResult | 
     return None
 
 
+def _shape(a: str, b: str, ca: Sequence[Claim], cb: Sequence[Claim]) -> str:
+    """Return the kind of the two texts: headline, sentence or article."""
+    if max(len(ca), len(cb)) >= LONG_TEXT_CLAIMS:
+        return "article"
+    if len(a) <= HEADLINE_CHARS and len(b) <= HEADLINE_CHARS:
+        return "headline"
+    return "sentence"
+
+
 def relate(
     a: str, b: str, *, published_a: date | None = None, published_b: date | None = None
 ) -> Relation:
@@ -164,13 +177,14 @@ def relate(
                 pairs.append(PairResult(0, i, 1, j, judgement))
             if pos == 0:
                 best_labels.append(judgement.label)
+    shape = _shape(a, b, ca, cb)
     unsupported = _unsupported_name(ca, cb) if b_is_hyp and len(ca) >= 5 else None
     if unsupported is not None:
         pairs.append(unsupported)
     if not pairs:
-        conf = confidence_for("unrelated", ("unmatched",))
+        conf = confidence_for("unrelated", ("unmatched",), shape=shape)
         return Relation("unrelated", conf, ("unmatched",),
-                        sentence("unrelated", [("unmatched", "")]))
+                        sentence("unrelated", [("unmatched", "")]), shape=shape)
     conflicts = [p for p in pairs if p.judgement.label == "conflict"
                  and p.judgement.confidence >= RELATION_CONFLICT_CONFIDENCE]
     label: RelationLabel
@@ -183,7 +197,7 @@ def relate(
         lead = max(pairs, key=lambda p: (p.judgement.label == "complement",
                                          p.judgement.confidence))
     lj = lead.judgement
-    conf = confidence_for(label, lj.reasons, overlap=lj.similarity / 100)
+    conf = confidence_for(label, lj.reasons, overlap=lj.similarity / 100, shape=shape)
     explanation = lj.explanation if lj.label == label else sentence(
         label, [(r, "") for r in lj.reasons])
-    return Relation(label, conf, lj.reasons, explanation, tuple(pairs))
+    return Relation(label, conf, lj.reasons, explanation, tuple(pairs), shape=shape)

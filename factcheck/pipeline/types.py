@@ -166,3 +166,6 @@ class Relation:
     reasons: tuple[str, ...]
     explanation: str
     pairs: tuple[PairResult, ...] = ()
+    # What kind of texts were related: "headline" (two short texts), "sentence" or "article"
+    # (one side has many claims). Confidence is calibrated per kind.
+    shape: str = ""

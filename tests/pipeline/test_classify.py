@@ -1,0 +1,91 @@
+"""classify: the label of a matched pair, with its reason codes, on hand-made claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.pipeline import Claim, classify, relate
+
+
+def claim(text: str) -> Claim:
+    """Return a bare claim of ``text`` (the comparison reads what it needs from the text)."""
+    return Claim(text=text, start=0, end=len(text))
+
+
+@pytest.mark.parametrize(("a", "b", "label", "reason"), [
+    ("The treaty took 5 years to finalize.", "The treaty took five years to finalize.",
+     "agree", "value.equal"),
+    ("More than 2,000 people attended the summit.", "2,100 people attended the summit.",
+     "agree", "value.within_bound"),
+    ("The treaty took 5 years to finalize.", "The treaty took seven years to finalize.",
+     "conflict", "value.mismatch.number"),
+    ("The assembly adopted the convention on 24 December 2024.",
+     "The assembly adopted the convention on 26 December 2024.",
+     "conflict", "value.mismatch.date"),
+    ("The assembly adopted the convention.", "The assembly did not adopt the convention.",
+     "conflict", "polarity.opposite"),
+    ("The assembly adopted the convention.", "The assembly rejected the convention.",
+     "conflict", "polarity.antonym"),
+    ("The assembly adopted the resolution unanimously.",
+     "The assembly adopted the resolution by a vote of 150 to 10.",
+     "conflict", "alternative.exclusive"),
+    ("The assembly adopted the convention.",
+     "The convention is expected to be adopted by the assembly.",
+     "complement", "stage.differs"),
+    ("The treaty took five years to negotiate.",
+     "The committee took three years to negotiate the treaty.",
+     "complement", "scope.differs"),
+    ("The minister resigned on Friday.", "The minister reportedly resigned on Friday.",
+     "complement", "modality.hedged"),
+])
+def test_label_and_reason(a: str, b: str, label: str, reason: str) -> None:
+    judgement = classify(claim(a), claim(b))
+    assert judgement.label == label, judgement
+    assert reason in judgement.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Not opposites: "not only" does not deny, and "without a vote" is how it was adopted.
+    ("The treaty not only protects victims but also helps police.",
+     "The treaty protects victims and helps police."),
+    ("The assembly adopted the resolution without a vote.",
+     "The assembly adopted the resolution unanimously."),
+    # Numbers about different things in long sentences do not clash.
+    ("The treaty took 5 years to finalize.",
+     "It is the first multilateral anti-crime treaty to be finalized in over 20 years, "
+     "said the director of the office."),
+])
+def test_compatible_claims_are_not_conflicts(a: str, b: str) -> None:
+    assert classify(claim(a), claim(b)).label != "conflict"
+
+
+def test_weekdays_resolve_against_publication_dates() -> None:
+    a = claim("The committee agreed on a draft text on Thursday.")
+    b = claim("The committee agreed on a draft text on Monday.")
+    # 8 Aug 2024 was a Thursday; Monday before 12 Aug is the 12th itself, Thursday before
+    # 11 Aug is the 8th: different days.
+    assert classify(a, b, published_a=date(2024, 8, 11),
+                    published_b=date(2024, 8, 12)).label == "conflict"
+    # Same weekday word resolved from different publication days is no clash by itself.
+    same = claim("The committee agreed on a draft text on Thursday.")
+    assert classify(a, same).label != "conflict"
+
+
+def test_explanation_is_one_sentence_naming_the_values() -> None:
+    judgement = classify(claim("The treaty took 5 years to finalize."),
+                         claim("The treaty took seven years to finalize."))
+    assert "5 years" in judgement.explanation and "seven years" in judgement.explanation
+    assert judgement.explanation.endswith("so they conflict.")
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    ("Banksy was arrested in London", "No, Banksy hasn't been arrested", "conflict"),
+    ("Banksy was arrested in London", "Banksy arrest in London is a hoax", "conflict"),
+    ("Banksy was arrested in London", "Banksy reportedly arrested in London", "complement"),
+    ("Banksy was arrested in London", "Police arrest Banksy in London", "agree"),
+    ("Banksy was arrested in London", "Stock markets fell sharply on Monday", "unrelated"),
+])
+def test_relate_reads_b_as_a_statement_about_a(a: str, b: str, label: str) -> None:
+    assert relate(a, b).label == label

@@ -1,0 +1,62 @@
+"""match: frames, blocking on shared content and rapidfuzz-backed similarity."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import Claim
+from factcheck.pipeline.match import candidates, frame_of, frame_similarity
+from factcheck.pipeline.signals import stem
+
+
+def claim(text: str) -> Claim:
+    """Return a bare claim of ``text``."""
+    return Claim(text=text, start=0, end=len(text))
+
+
+@pytest.mark.parametrize(("word", "same_as"), [
+    ("adopted", "adoption"), ("finalised", "finalize"), ("finalisation", "finalized"),
+    ("efforts", "work"), ("won", "wins"), ("released", "release"), ("convention", "treaty"),
+])
+def test_stems_fold_inflections_and_spellings(word: str, same_as: str) -> None:
+    assert stem(word) == stem(same_as)
+
+
+def test_frame_masks_values_and_drops_stopwords() -> None:
+    frame = frame_of(claim("The treaty took 5 years to finalize."))
+    assert "{duration}" in frame
+    assert "5" not in frame and "years" not in frame and "the" not in frame.split()
+    assert "treaty" in frame
+
+
+def test_claims_sharing_no_content_word_never_match() -> None:
+    # Function words and a common verb alone do not make two claims about one fact.
+    a = claim("It was said that the vote was held in the morning.")
+    b = claim("It was said that the match was played in the evening.")
+    assert frame_similarity(a, b) == 0.0
+
+
+def test_the_same_value_in_other_words_matches() -> None:
+    a = claim("The treaty took 5 years to finalize.")
+    b = claim("It crowns a five-year effort by member states.")
+    assert frame_similarity(a, b) > 0.0
+
+
+def test_candidates_rank_the_counterpart_above_a_topic_neighbour() -> None:
+    a = [claim("The General Assembly adopted the cybercrime convention on Tuesday.")]
+    b = [claim("UNODC will help countries with the cybercrime convention."),
+         claim("The convention was adopted by the General Assembly.")]
+    found = candidates(a, b)
+    best = max(found, key=lambda x: x[2])
+    assert best[1] == 1
+
+
+def test_candidates_limit_drops_a_pair_neither_side_ranks_best() -> None:
+    a = [claim("The assembly adopted the convention against cybercrime."),
+         claim("UNODC will support the implementation of the convention.")]
+    b = [claim("The assembly adopted the convention against cybercrime today."),
+         claim("UNODC will support implementation of the cybercrime convention everywhere.")]
+    pairs = {(i, j) for i, j, _ in candidates(a, b)}
+    best = {(i, j) for i, j, _ in candidates(a, b, limit=1)}
+    assert (0, 1) in pairs
+    assert best == {(0, 0), (1, 1)}
