@@ -441,6 +441,9 @@ class _Scan:
             start = m.start()
             if m.group(7) and m.group(7).lower() == "on":
                 start = m.start(8)  # keep "on" out of the value's text
+            elif m.group(9):
+                # "by the end of the year": leave "by" outside, where it reads as a bound
+                start = m.start() + m.group().lower().find("the end")
             self.add_dates(first, last, unit, start, m.end(), relative=True)
 
     def _resolve(self, m: re.Match[str], pub: date) -> tuple[date, date, str] | None:

@@ -91,6 +91,9 @@ def _dates(text: str, published: date | None = SUNDAY) -> list[tuple[date, date,
     ("F-16 jets and MH17", []),
     ("5G networks", []),
     ("the 21st century", []),
+    ("under Resolution 2758", []),
+    ("Flight 370 vanished", []),
+    ("a hashtag #2024 and @user2", []),
     ("one of the first countries", []),
     ("the Curve 8900 has a keyboard", []),
     ("a Boeing 737 crashed", []),
@@ -141,6 +144,10 @@ def test_durations_never_become_dates(text: str) -> None:
     ("last year", date(2023, 1, 1), date(2023, 12, 31), "year"),
     ("three days ago", date(2024, 8, 8), date(2024, 8, 8), "day"),
     ("in March", date(2024, 3, 1), date(2024, 3, 31), "month"),
+    ("last night", date(2024, 8, 10), date(2024, 8, 11), "interval"),
+    ("over the past week", date(2024, 8, 4), date(2024, 8, 11), "interval"),
+    ("this weekend", date(2024, 8, 10), date(2024, 8, 11), "interval"),
+    ("by the end of the year", date(2024, 12, 31), date(2024, 12, 31), "day"),
     ("on Aug 9", date(2024, 8, 9), date(2024, 8, 9), "day"),
 ])
 def test_dates_are_intervals_of_days(text: str, first: date, last: date, unit: str) -> None:
@@ -164,6 +171,22 @@ def test_a_vote_gives_one_count_per_side() -> None:
     values = find_values("adopted by a vote of 120 to 40", published=SUNDAY)
     assert [(v.kind, v.low, v.unit, v.role) for v in values] == [
         ("count", 120, "votes", "for"), ("count", 40, "votes", "against")]
+
+
+@pytest.mark.parametrize("text", ["voted 120-40", "a 120-40 vote", "won 120 votes to 40"])
+def test_other_ways_of_writing_a_vote(text: str) -> None:
+    assert [(v.low, v.unit, v.role) for v in find_values(text)] == [
+        (120, "votes", "for"), (40, "votes", "against")]
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("released before 2020", "less_than"), ("in force since 2019", "at_least"),
+    ("by the end of the year", "up_to"), ("after Dec 26, 2024", "more_than"),
+    ("in 2020", "exactly"),
+])
+def test_date_bounds(text: str, bound: str) -> None:
+    (value,) = find_values(text, published=SUNDAY)
+    assert value.bound == bound
 
 
 def test_votes_in_favour_against_and_abstentions() -> None:
