@@ -226,7 +226,7 @@ def test_the_report_is_built_in_the_same_number_of_queries_for_any_story_size(
     session.commit()
     assert len(stories.list_reports(session, story.id)) == 3
     assert queries() == with_two
-    assert with_two <= 5  # story, reports, claims, pairs and their count
+    assert with_two <= 4  # story, reports, claims, pairs
 
 
 # --- Markdown ---------------------------------------------------------------------------------
