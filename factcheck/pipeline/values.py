@@ -31,6 +31,22 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .dates import (
+    DATE_DMY,
+    DATE_ISO,
+    DATE_MDY,
+    DATE_SLASH,
+    DECADE,
+    FUTURE,
+    MONTH_ALONE,
+    MONTH_YEAR,
+    RELATIVE,
+    YEAR_RANGE,
+    month_end,
+    month_number,
+    resolve_relative,
+    safe_date,
+)
 from .numbers import (
     DIGITS,
     FRACTIONS,
@@ -42,125 +58,19 @@ from .numbers import (
 )
 from .resources import COUNT_ADJECTIVES, NOT_COUNT_NOUNS
 from .types import Bound, Value, ValueKind
-
-# --------------------------------------------------------------------------- word lists
-
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
-
-BOUND_WORDS: dict[str, Bound] = {
-    "more than": "more_than", "over": "more_than", "above": "more_than",
-    "exceeding": "more_than", "in excess of": "more_than", "upwards of": "more_than",
-    "greater than": "more_than", "higher than": "more_than", "just over": "more_than",
-    "nearly": "about", "almost": "about", "about": "about", "around": "about",
-    "roughly": "about", "approximately": "about", "approx.": "about", "some": "about",
-    "an estimated": "about", "estimated": "about", "close to": "about", "circa": "about",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "not less than": "at_least", "a minimum of": "at_least",
-    "up to": "up_to", "as many as": "up_to", "at most": "up_to", "a maximum of": "up_to",
-    "no more than": "up_to", "not more than": "up_to", "within": "up_to",
-    "less than": "less_than", "under": "less_than", "fewer than": "less_than",
-    "below": "less_than", "lower than": "less_than", "just under": "less_than",
-}
-DATE_BOUNDS: dict[str, Bound] = {
-    "before": "less_than", "by": "up_to", "until": "up_to", "till": "up_to",
-    "after": "more_than", "since": "at_least",
-}
-CURRENCY_PREFIX = {
-    "us$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
-    "inr": "INR", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
-    "s$": "SGD", "nz$": "NZD", "chf": "CHF", "cny": "CNY", "rmb": "CNY", "₩": "KRW",
-    "₽": "RUB", "r$": "BRL", "₦": "NGN",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
-    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-    "rupee": "INR", "rupees": "INR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-    "rubles": "RUB", "naira": "NGN", "rand": "ZAR", "shillings": "KES", "dirhams": "AED",
-    "riyals": "SAR", "pesos": "MXN", "lira": "TRY",
-}
-DURATION_UNITS = {
-    "year": ("years", 1), "years": ("years", 1), "yr": ("years", 1), "yrs": ("years", 1),
-    "month": ("months", 1), "months": ("months", 1), "week": ("weeks", 1),
-    "weeks": ("weeks", 1), "day": ("days", 1), "days": ("days", 1), "hour": ("hours", 1),
-    "hours": ("hours", 1), "hr": ("hours", 1), "hrs": ("hours", 1),
-    "minute": ("minutes", 1), "minutes": ("minutes", 1), "min": ("minutes", 1),
-    "mins": ("minutes", 1), "second": ("seconds", 1), "seconds": ("seconds", 1),
-    "decade": ("years", 10), "decades": ("years", 10), "century": ("years", 100),
-    "centuries": ("years", 100),
-}
-QUANTITY_UNITS = {
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km",
-    "kilometers": "km", "mile": "mi", "miles": "mi", "metre": "m", "metres": "m",
-    "meter": "m", "meters": "m", "cm": "cm", "mm": "mm", "centimetres": "cm",
-    "centimeters": "cm", "feet": "ft", "foot": "ft", "ft": "ft", "inch": "in", "inches": "in",
-    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilos": "kg", "gram": "g",
-    "grams": "g", "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "lb": "lb",
-    "lbs": "lb", "acre": "acres", "acres": "acres", "hectare": "ha", "hectares": "ha",
-    "ha": "ha", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
-    "square miles": "mi2", "square metres": "m2", "square meters": "m2",
-    "square feet": "ft2", "degree": "degrees", "degrees": "degrees",
-    "degrees celsius": "degC", "degrees fahrenheit": "degF", "°c": "degC", "°f": "degF",
-    "°": "degrees", "mph": "mph", "km/h": "km/h", "kph": "km/h", "knots": "knots",
-    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal",
-    "gallons": "gal", "barrel": "barrels", "barrels": "barrels", "mw": "MW",
-    "megawatt": "MW", "megawatts": "MW", "gw": "GW", "gigawatt": "GW", "gigawatts": "GW",
-    "kwh": "kWh", "mwh": "MWh", "magnitude": "magnitude", "nautical miles": "nmi",
-    "kw": "kW", "ml": "ml", "kmh": "km/h",
-}
-IRREGULAR_PLURALS = {"person": "people", "persons": "people", "child": "children",
-                     "man": "men", "woman": "women", "foot": "feet", "mouse": "mice",
-                     "children": "children", "men": "men", "women": "women", "feet": "feet",
-                     "people": "people", "police": "police", "staff": "staff",
-                     "personnel": "personnel", "crew": "crew", "aircraft": "aircraft",
-                     "sheep": "sheep", "fish": "fish", "dead": "dead", "injured": "injured",
-                     "wounded": "wounded", "missing": "missing"}
-# Words that can be counted on their own after a number ("5 dead", "12 injured").
-COUNT_STATES = frozenset({"dead", "injured", "wounded", "missing", "hurt", "killed",
-                          "arrested", "detained", "displaced", "homeless", "hospitalised",
-                          "hospitalized", "rescued", "evacuated"})
+from .units import (
+    BOUND_WORDS,
+    COUNT_STATES,
+    CURRENCY_PREFIX,
+    CURRENCY_WORDS,
+    DATE_BOUNDS,
+    DURATION_UNITS,
+    QUANTITY_UNITS,
+    is_plural,
+    plural,
+)
 
 # --------------------------------------------------------------------------- patterns
-
-_MON = (r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-        r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_MON_FULL = (r"(January|February|March|April|May|June|July|August|September|October|"
-             r"November|December)")
-_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-_ORD = r"(?:st|nd|rd|th)?"
-
-_DATE_DMY = re.compile(rf"\b{_WD}(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}(?:,?\s+(\d{{4}}))?\b")
-_DATE_MDY = re.compile(rf"\b{_WD}{_MON}\s+(\d{{1,2}}){_ORD}(?!\d)(?:,?\s+(\d{{4}}))?\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_MONTH_YEAR = re.compile(rf"\b{_MON},?\s+(\d{{4}})\b")
-_MONTH_ALONE = re.compile(
-    r"\b(?:in|since|until|till|by|from|during|before|after|through|throughout|of|early|"
-    rf"mid-?|late|end of|beginning of|start of|this|last|next)\s+(?:early\s+|mid-?|late\s+)?"
-    rf"{_MON_FULL}\b(?!\s+\d)")
-_DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|mid-?|late\s+)?(1[5-9]\d0|20\d0)['’]?s\b")
-_YEAR_RANGE = re.compile(
-    r"\b(?:((?i:from|between))\s+)?(1[89]\d\d|20\d\d)\s*(?:(-|–|—)|\s(to|and|until|through)\s)\s*"
-    r"(1[89]\d\d|20\d\d|\d\d)\b(?!\s*(?:-|%|percent|per cent))")
-_RELATIVE = re.compile(
-    r"\b(?:(earlier|later|late|early)\s+(this|last|next)\s+(week|month|year)|"
-    r"(last|past|previous|this|next|coming|the\s+past|the\s+previous|the\s+coming)\s+"
-    r"(week|weekend|month|year)|"
-    r"(today|tonight|yesterday|tomorrow|this\s+morning|this\s+afternoon|this\s+evening|"
-    r"last\s+night)|"
-    r"(?:(on|last|next|this|this\s+past|early|late)\s+)?"
-    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"(?:(?:by|at|before|until)\s+)?the\s+end\s+of\s+(?:the|this)\s+(year|month|week))\b",
-)
-_FUTURE = re.compile(r"\b(?:will|shall|to be|due|expected|scheduled|set to|plans?|planned|"
-                     r"next|upcoming|coming|would)\b", re.IGNORECASE)
 
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?(?!\w)|hrs\b|h\b)|"
                    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)",
@@ -258,37 +168,6 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|in|since|of|by|from|until|its|their|h
                                 re.IGNORECASE)
 
 
-# --------------------------------------------------------------------------- helpers
-
-def plural(noun: str) -> str:
-    """Return the plural, lower-case form of a counted noun ("member" -> "members")."""
-    noun = noun.lower().replace("’", "'")
-    if noun in IRREGULAR_PLURALS:
-        return IRREGULAR_PLURALS[noun]
-    if noun.endswith(("ss", "sh", "ch", "x", "z", "us")):
-        return noun + "es"
-    if noun.endswith("s"):
-        return noun
-    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
-def _month(name: str) -> int:
-    return MONTHS[name[:3].lower()]
-
-
-def _safe_date(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _month_end(d: date) -> date:
-    return d + relativedelta(day=31)
-
-
 class _Scan:
     """The state of one ``find_values`` call: text, claimed characters, values found."""
 
@@ -306,7 +185,7 @@ class _Scan:
     def future(self) -> bool:
         """Return True when the sentence speaks of the future ("will meet on Friday")."""
         if self._future is None:
-            self._future = bool(_FUTURE.search(self.text))
+            self._future = bool(FUTURE.search(self.text))
         return self._future
 
     def free(self, start: int, end: int) -> bool:
@@ -354,7 +233,7 @@ class _Scan:
             if _MONTH_HINT.search(text):
                 self._months_alone(year_now)
             return
-        for rx, order in ((_DATE_DMY, "dmy"), (_DATE_MDY, "mdy")):
+        for rx, order in ((DATE_DMY, "dmy"), (DATE_MDY, "mdy")):
             for m in rx.finditer(text):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -366,16 +245,16 @@ class _Scan:
                 if y is None:
                     self.take(m.start(), m.end())
                     continue
-                d = _safe_date(y, _month(mon), int(day))
+                d = safe_date(y, month_number(mon), int(day))
                 if d is None:
                     continue
                 self.add_dates(d, d, "day", m.start(), m.end(), relative=not year)
-        for m in _DATE_ISO.finditer(text):
+        for m in DATE_ISO.finditer(text):
             if self.free(m.start(), m.end()):
-                d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 if d:
                     self.add_dates(d, d, "day", m.start(), m.end())
-        for m in _DATE_SLASH.finditer(text):
+        for m in DATE_SLASH.finditer(text):
             if not self.free(m.start(), m.end()):
                 continue
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -383,35 +262,35 @@ class _Scan:
             dm = (a, b) if a > 12 >= b else (b, a) if b > 12 >= a else None
             self.take(m.start(), m.end())
             if dm:
-                d = _safe_date(y, dm[1], dm[0])
+                d = safe_date(y, dm[1], dm[0])
                 if d:
                     self.add_dates(d, d, "day", m.start(), m.end())
-        for m in _MONTH_YEAR.finditer(text):
+        for m in MONTH_YEAR.finditer(text):
             if self.free(m.start(), m.end()):
-                first = date(int(m.group(2)), _month(m.group(1)), 1)
-                self.add_dates(first, _month_end(first), "month", m.start(), m.end())
+                first = date(int(m.group(2)), month_number(m.group(1)), 1)
+                self.add_dates(first, month_end(first), "month", m.start(), m.end())
         self._months_alone(year_now)
         self._decades_and_year_ranges()
 
     def _months_alone(self, year_now: int | None) -> None:
-        for m in _MONTH_ALONE.finditer(self.text):
+        for m in MONTH_ALONE.finditer(self.text):
             s = m.start(1)
             if self.free(s, m.end()):
                 if year_now is None:
                     self.take(s, m.end())
                     continue
-                first = date(year_now, _month(m.group(1)), 1)
-                self.add_dates(first, _month_end(first), "month", s, m.end(), relative=True)
+                first = date(year_now, month_number(m.group(1)), 1)
+                self.add_dates(first, month_end(first), "month", s, m.end(), relative=True)
 
     def _decades_and_year_ranges(self) -> None:
         text = self.text
-        for m in _DECADE.finditer(text):
+        for m in DECADE.finditer(text):
             if self.free(m.start(), m.end()):
                 y0 = int(m.group(1))
                 span = 100 if y0 % 100 == 0 and "century" in text[m.end():m.end() + 9] else 10
                 self.add_dates(date(y0, 1, 1), date(y0 + span - 1, 12, 31), "decade",
                                m.start(), m.end())
-        for m in _YEAR_RANGE.finditer(text):
+        for m in YEAR_RANGE.finditer(text):
             if not self.free(m.start(), m.end()):
                 continue
             joiner = m.group(4)
@@ -429,12 +308,12 @@ class _Scan:
     def relative(self) -> None:
         """Resolve relative dates ("on Friday", "later this year") against publication."""
         pub = self.published
-        for m in _RELATIVE.finditer(self.text):
+        for m in RELATIVE.finditer(self.text):
             if not self.free(m.start(), m.end()):
                 continue
             if pub is None:
                 continue
-            span = self._resolve(m, pub)
+            span = resolve_relative(m, pub, lambda: self.future)
             if span is None:
                 continue
             first, last, unit = span
@@ -445,66 +324,6 @@ class _Scan:
                 # "by the end of the year": leave "by" outside, where it reads as a bound
                 start = m.start() + m.group().lower().find("the end")
             self.add_dates(first, last, unit, start, m.end(), relative=True)
-
-    def _resolve(self, m: re.Match[str], pub: date) -> tuple[date, date, str] | None:
-        if m.group(1):  # earlier/later this|last|next week|month|year
-            when, which, period = m.group(1).lower(), m.group(2).lower(), m.group(3).lower()
-            first, last = _period(pub, period, {"this": 0, "last": -1, "next": 1}[which])
-            if which == "this" and when in ("earlier", "early"):
-                return first, pub, "interval"
-            if which == "this" and when in ("later", "late"):
-                return pub, last, "interval"
-            return first, last, period
-        if m.group(4):
-            which = " ".join(m.group(4).lower().split())
-            period = m.group(5).lower()
-            if period == "weekend":
-                sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
-                if which in ("next", "coming", "the coming") or (
-                        which == "this" and pub.weekday() < 5):
-                    sat = pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
-                    if which == "this":
-                        sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
-                return sat, sat + timedelta(days=1), "interval"
-            if which in ("the past", "the previous", "past"):
-                delta = {"week": relativedelta(weeks=1), "month": relativedelta(months=1),
-                         "year": relativedelta(years=1)}[period]
-                return pub - delta, pub, "interval"
-            step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1,
-                    "the coming": 1}[which]
-            first, last = _period(pub, period, step)
-            return first, last, period
-        if m.group(6):
-            word = " ".join(m.group(6).lower().split())
-            if word in ("yesterday",):
-                d = pub - timedelta(days=1)
-                return d, d, "day"
-            if word == "tomorrow":
-                d = pub + timedelta(days=1)
-                return d, d, "day"
-            if word == "last night":
-                return pub - timedelta(days=1), pub, "interval"
-            return pub, pub, "day"
-        if m.group(8):
-            which = (m.group(7) or "").lower()
-            wd = WEEKDAYS[m.group(8).lower()]
-            back = (pub.weekday() - wd) % 7
-            ahead = (wd - pub.weekday()) % 7
-            if which == "last":
-                d = pub - timedelta(days=back or 7)
-            elif which == "next":
-                d = pub + timedelta(days=ahead or 7)
-            elif which in ("this past",):
-                d = pub - timedelta(days=back)
-            elif self.future:
-                d = pub + timedelta(days=ahead)
-            else:
-                d = pub - timedelta(days=back)
-            return d, d, "day"
-        if m.group(9):
-            _first, last = _period(pub, m.group(9).lower(), 0)
-            return last, last, "day"
-        return None
 
     def votes(self) -> None:
         """Read votes: "by a vote of 120 to 40", "120 in favour, 40 against"."""
@@ -782,8 +601,8 @@ class _Scan:
             second_low = (m.group(2) or "").lower()
             if low_first == "member" and second_low in ("states", "countries", "nations"):
                 return m.end(2), "members"  # "193 member states" counts members
-            if (n != 1 and not hyphen and second_low and not _is_plural(low_first)
-                    and _is_plural(second_low) and second_low not in NOT_COUNT_NOUNS
+            if (n != 1 and not hyphen and second_low and not is_plural(low_first)
+                    and is_plural(second_low) and second_low not in NOT_COUNT_NOUNS
                     and first[0].islower()):
                 # "two nice throws", "3 bank employees": the noun is the plural word.
                 return m.end(2), plural(second_low)
@@ -808,7 +627,7 @@ class _Scan:
         elif unit == "months":
             d = pub - relativedelta(months=amount)
             first = d.replace(day=1)
-            self.add_dates(first, _month_end(first), "month", s, e, relative=True)
+            self.add_dates(first, month_end(first), "month", s, e, relative=True)
         elif unit in ("weeks", "days"):
             d = pub - timedelta(days=amount * (7 if unit == "weeks" else 1))
             self.add_dates(d, d, "day", s, e, relative=True)
@@ -816,27 +635,9 @@ class _Scan:
             self.add_dates(pub, pub, "day", s, e, relative=True)
 
 
-def _is_plural(word: str) -> bool:
-    if word in ("people", "children", "men", "women", "police", "staff", "personnel"):
-        return True
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
-
-
 def _capital_ok(word: str) -> bool:
     # "193 Member States" counts members; "2024 Olympics" is a name, handled by the year rule.
     return word.lower() in ("member", "members", "states", "countries", "nations")
-
-
-def _period(pub: date, period: str, step: int) -> tuple[date, date]:
-    """Return the first and last day of the week/month/year ``step`` periods from ``pub``."""
-    if period == "week":
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=step)
-        return monday, monday + timedelta(days=6)
-    if period == "month":
-        first = pub.replace(day=1) + relativedelta(months=step)
-        return first, _month_end(first)
-    y = pub.year + step
-    return date(y, 1, 1), date(y, 12, 31)
 
 
 def find_values(text: str, *, offset: int = 0,
