@@ -152,9 +152,12 @@ def clean(text: str, *, html: bool = False) -> Cleaned:
     text = sanitize(text, html=html)
     published: date | None = None
     title: str | None = None
+    page_junk: list[str] = []
     if html or looks_like_html(text):
+        page_junk = _page_chrome(text)
         text, title, published = _from_html(text)
     body, removed, meta_date, byline = _filter_lines(text)
+    removed = page_junk + [line for line in removed if line not in page_junk]
     if title is None:
         title = _first_heading(body)
     elif body and not body.startswith(title):
@@ -180,6 +183,31 @@ def _from_html(html: str) -> tuple[str, str | None, date | None]:
         except ValueError:
             published = None
     return body, title, published
+
+
+def _page_chrome(html: str) -> list[str]:
+    """Return the text of a page's navigation, header, footer, asides and forms.
+
+    trafilatura drops these without saying what they held; listing them lets an editor see
+    what was taken out of an HTML report too. Scripts and styles are not listed.
+    """
+    import lxml.etree  # type: ignore[import-untyped]
+    import lxml.html  # type: ignore[import-untyped]
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    out: list[str] = []
+    for el in tree.iter("nav", "header", "footer", "aside", "form"):
+        for bad in el.iter("script", "style", "noscript"):
+            bad.drop_tree()
+        text = " ".join(el.text_content().split())
+        if text and text not in out:
+            out.append(text[:300])
+        if len(out) >= 50:
+            break
+    return out
 
 
 def _norm(line: str) -> str:

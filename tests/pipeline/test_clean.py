@@ -177,6 +177,9 @@ def test_html_is_reduced_to_the_article_with_title_and_date() -> None:
     assert "cookies" not in cleaned.text
     assert cleaned.published == date(2024, 3, 14)
     assert cleaned.title and "Council approves budget" in cleaned.title
+    # What the HTML extractor dropped is listed for the editor, scripts excepted.
+    assert "Home | World | Sport" in cleaned.removed
+    assert not any("Fake headline" in line for line in cleaned.removed)
 
 
 def test_an_html_document_pasted_as_text_is_recognised() -> None:
