@@ -114,6 +114,13 @@ _HAS_DATE_OR_TIME = re.compile(
     r"\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bago\b",
     re.IGNORECASE,
 )
+_AGENCY = r"\((?:Reuters|AP|AFP|PTI|IANS|ANI|UNI|Bloomberg|dpa|Xinhua|CNN|BBC|UPI|IBNS)\)"
+_WIRE_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"  # a place in capitals: NEW DELHI
+    r"(?:, ?[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+){0,2})?"  # ", Calif." / ", India"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+    r"(?:, \d{4})?)?"
+    rf" ?(?:{_AGENCY} ?)?[-–—:] |{_AGENCY} ?[-–—] )")
 _PUBLISH_MARK = re.compile(r"@|\||\b(?:published|updated|posted|by)\b", re.IGNORECASE)
 
 
@@ -258,6 +265,20 @@ def _filter_lines(text: str) -> tuple[str, list[str], date | None, str | None]:
             removed.append(line)
             continue
         seen.add(key)
+        wire = _WIRE_DATELINE.match(line)
+        if wire and (wire.group().rstrip().endswith(":") and "(" not in wire.group()
+                     and sum(c.isalpha() for c in wire.group()) < 5):
+            wire = None  # "IBM: profits rose" is a headline's subject, not a place
+        if wire and len(line[wire.end():].split()) >= 4:
+            # "WASHINGTON, Aug 11 (Reuters) - The Senate ...": the place and date of filing
+            # are metadata; left in, the date would read as the date of the event.
+            prefix = wire.group().strip()
+            removed.append(prefix)
+            when = next((v.as_dates()[0] for v in find_values(prefix)
+                         if v.kind == "date" and v.unit == "day"), None)
+            if when is not None:
+                dates.append((-2, len(dates), when))
+            line = line[wire.end():]
         kept.append(line)
     while kept and kept[-1] == "":
         kept.pop()

@@ -229,3 +229,26 @@ def test_pipeline_errors_are_value_errors() -> None:
 def test_control_characters_and_odd_spaces_are_normalised() -> None:
     cleaned = clean("The\u00a0treaty\u200b was\tadopted.\r\nIt took five years.")
     assert cleaned.text == "The treaty was adopted.\nIt took five years."
+
+
+@pytest.mark.parametrize(("line", "prefix", "rest"), [
+    ("WASHINGTON, Aug 11 (Reuters) - The Senate passed the bill on Tuesday.",
+     "WASHINGTON, Aug 11 (Reuters) -", "The Senate passed the bill on Tuesday."),
+    ("NEW DELHI: The Metro will raise fares by 10 per cent.", "NEW DELHI:",
+     "The Metro will raise fares by 10 per cent."),
+    ("LONDON — Britain said on Monday it would raise taxes.", "LONDON —",
+     "Britain said on Monday it would raise taxes."),
+    ("(Reuters) - Oil prices rose 2% on Friday after the report.", "(Reuters) -",
+     "Oil prices rose 2% on Friday after the report."),
+])
+def test_wire_datelines_are_taken_off_the_first_sentence(line: str, prefix: str,
+                                                         rest: str) -> None:
+    cleaned = clean(line)
+    assert cleaned.text == rest
+    assert prefix in cleaned.removed
+
+
+@pytest.mark.parametrize("line", ["IBM: profits rose 5% last year, the firm said.",
+                                  "UN Member States have finalised a new treaty."])
+def test_sentences_that_open_with_a_name_keep_it(line: str) -> None:
+    assert clean(line).text == line
