@@ -30,7 +30,8 @@ class SignInForm(FlaskForm):
 class StoryForm(FlaskForm):
     """A new story: a title and an optional description."""
 
-    title = StringField("Title", validators=[DataRequired(), Length(max=300)])
+    title = StringField("Title", validators=[
+        DataRequired("Give the story a title."), Length(max=300)])
     description = TextAreaField("Description", validators=[Optional(), Length(max=5000)],
                                 render_kw={"rows": 2})
 
@@ -38,7 +39,8 @@ class StoryForm(FlaskForm):
 class ReportForm(FlaskForm):
     """A new report: metadata, and its text pasted, uploaded as a file, or fetched."""
 
-    outlet = StringField("Outlet", validators=[DataRequired(), Length(max=200)])
+    outlet = StringField("Outlet", validators=[
+        DataRequired("Name the outlet that published it, e.g. Reuters."), Length(max=200)])
     title = StringField("Headline", validators=[Optional(), Length(max=500)])
     published = DateField("Published", validators=[Optional()])
     url = StringField("Link to the article",

@@ -43,6 +43,8 @@ LABEL_ICONS = {"conflict": "✕", "complement": "+", "agree": "✓", "unrelated"
 BOUND_WORDS = {"exactly": "", "about": "about ", "more_than": "more than ",
                "at_least": "at least ", "less_than": "less than ", "up_to": "up to "}
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+# Pairs listed per fact on the story page; a fact's own view (?fact=<claim id>) lists all.
+PAIRS_SHOWN = 12
 # Scripts only from our own origin, never inline; no framing; forms post only to us.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -288,15 +290,17 @@ def _render_story(story_id: int, form: Any, status: int = 200,
     found = stories.get_story(db, story_id)
     filters = _filters()
     reports = stories.list_reports(db, story_id)
-    groups = stories.fact_groups(db, story_id, **filters)
-    matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
+    focus = request.args.get("fact", type=int)
     added = request.args.get("added", type=int)
+    groups = stories.story_facts(db, story_id, shown=PAIRS_SHOWN, focus_claim=focus,
+                                 first_report=added, **filters)
+    matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
     return render_template(
         "stories/show.html", story=found, reports=reports, groups=groups, filters=filters,
         counts=stories.story_counts(db, [story_id])[story_id],
         claim_counts=stories.claim_counts(db, story_id),
         outlets=sorted({r.outlet for r in reports}), matches=matches, added=added,
-        form=form, form_error=form_error, delete_form=ConfirmForm(),
+        form=form, form_error=form_error, delete_form=ConfirmForm(), focus=focus,
     ), status
 
 
@@ -386,8 +390,10 @@ def add_report(story_id: int) -> Any:
         by_label[p.label] = by_label.get(p.label, 0) + 1
     summary = ", ".join(f"{n} {lab}" for lab, n in sorted(
         by_label.items(), key=lambda kv: stories.LABEL_ORDER.get(kv[0], 9)))
-    flash(f"Added {result.report.outlet}: {len(result.report.claims)} claims, "
-          f"{result.new_pairs} new pairs" + (f" ({summary})." if summary else "."), "success")
+    n_claims = len(result.report.claims)
+    flash(f"Added {result.report.outlet}: {n_claims} claim{'' if n_claims == 1 else 's'}, "
+          f"{result.new_pairs} new pair{'' if result.new_pairs == 1 else 's'}"
+          + (f" ({summary})." if summary else "."), "success")
     return redirect(url_for("web.story", story_id=story_id, added=result.report.id,
                             _anchor="facts"))
 

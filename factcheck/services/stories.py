@@ -247,3 +247,88 @@ def pair_ids(session: Session, story_id: int, **filters: Any) -> list[int]:
     """Return the ids of a story's pairs in review order, with the filters of ``pairs_query``."""
     stmt = pairs_query(story_id, **filters).with_only_columns(Pair.id)
     return list(session.scalars(stmt))
+
+
+
+@dataclass
+class FactSummary:
+    """One fact of a story for the story page: its claims, counts, and the pairs shown."""
+
+    label: str
+    claims: list[Claim]
+    pairs: list[Pair]  # the first ``shown`` pairs, conflicts first
+    total: int
+    needs_review: int
+
+    @property
+    def topic(self) -> str:
+        """Return a short name for the fact: the shortest claim's text."""
+        return min((c.text for c in self.claims), key=len)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Return the outlets that speak of this fact."""
+        return sorted({c.report.outlet for c in self.claims})
+
+
+def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
+                focus_claim: int | None = None, first_report: int | None = None,
+                **filters: Any) -> list[FactSummary]:
+    """Return a story's facts (grouped pairs) with the filters of ``pairs_query``.
+
+    A story of 50 reports has thousands of pairs, so the grouping runs on a few columns of
+    every pair, and whole pairs are loaded only for the ``shown`` first of each fact. Claims
+    (with a few report columns) are read once for the story. ``focus_claim`` keeps only the
+    fact holding that claim, with all its pairs. Pairs of ``first_report`` (a report just
+    added) are shown before the others.
+    """
+    from sqlalchemy.orm import selectinload
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    ids = pairs_query(story_id, **filters).with_only_columns(Pair.id).order_by(None)
+    ca, cb = aliased(Claim), aliased(Claim)
+    rows = session.execute(
+        select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, Pair.label, Pair.editor_label,
+               Pair.status, Pair.confidence, ca.report_id.label("report_a"),
+               cb.report_id.label("report_b"))
+        .join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
+        .where(Pair.id.in_(ids.scalar_subquery())).order_by(Pair.id)).all()
+    components = pipeline.group_pairs([(r.claim_a_id, r.claim_b_id) for r in rows])
+
+    def rank(r: Any) -> tuple[bool, int, float, int]:
+        is_new = first_report is not None and first_report in (r.report_a, r.report_b)
+        return (not is_new, LABEL_ORDER.get(r.editor_label or r.label, 9), -r.confidence, r.id)
+
+    picked: list[tuple[str, list[Any], set[int], list[int]]] = []
+    for comp in components:
+        members = sorted((rows[k] for k in comp), key=rank)
+        claim_ids = {r.claim_a_id for r in members} | {r.claim_b_id for r in members}
+        if focus_claim is not None and focus_claim not in claim_ids:
+            continue
+        worst = min((r.editor_label or r.label for r in members),
+                    key=lambda lab: LABEL_ORDER.get(lab, 9))
+        limit = None if focus_claim is not None else shown
+        picked.append((worst, members, claim_ids, [r.id for r in members[:limit]]))
+    if not picked:
+        return []
+    claims = {c.id: c for c in session.scalars(
+        select(Claim).where(Claim.story_id == story_id)
+        .options(selectinload(Claim.report).load_only(
+            Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
+            Report.published_at)))}
+    wanted = [pid for *_, shown_ids in picked for pid in shown_ids]
+    pairs: dict[int, Pair] = {}
+    for start in range(0, len(wanted), 500):  # stay under every backend's bind limit
+        for p in session.scalars(select(Pair).where(Pair.id.in_(wanted[start:start + 500]))):
+            # The claims are already here: attach them without a lazy load per pair.
+            set_committed_value(p, "claim_a", claims[p.claim_a_id])
+            set_committed_value(p, "claim_b", claims[p.claim_b_id])
+            pairs[p.id] = p
+    facts = [FactSummary(
+        label=worst, total=len(members),
+        needs_review=sum(1 for r in members if r.status == "unreviewed"),
+        claims=sorted((claims[c] for c in claim_ids), key=lambda c: (c.report_id, c.position)),
+        pairs=[pairs[pid] for pid in shown_ids],
+    ) for worst, members, claim_ids, shown_ids in picked]
+    facts.sort(key=lambda f: (LABEL_ORDER.get(f.label, 9), -f.total))
+    return facts
