@@ -184,7 +184,10 @@ def classify(
     hard: list[Evidence] = []   # conflicts that hedging does not excuse
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)
-    if sa.negated != sb.negated and ov >= _CONFLICT_OVERLAP and (
+    # A short claim inside a short sentence: coverage says as much as overlap.
+    short_pair = len(sa.content) <= _SHORT and len(sb.content) <= _SHORT
+    near = max(ov, cov) if directed and short_pair else ov
+    if sa.negated != sb.negated and near >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
@@ -200,7 +203,7 @@ def classify(
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]
     matches = [e for e in values if not e.code.startswith("value.mismatch")]
-    if mismatches and not matches and ov >= 0.35:
+    if mismatches and not matches and max(ov, cov) >= 0.35:
         soft.append(mismatches[0])
     if not hard and not soft and cov >= 0.6 and not directed:
         ent = _names(sa, sb, hyp, premise)
@@ -225,7 +228,7 @@ def classify(
         label, reasons = "agree", matches[:1] + softeners
     elif cov >= _AGREE_COVERAGE:
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]
-    elif directed and len(sa.content) <= _SHORT and len(sb.content) <= _SHORT and ov >= 0.2:
+    elif directed and short_pair and ov >= 0.2:
         # Two headlines on one event, the second asserting it without hedge or clash.
         label, reasons = "agree", [Evidence("assertion.same",
                                             "both assert the same event without a difference")]

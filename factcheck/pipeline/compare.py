@@ -133,7 +133,9 @@ def _shape(a: str, b: str, ca: Sequence[Claim], cb: Sequence[Claim]) -> str:
     """Return the kind of the two texts: headline, sentence or article."""
     if max(len(ca), len(cb)) >= LONG_TEXT_CLAIMS:
         return "article"
-    if len(a) <= HEADLINE_CHARS and len(b) <= HEADLINE_CHARS:
+    # Headlines are short and end without a full stop; short claims against a sentence of
+    # evidence (FEVER style) end with one and behave differently.
+    if all(len(t) <= HEADLINE_CHARS and t.rstrip()[-1:] not in ".!?\"”" for t in (a, b)):
         return "headline"
     return "sentence"
 
