@@ -166,8 +166,8 @@ def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = 
     s_words = frozenset(s_toks)
     values = find_values(s_text, offset=sent.start, published=pub)
     attribution, attr_text, attr_span = _attribution(s_text, s_words)
-    if attribution and attribution.lower() in _PRONOUNS | {"his spokesperson"} and last_speaker:
-        attribution = last_speaker if attribution.lower() in _PRONOUNS else attribution
+    if attribution and attribution.lower() in _PRONOUNS and last_speaker:
+        attribution = last_speaker  # "he said": the last person named
     checkable = True
     if kind != "headline":
         kind = _sentence_kind(s_text, s_low, s_words)
@@ -199,15 +199,17 @@ def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = 
             neg = NEGATION_CUES.first(rest, frozenset(_WORD.findall(rest))) or (
                 "n't" if "n't" in rest else None)
         mask_from, mask_to = attr_span
+        names = entities(c_text)
         out.append(Claim(
             text=c_text, start=start, end=end, values=c_values,
             polarity="negated" if neg else "affirmed", hedged=bool(hedge),
             attribution=attribution, frame=make_frame(
                 c_text, values=c_values, offset=start,
                 skip=(mask_from - cs, mask_to - cs) if attr_text else None),
-            keywords=_keywords_of(toks), checkable=checkable, kind=kind,
+            keywords=_keywords_of(toks) + tuple(
+                n.lower() for n in names if " " in n), checkable=checkable, kind=kind,
             sentence_start=sent.start, sentence_end=sent.end,
-            entities=entities(c_text), subject=this_subject,
+            entities=names, subject=this_subject,
             scope=tuple(SCOPE_CUES.find_all(low, words)),
             modality=hedge or "",
             negation=neg or "",

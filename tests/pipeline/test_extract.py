@@ -256,6 +256,11 @@ def test_attribution(sentence: str, name: str | None) -> None:
     assert claim.attribution == name
 
 
+def test_he_said_takes_the_last_named_speaker() -> None:
+    claims = extract("“It is done,” said Jack Smith. “We won the vote,” he said.")
+    assert [c.attribution for c in claims] == ["Jack Smith", "Jack Smith"]
+
+
 # --------------------------------------------------------------------------- frames
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -273,6 +278,12 @@ def test_frame_masks_values_and_drops_stopwords() -> None:
     (claim,) = extract("The treaty took 5 years to finalize.")
     assert claim.frame.split() == ["treaty", "take", "{duration}", "finaliz"]
     assert "treaty" in claim.keywords
+
+
+def test_keywords_hold_content_words_and_names() -> None:
+    (claim,) = extract("The United Nations General Assembly adopted the convention.")
+    assert {"adopt", "convention", "united nations general assembly"} <= set(claim.keywords)
+    assert "the" not in claim.keywords
 
 
 # --------------------------------------------------------------------------- bad input
