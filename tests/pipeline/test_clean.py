@@ -252,3 +252,37 @@ def test_wire_datelines_are_taken_off_the_first_sentence(line: str, prefix: str,
                                   "UN Member States have finalised a new treaty."])
 def test_sentences_that_open_with_a_name_keep_it(line: str) -> None:
     assert clean(line).text == line
+
+
+@pytest.mark.parametrize("line", [
+    "Share prices fell 5% on Monday.",
+    "Photo opportunities were limited during the visit.",
+    "Follow-up talks are due in May.",
+    "Read the full statement, the minister said.",
+    "Support for the bill grew after the vote.",
+    "Support our troops, the banner read.",
+    "Advertising revenue rose 3% last year.",
+    "Comments by the minister angered MPs.",
+    "The cookie maker said sales rose 4%.",
+    "Donations to the fund reached $2m.",
+    "Subscribers to the service fell by 200,000.",
+    "Home prices rose 7% in 2024.",
+    "Trending topics on the site included the treaty.",
+    "Related charges were dropped on Friday.",
+    "Credit Suisse said it would appeal.",
+    "Search teams found 12 survivors.",
+    "By contrast, exports fell.",
+    "By 2030, the plan aims to cut emissions by half.",
+    "Updated figures show 40 people died.",
+    "Watch makers exported 5% more.",
+    "Listen carefully, the judge told the jury.",
+    "Print media lost 2,000 jobs in 2023.",
+    "Email records show the deal was signed in March.",
+    "Image rights were sold for €5m.",
+    "Reuters reported the deal on Friday.",
+])
+def test_article_sentences_that_look_like_junk_are_kept_unchanged(line: str) -> None:
+    text = f"Treaty talks resume\n\n{line}\nThe meeting ends on Friday."
+    cleaned = clean(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()
