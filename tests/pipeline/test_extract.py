@@ -324,3 +324,23 @@ def test_any_text_gives_claims_whose_spans_match(text: str) -> None:
         assert claim.start >= claim.sentence_start and claim.end <= claim.sentence_end
         for value in claim.values:
             assert report.cleaned.text[value.start:value.end] == value.text
+
+
+def test_the_benchmark_exits_cleanly_without_its_data(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.bench.extract import main
+
+    assert main(["--data", str(tmp_path / "absent.jsonl")]) == 0
+    assert "nothing to measure" in capsys.readouterr().out
+
+
+def test_the_benchmark_measures_a_small_corpus(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from factcheck.bench.extract import main
+
+    data = tmp_path / "clusters.jsonl"
+    data.write_text('{"cluster_id": "c", "articles": [{"title": "Treaty adopted", '
+                    '"text": "The treaty took five years to finalize."}]}\n', encoding="utf-8")
+    assert main(["--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "articles/s" in out and "values/article      1.0" in out
