@@ -205,7 +205,8 @@ def _claims_of_sentence(text: str, sent: Span, pub: date | None, *, kind: str = 
             polarity="negated" if neg else "affirmed", hedged=bool(hedge),
             attribution=attribution, frame=make_frame(
                 c_text, values=c_values, offset=start,
-                skip=(mask_from - cs, mask_to - cs) if attr_text else None),
+                skip=(mask_from - cs, mask_to - cs) if attr_text else None,
+                tokens=toks),
             keywords=_keywords_of(toks) + tuple(
                 n.lower() for n in names if " " in n), checkable=checkable, kind=kind,
             sentence_start=sent.start, sentence_end=sent.end,
@@ -423,11 +424,14 @@ def _stem(w: str) -> str:
 
 
 def make_frame(text: str, *, values: tuple[Value, ...] = (), offset: int = 0,
-               skip: tuple[int, int] | None = None) -> str:
+               skip: tuple[int, int] | None = None, tokens: list[str] | None = None) -> str:
     """Return ``text`` with values masked as {kind}, stopwords dropped, words normalised.
 
-    ``skip`` is a (start, end) stretch of ``text`` left out (the "said X" part).
+    ``skip`` is a (start, end) stretch of ``text`` left out (the "said X" part); ``tokens``,
+    the lower-case words of ``text``, saves tokenising again when nothing is masked.
     """
+    if tokens is not None and not values and not (skip and skip[1] > skip[0]):
+        return " ".join(normalize_word(t) for t in tokens if t not in STOPWORDS and len(t) > 1)
     pieces: list[str] = []
     pos = 0
     cuts = sorted([(v.start - offset, v.end - offset, f" {{{v.kind}}} ") for v in values

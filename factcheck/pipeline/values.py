@@ -103,6 +103,10 @@ _NUM_DIGITS = re.compile(
 _NUM_WORDS = re.compile(r"(?<![\-])" + WORD_NUMBER, re.IGNORECASE)
 _NUM_WORDS_LOWER = re.compile(r"(?<![\-])" + WORD_NUMBER)
 _DIGIT = re.compile(r"\d")
+_PHONE_HINT = re.compile(r"\d{3}[.\-]\d{3}")
+_TIME_HINT = re.compile(r"\d[:.]\d|\d\s?[ap]\.?m", re.IGNORECASE)
+_IDENT_HINT = re.compile(r"[A-Z][A-Za-z.]* \d")
+_MON_HINT = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|September|"
                          r"October|November|December")
 _FRACTION_HINTS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh",
@@ -214,9 +218,19 @@ class _Scan:
 
     def block(self) -> None:
         """Claim times, phone numbers, URLs and identifiers so no value is read in them."""
-        patterns = (_URL, _PHONE, _TIME, _IDENT) if self.has_digit else (_URL,)
+        text = self.text
+        # Each pattern runs only when a cheap test says it can match.
+        patterns = [_URL] if ("@" in text or "#" in text or "www" in self.low
+                              or "http" in self.low) else []
+        if self.has_digit:
+            if "+" in text or "(" in text or _PHONE_HINT.search(text):
+                patterns.append(_PHONE)
+            if _TIME_HINT.search(text):
+                patterns.append(_TIME)
+            if _IDENT_HINT.search(text):
+                patterns.append(_IDENT)
         for rx in patterns:
-            for m in rx.finditer(self.text):
+            for m in rx.finditer(text):
                 self.take(m.start(), m.end())
         if self.has_digit:
             # A number right after a capitalised word inside a sentence names a thing:
@@ -233,7 +247,8 @@ class _Scan:
             if _MONTH_HINT.search(text):
                 self._months_alone(year_now)
             return
-        for rx, order in ((DATE_DMY, "dmy"), (DATE_MDY, "mdy")):
+        with_month = _MON_HINT.search(text) is not None
+        for rx, order in ((DATE_DMY, "dmy"), (DATE_MDY, "mdy")) if with_month else ():
             for m in rx.finditer(text):
                 if not self.free(m.start(), m.end()):
                     continue
@@ -249,12 +264,12 @@ class _Scan:
                 if d is None:
                     continue
                 self.add_dates(d, d, "day", m.start(), m.end(), relative=not year)
-        for m in DATE_ISO.finditer(text):
+        for m in DATE_ISO.finditer(text) if "-" in text else ():
             if self.free(m.start(), m.end()):
                 d = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 if d:
                     self.add_dates(d, d, "day", m.start(), m.end())
-        for m in DATE_SLASH.finditer(text):
+        for m in DATE_SLASH.finditer(text) if "/" in text else ():
             if not self.free(m.start(), m.end()):
                 continue
             a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -265,11 +280,12 @@ class _Scan:
                 d = safe_date(y, dm[1], dm[0])
                 if d:
                     self.add_dates(d, d, "day", m.start(), m.end())
-        for m in MONTH_YEAR.finditer(text):
+        for m in MONTH_YEAR.finditer(text) if with_month else ():
             if self.free(m.start(), m.end()):
                 first = date(int(m.group(2)), month_number(m.group(1)), 1)
                 self.add_dates(first, month_end(first), "month", m.start(), m.end())
-        self._months_alone(year_now)
+        if with_month:
+            self._months_alone(year_now)
         self._decades_and_year_ranges()
 
     def _months_alone(self, year_now: int | None) -> None:
