@@ -56,6 +56,11 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest page fetched from a URL."),
     Setting("URL_FETCH_ALLOW_PRIVATE", False, "FACTCHECK_URL_FETCH_ALLOW_PRIVATE",
             "Allow fetching loopback and private addresses (for tests only)."),
+    Setting("PUBLIC_URL", "", "FACTCHECK_PUBLIC_URL",
+            "The service's public base URL (e.g. https://factcheck.example.org/), used for "
+            "absolute links in exports. Unset: the URL the request came in on."),
+    Setting("CLAIMREVIEW_AUTHOR", "factcheck", "FACTCHECK_CLAIMREVIEW_AUTHOR",
+            "The organisation named as author of exported ClaimReview items."),
     Setting("SESSION_COOKIE_SECURE", False, "FACTCHECK_SESSION_COOKIE_SECURE",
             "Send the session cookie over HTTPS only (set it behind TLS)."),
 )
