@@ -43,6 +43,8 @@ blp = Blueprint("api", __name__, url_prefix="/api/v1", description="factcheck JS
 ID = "int(min=1, max=2147483647)"  # ids past 32 bits are 404s, never database overflows
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 F = TypeVar("F", bound=Callable[..., Any])
+LINK_HEADER = {"Link": {"description": "RFC 8288 links to the first, prev, next and last pages",
+                        "schema": {"type": "string"}}}
 
 
 class FactcheckApi(Api):
@@ -210,7 +212,7 @@ class Stories(MethodView):
 
     @permission("read")
     @blp.arguments(schemas.PageArgsSchema, location="query")
-    @blp.response(200, schemas.StoryListSchema)
+    @blp.response(200, schemas.StoryListSchema, headers=LINK_HEADER)
     def get(self, args: dict[str, Any]) -> tuple[dict[str, Any], int, dict[str, str]]:
         """List stories, newest first, with counts of reports, claims and pairs."""
         session = get_session()
@@ -278,7 +280,7 @@ class StoryReports(MethodView):
 
     @permission("read")
     @blp.arguments(schemas.PageArgsSchema, location="query")
-    @blp.response(200, schemas.ReportListSchema)
+    @blp.response(200, schemas.ReportListSchema, headers=LINK_HEADER)
     def get(self, args: dict[str, Any], story_id: int) -> tuple[dict[str, Any], int,
                                                                  dict[str, str]]:
         """List a story's reports in the order they were added."""
@@ -352,7 +354,7 @@ class StoryClaims(MethodView):
 
     @permission("read")
     @blp.arguments(schemas.PageArgsSchema, location="query")
-    @blp.response(200, schemas.ClaimListSchema)
+    @blp.response(200, schemas.ClaimListSchema, headers=LINK_HEADER)
     def get(self, args: dict[str, Any], story_id: int) -> tuple[dict[str, Any], int,
                                                                  dict[str, str]]:
         """List a story's claims, report by report, in text order."""
@@ -369,7 +371,7 @@ class StoryPairs(MethodView):
 
     @permission("read")
     @blp.arguments(schemas.PairArgsSchema, location="query")
-    @blp.response(200, schemas.PairListSchema)
+    @blp.response(200, schemas.PairListSchema, headers=LINK_HEADER)
     def get(self, args: dict[str, Any], story_id: int) -> tuple[dict[str, Any], int,
                                                                  dict[str, str]]:
         """List a story's pairs, conflicts first, filtered by label, status, confidence."""
