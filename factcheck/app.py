@@ -83,35 +83,34 @@ def error_body(status: int, code: str, message: str,
     return {"code": code, "status": status, "message": message, "errors": errors or {}}
 
 
-def flatten_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
-    """Flatten marshmallow's nested messages to ``{"reports.0.text": [...]}``."""
-    out: dict[str, list[str]] = {}
-    if isinstance(messages, dict):
-        for key, value in messages.items():
-            out.update(flatten_messages(value, f"{prefix}.{key}" if prefix else str(key)))
-    elif isinstance(messages, list | tuple) and all(isinstance(m, str) for m in messages):
-        out[prefix or "_schema"] = [str(m) for m in messages]
-    elif isinstance(messages, list | tuple):
-        for item in messages:
-            for key, value in flatten_messages(item, prefix).items():
-                out.setdefault(key, []).extend(value)
-    else:
-        out[prefix or "_schema"] = [str(messages)]
-    return out
-
-
-# Code words of HTTP errors that do not come from our exception tree.
-HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-              405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
-              415: "unsupported_media_type", 422: "invalid_input", 429: "too_many_requests"}
-
-
 def register_error_handlers(app: Flask) -> None:
     """Map our exception tree and HTTP errors to JSON under /api and to pages elsewhere.
 
     Under /api every error is ``{"code", "status", "message", "errors": {field: [msgs]}}``
     and the request's session is rolled back, so a refused request changes nothing.
     """
+
+    # Code words of HTTP errors that do not come from our exception tree.
+    http_codes = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+                  405: "method_not_allowed", 409: "conflict", 413: "payload_too_large",
+                  415: "unsupported_media_type", 422: "invalid_input",
+                  429: "too_many_requests"}
+
+    def flatten(messages: Any, prefix: str = "") -> dict[str, list[str]]:
+        """Flatten marshmallow's nested messages to ``{"reports.0.text": [...]}``."""
+        out: dict[str, list[str]] = {}
+        if isinstance(messages, dict):
+            for key, value in messages.items():
+                out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+        elif isinstance(messages, list | tuple) and all(isinstance(m, str) for m in messages):
+            out[prefix or "_schema"] = [str(m) for m in messages]
+        elif isinstance(messages, list | tuple):
+            for item in messages:
+                for key, value in flatten(item, prefix).items():
+                    out.setdefault(key, []).extend(value)
+        else:
+            out[prefix or "_schema"] = [str(messages)]
+        return out
 
     def render(status: int, code: str, message: str,
                errors: dict[str, list[str]] | None = None,
@@ -152,10 +151,10 @@ def register_error_handlers(app: Flask) -> None:
         if isinstance(messages, dict):
             # webargs nests messages by location (json, query); name the fields only.
             for located in messages.values():
-                errors.update(flatten_messages(located))
+                errors.update(flatten(located))
             if status == 422:
                 message = "Some fields are not valid: " + ", ".join(sorted(errors)) + "."
-        code = HTTP_CODES.get(status) or (exc.name or "error").lower().replace(" ", "_")
+        code = http_codes.get(status) or (exc.name or "error").lower().replace(" ", "_")
         return render(status, code, message, errors, headers)
 
     @app.errorhandler(Exception)
