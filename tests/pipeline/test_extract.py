@@ -221,6 +221,7 @@ def test_short_section_headings_give_no_claim_but_stay_in_the_text() -> None:
     ("No fewer than 100 states signed the treaty.", "affirmed", ""),
     ("The treaty not only bans attacks but also protects data.", "affirmed", ""),
     ("The Assembly adopted the treaty.", "affirmed", ""),
+    ("Israel rejected calls for a ceasefire.", "affirmed", ""),
 ])
 def test_polarity(sentence: str, polarity: str, cue: str) -> None:
     (claim, *_rest) = extract(sentence)
