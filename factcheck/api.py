@@ -178,13 +178,15 @@ def pair_data(pair: Pair) -> dict[str, Any]:
     }
 
 
-def report_data(report: Report, *, detail: bool = False) -> dict[str, Any]:
+def report_data(report: Report, *, detail: bool = False,
+                claim_count: int | None = None) -> dict[str, Any]:
     """Return a stored report; with ``detail``, its cleaned text and claims too."""
     data: dict[str, Any] = {
         "id": report.id, "story_id": report.story_id, "outlet": report.outlet,
         "title": report.title, "url": report.url, "published_at": report.published_at,
         "raw_format": report.raw_format, "content_hash": report.content_hash,
-        "created_at": report.created_at, "claim_count": len(report.claims),
+        "created_at": report.created_at,
+        "claim_count": len(report.claims) if claim_count is None else claim_count,
     }
     if detail:
         data.update(cleaned_text=report.cleaned_text,
@@ -287,8 +289,10 @@ class StoryReports(MethodView):
         session = get_session()
         stories.get_story(session, story_id)
         rows = stories.list_reports(session, story_id)
+        claims = stories.claim_counts(session, story_id)  # one query, not one per report
         offset, limit = window(args)
-        return paged([report_data(r) for r in rows[offset:offset + limit]], len(rows), args)
+        return paged([report_data(r, claim_count=claims.get(r.id, 0))
+                      for r in rows[offset:offset + limit]], len(rows), args)
 
     @permission("write")
     @blp.arguments(schemas.ReportCreateSchema)

@@ -164,6 +164,8 @@ def test_reports_are_listed_shown_and_deleted_by_an_admin(
     rid = listed["items"][1]["id"]
     shown = client.get(f"{API}/reports/{rid}").get_json()
     assert shown["claims"] and shown["cleaned_text"]
+    assert listed["items"][1]["claim_count"] == len(shown["claims"])
+    assert sum(r["claim_count"] for r in listed["items"]) == story["counts"]["claims"]
 
     assert client.delete(f"{API}/reports/{rid}", headers=as_role("editor")).status_code == 403
     assert client.delete(f"{API}/reports/{rid}", headers=as_role("admin")).status_code == 204
