@@ -463,3 +463,19 @@ def test_openapi_document_lists_every_endpoint_and_the_error_shape(
     error = doc["components"]["schemas"]["Error"]["properties"]
     assert (error["code"]["type"], error["status"]["type"]) == ("string", "integer")
     assert doc["components"]["securitySchemes"]["bearerAuth"]["scheme"] == "bearer"
+
+
+def test_a_url_sent_with_the_text_is_kept_and_not_fetched(
+        client: FlaskClient, as_role: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import api
+
+    def no_fetch(url: str, **_kw: Any) -> None:
+        raise AssertionError(f"fetched {url}")
+
+    monkeypatch.setattr(api, "fetch_report", no_fetch)
+    sid = client.post(f"{API}/stories", json={"title": "t"},
+                      headers=as_role("editor")).get_json()["id"]
+    made = client.post(f"{API}/stories/{sid}/reports", headers=as_role("editor"), json={
+        "outlet": "A", "url": "https://news.example/a", "text": "The vote was held on Monday."})
+    assert made.status_code == 201
+    assert made.get_json()["url"] == "https://news.example/a"
