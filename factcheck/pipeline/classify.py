@@ -178,6 +178,7 @@ def classify(
     ov = overlap(sa, sb)
     cov = coverage(hyp, premise)
     softeners = _softeners(sa, sb, directed=directed)
+    short_pair = len(sa.content) <= _SHORT and len(sb.content) <= _SHORT
     codes_soft = {e.code for e in softeners}
 
     values = _values(sa, sb)
@@ -185,7 +186,6 @@ def classify(
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)
     # A short claim inside a short sentence: coverage says as much as overlap.
-    short_pair = len(sa.content) <= _SHORT and len(sb.content) <= _SHORT
     near = max(ov, cov) if directed and short_pair else ov
     if sa.negated != sb.negated and near >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content

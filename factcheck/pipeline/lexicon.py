@@ -63,12 +63,13 @@ NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "nothing", 
 NEGATING_PHRASES = re.compile(
     r"\b(?:refus(?:e|ed|es|ing) to|fail(?:ed|s)? to|unable to|declin(?:e|ed|es) to|"
     r"lack(?:s|ed)? of|lack(?:s|ed)?|incapable of|absence of|free of|devoid of|yet to|"
-    r"other than)\b",
+    r"other than|without (?!a\b|an\b|the\b|any\b|doubt\b))\b",
     re.IGNORECASE)
 # "not only", "no longer", "no doubt" do not deny the statement they stand in.
 NEGATION_EXCEPTIONS = re.compile(
     r"\b(?:not only|no doubt|no longer|not least|nothing but|no less than|no more than|"
-    r"not yet|not until|no one knows|not (?:\w+ ){1,6}?until)\b", re.IGNORECASE)
+    r"not yet|not until|no one knows|not (?:\w+ ){1,6}?until|not the only|nothing new|"
+    r"(?:so as|so that \w+ (?:would|will|could)) not)\b", re.IGNORECASE)
 
 # Opposites, as stems (see match.stem). Either side may appear in a or b.
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (

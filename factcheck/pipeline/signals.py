@@ -261,7 +261,9 @@ _BRACKETS = re.compile(r"-[LR][RS]B-")
 
 
 @lru_cache(maxsize=65536)
-def _signals(text: str, values: tuple[Value, ...], offset: int) -> Signals:
+def _signals(
+    text: str, values: tuple[Value, ...], offset: int, entities: tuple[str, ...] = ()
+) -> Signals:
     if "-LRB-" in text or "-RRB-" in text or "-LSB-" in text:
         # Penn Treebank brackets (FEVER, RTE) become spaces; offsets only matter for values
         # extraction found, and those texts come from extraction unchanged.
@@ -335,6 +337,9 @@ def _signals(text: str, values: tuple[Value, ...], offset: int) -> Signals:
         tokens.append(s)
         if tok[0].isupper() and k > 0 and not raw_tokens[k - 1].endswith(":"):
             names.add(s)
+    # Extraction's names also cover a name that opens the sentence ("Cruz has modelled").
+    names |= {t for t in (stem(w) for e in entities for w in WORD_RE.findall(e)
+                          if w.lower() not in STOPWORDS) if t in tokens}
     stages = [_STAGE_STEMS[t] for t in tokens if t in _STAGE_STEMS]
     stage = max(stages) if stages else None
     scope = frozenset(t for t in tokens if t in _SCOPE_STEMS)
@@ -360,8 +365,8 @@ def _signals(text: str, values: tuple[Value, ...], offset: int) -> Signals:
 
 
 def signals(claim: Claim) -> Signals:
-    """Return the comparison signals of ``claim`` (cached by its text and values)."""
-    return _signals(claim.text, claim.values, claim.start)
+    """Return the comparison signals of ``claim`` (cached by its text, values and names)."""
+    return _signals(claim.text, claim.values, claim.start, tuple(claim.entities))
 
 
 def resolve_weekday(weekday: str, published: date | None) -> date | None:
