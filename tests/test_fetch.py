@@ -202,3 +202,13 @@ def test_error_status_is_refused_with_the_status(site: str) -> None:
 ])
 def test_address_policy(address: str, allowed: bool) -> None:
     assert address_allowed(ipaddress.ip_address(address)) is allowed
+
+
+def test_the_next_checked_address_is_tried_when_one_does_not_answer(
+        site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The test server listens on 127.0.0.1 only, so ::1 refuses the connection.
+    monkeypatch.setattr(fetch, "resolve", lambda host, port: [
+        ipaddress.ip_address("::1"), ipaddress.ip_address("127.0.0.1")])
+    port = site.rsplit(":", 1)[1]
+    page = fetch_report(f"http://news.example:{port}/article", allow_private=True)
+    assert "adopted" in page.text

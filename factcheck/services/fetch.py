@@ -76,29 +76,40 @@ def resolve(host: str, port: int) -> list[IPAddress]:
     return found
 
 
-class _PinnedHTTPConnection(http.client.HTTPConnection):
-    """An HTTP connection to an address checked beforehand, whatever DNS says now."""
+def _connect_any(addresses: list[str], port: int, timeout: float | None) -> socket.socket:
+    """Connect to the first of the checked addresses that answers (IPv6 may be unrouted)."""
+    last: OSError | None = None
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as exc:
+            last = exc
+    raise last or OSError("no address to connect to")
 
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to addresses checked beforehand, whatever DNS says now."""
+
+    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
-        self._address = address
+        self._addresses = addresses
 
     def connect(self) -> None:
-        """Connect to the pinned address."""
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        """Connect to a pinned address."""
+        self.sock = _connect_any(self._addresses, self.port, self.timeout)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """An HTTPS connection to a checked address; the certificate is checked for the host."""
+    """An HTTPS connection to checked addresses; the certificate is checked for the host."""
 
-    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         self._ctx = ssl.create_default_context()
         super().__init__(host, port, timeout=timeout, context=self._ctx)
-        self._address = address
+        self._addresses = addresses
 
     def connect(self) -> None:
-        """Connect to the pinned address and start TLS for the host name."""
-        raw = socket.create_connection((self._address, self.port), self.timeout)
+        """Connect to a pinned address and start TLS for the host name."""
+        raw = _connect_any(self._addresses, self.port, self.timeout)
         self.sock = self._ctx.wrap_socket(raw, server_hostname=self.host)
 
 
@@ -172,7 +183,7 @@ def fetch_report(url: str, *, timeout: float = 10.0, max_bytes: int = 5 * 1024 *
         if remaining <= 0:
             raise _refuse(f"The page took longer than {timeout:g} seconds.")
         conn_cls = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
-        conn = conn_cls(host, port, str(addresses[0]), remaining)
+        conn = conn_cls(host, port, [str(ip) for ip in addresses], remaining)
         try:
             location = _get(conn, host, port, scheme, path, deadline, timeout, max_bytes)
         finally:
