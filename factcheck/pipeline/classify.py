@@ -193,7 +193,9 @@ def classify(
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
     # Read as b about a, only b calling a's claim false is a refutation.
-    if sa.refuted != sb.refuted and ov >= 0.3 and (sb.refuted or not directed):
+    # Two headlines on one story need share little to be about the same claim.
+    refute_overlap = 0.15 if directed and short_pair else 0.3
+    if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
     for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,

@@ -127,6 +127,8 @@ REFUTERS = frozenset({
     "no evidence", "baseless", "nonsense", "photoshopped", "doctored", "spoof", "parody",
     "rejects", "rejected", "disputed", "disputes", "wrong", "nope", "lie", "lies",
     "trolled", "troll", "libel", "misinformation", "disinformation", "bs", "mistaken",
+    "doubt", "doubts", "rubbish", "bullshit", "fabrication", "exaggerated", "rebuff",
+    "rebuffs", "rebuffed", "photoshop", "hoaxer", "erroneous", "faking", "fakes",
 })
 REFUTE_PHRASES = re.compile(
     r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
