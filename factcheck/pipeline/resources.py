@@ -139,7 +139,7 @@ COUNT_ADJECTIVES = frozenset(
 NOT_COUNT_NOUNS = STOPWORDS | frozenset(
     """percent per cent times fold point points degrees per-cent more less fewer higher lower
     larger smaller bigger ahead earlier later ago old am pm a.m p.m gmt utc ist est edt pst
-    cet bst jst hrs""".split()
+    cet bst jst hrs strong odd""".split()
 )
 
 

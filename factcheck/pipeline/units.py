@@ -46,7 +46,8 @@ CURRENCY_WORDS = {
     "rupee": "INR", "rupees": "INR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "franc": "CHF", "francs": "CHF", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
     "rubles": "RUB", "naira": "NGN", "rand": "ZAR", "shillings": "KES", "dirhams": "AED",
-    "riyals": "SAR", "pesos": "MXN", "lira": "TRY",
+    "riyals": "SAR", "pesos": "MXN", "lira": "TRY", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+    "inr": "INR", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "aud": "AUD", "cad": "CAD",
 }
 DURATION_UNITS = {
     "year": ("years", 1), "years": ("years", 1), "yr": ("years", 1), "yrs": ("years", 1),

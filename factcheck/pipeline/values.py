@@ -99,7 +99,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|#\w+|@\w+"
 _NUM_DIGITS = re.compile(
     rf"(?<![\w.,/\-:#@'’])({DIGITS})"
     r"(?:(bn|mn|mln|tn|m|k|b|km|kg|mm|cm|ml|mph|kph|ft|lbs?|gw|mw|kw|kwh)(?![A-Za-z0-9])|"
-    r"(?![A-Za-z0-9]|\.\d))", re.IGNORECASE)
+    r"(?![A-Za-z0-9]|\.\d|/\d))", re.IGNORECASE)
 _NUM_WORDS = re.compile(r"(?<![\-])" + WORD_NUMBER, re.IGNORECASE)
 _NUM_WORDS_LOWER = re.compile(r"(?<![\-])" + WORD_NUMBER)
 _DIGIT = re.compile(r"\d")
@@ -111,6 +111,7 @@ _MONTH_HINT = re.compile(r"January|February|March|April|May|June|July|August|Sep
                          r"October|November|December")
 _FRACTION_HINTS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh",
                    "eighth", "ninth", "tenth")
+_A_UNIT_HINTS = ("a decade", "a century", "a year", "a month", "a week", "a day", "an hour")
 _VAGUE_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions")
 _VOTE_HINTS = ("vot", "favo", "against", "abstain")
 _RELATIVE_HINTS = ("day", "week", "month", "year", "night", "tomorrow", "morning", "end of")
@@ -128,7 +129,10 @@ _RANGE_PREFIX = re.compile(r"\b(between|from)\s+(?:US\$|\$|€|£|₹|Rs\.?\s?)?
 _SCALE = re.compile(r"\s?(million|billion|trillion|thousand|lakhs?|crores?|bn|mn|mln|tn)\b",
                     re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s\-]$", re.IGNORECASE)
-_PLUS = re.compile(r"\+(?!\d)|-plus\b", re.IGNORECASE)
+_PLUS = re.compile(r"\+(?!\d)|-plus\b|(-odd\b)", re.IGNORECASE)
+_PAIR_NEXT = re.compile(r"\s?[-–]\s?\d")
+_A_UNIT = re.compile(r"\b(an?)\s+(decade|century|year|month|week|day|hour)\b(\s+ago\b)?",
+                     re.IGNORECASE)
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _RANGE_NEXT = re.compile(
     rf"\s*(?:(-|–|—)|\s(to|and)\s)\s*(?:US\$|\$|€|£|₹|Rs\.?\s?)?({DIGITS}|{WORD_NUMBER})"
@@ -161,6 +165,7 @@ _FRACTION = re.compile(
     r"\b(?:(" + "|".join(UNITS) + r")[\s\-](halves|thirds|quarters|fourths|fifths|sixths|"
     r"sevenths|eighths|ninths|tenths)|(one|a)[\s\-](half|third|quarter|fourth|fifth|tenth)"
     r"(?=\s+of\b)|one-(half|third|quarter|fourth|fifth|tenth)|"
+    r"(?<!first )(?<!second )(?<!latter )(?<!other )(?<!the )"
     r"(half)(?=\s+(?:of\s+)?(?:the|all|its|their|his|her)\b))\b", re.IGNORECASE)
 _VAGUE = re.compile(
     r"\b(?:(tens|hundreds)\s+of\s+)?(dozens|hundreds|thousands|millions|billions)\s+of\s+"
@@ -382,6 +387,20 @@ class _Scan:
             bound, start = self._bound_before(m.start())
             self.add("percent", pct, pct, "%", start, m.end(), bound=bound)
 
+    def a_unit(self) -> None:
+        """Read "over a decade", "nearly a year", "a year ago": one unit with a bound."""
+        for m in _A_UNIT.finditer(self.text):
+            if not self.free(m.start(), m.end()):
+                continue
+            unit, factor = DURATION_UNITS[m.group(2).lower()]
+            if m.group(3):
+                if self.published is not None:
+                    self._ago(1, unit, factor, m.start(), m.end())
+                continue
+            bound, start = self._bound_before(m.start())
+            if bound != "exactly":
+                self.add("duration", factor, factor, unit, start, m.end(), bound=bound)
+
     def vague(self) -> None:
         """Read "hundreds of people" and the like as an approximate range."""
         for m in _VAGUE.finditer(self.text):
@@ -505,7 +524,11 @@ class _Scan:
             s = bs
             plus = _PLUS.match(text, e)
             if plus and bound == "exactly":
-                bound, e = "at_least", plus.end()
+                bound, e = ("about" if plus.group(1) else "at_least"), plus.end()
+            elif _PAIR_NEXT.match(text, e) and scale == 1.0 and not currency:
+                # "a 2-0 win", "50-50", "3-1": a score or a pair, not one quantity.
+                self.take(s, e)
+                return
         else:
             b2, bs = self._bound_before(s)
             if b2 == "about":
@@ -676,6 +699,8 @@ def find_values(text: str, *, offset: int = 0,
     if any(h in low for h in _FRACTION_HINTS):
         scan.fractions()
     scan.numbers()
+    if any(h in low for h in _A_UNIT_HINTS):
+        scan.a_unit()
     if published is not None and any(h in low for h in _RELATIVE_HINTS):
         scan.relative()
     return sorted(scan.values, key=lambda v: (v.start, v.end))
