@@ -10,6 +10,7 @@ action are kept but marked ``checkable=False``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -79,6 +80,7 @@ _ATTR_START = re.compile(
 _ACCORDING = re.compile(r"(?:^|,\s*)(?:according to|citing)\s+([^,.;]{2,100})",
                         re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUN_START = re.compile(r"[\"“‘']?(?:it|its|they|this|these|he|she)\b", re.IGNORECASE)
 _ISE = re.compile(r"^(\w{2,}?)(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
 
 
@@ -127,6 +129,10 @@ def claims_of(cleaned: Cleaned, *, published: date | datetime | None = None) -> 
             for c in new:
                 if c.attribution and c.attribution.lower() not in _PRONOUNS:
                     last_speaker = c.attribution
+            if new and not new[0].subject and claims and _PRONOUN_START.match(new[0].text):
+                # "It provides tools ...": the subject is the previous claim's
+                new = [replace(c, subject=claims[-1].subject) if not c.subject else c
+                       for c in new]
             claims.extend(new)
     return claims
 

@@ -257,6 +257,11 @@ def test_attribution(sentence: str, name: str | None) -> None:
     assert claim.attribution == name
 
 
+def test_a_pronoun_subject_takes_the_previous_claims_subject() -> None:
+    claims = extract("The treaty was adopted on Tuesday. It creates a global network.")
+    assert [c.subject for c in claims] == ["treaty", "treaty"]
+
+
 def test_he_said_takes_the_last_named_speaker() -> None:
     claims = extract("“It is done,” said Jack Smith. “We won the vote,” he said.")
     assert [c.attribution for c in claims] == ["Jack Smith", "Jack Smith"]
