@@ -282,38 +282,47 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
     fact holding that claim, with all its pairs. Pairs of ``first_report`` (a report just
     added) are shown before the others.
     """
-    from sqlalchemy.orm import selectinload
+    from sqlalchemy.orm import load_only, selectinload
     from sqlalchemy.orm.attributes import set_committed_value
 
-    ids = pairs_query(story_id, **filters).with_only_columns(Pair.id).order_by(None)
     ca, cb = aliased(Claim), aliased(Claim)
-    rows = session.execute(
-        select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, Pair.label, Pair.editor_label,
-               Pair.status, Pair.confidence, ca.report_id.label("report_a"),
-               cb.report_id.label("report_b"))
-        .join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
-        .where(Pair.id.in_(ids.scalar_subquery())).order_by(Pair.id)).all()
-    components = pipeline.group_pairs([(r.claim_a_id, r.claim_b_id) for r in rows])
+    stmt = (select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, Pair.label, Pair.editor_label,
+                   Pair.status, Pair.confidence, ca.report_id.label("report_a"),
+                   cb.report_id.label("report_b"))
+            .join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
+            .where(Pair.story_id == story_id).order_by(Pair.id))
+    if any(v is not None and v != "" for v in filters.values()):
+        ids = pairs_query(story_id, **filters).with_only_columns(Pair.id).order_by(None)
+        stmt = stmt.where(Pair.id.in_(ids.scalar_subquery()))
+    # Plain tuples, read by position: named access on thousands of rows costs more than
+    # the query. Columns: id, claim a, claim b, label, editor label, status, confidence,
+    # report a, report b.
+    rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(stmt)]
+    components = pipeline.group_pairs([(r[1], r[2]) for r in rows])
+    order = LABEL_ORDER
+    new_report = first_report if first_report is not None else -1
 
-    def rank(r: Any) -> tuple[bool, int, float, int]:
-        is_new = first_report is not None and first_report in (r.report_a, r.report_b)
-        return (not is_new, LABEL_ORDER.get(r.editor_label or r.label, 9), -r.confidence, r.id)
+    def rank(r: tuple[Any, ...]) -> tuple[bool, int, float, int]:
+        return (new_report != r[7] and new_report != r[8], order.get(r[4] or r[3], 9),
+                -r[6], r[0])
 
-    picked: list[tuple[str, list[Any], set[int], list[int]]] = []
+    picked: list[tuple[str, list[tuple[Any, ...]], set[int], list[int]]] = []
     for comp in components:
         members = sorted((rows[k] for k in comp), key=rank)
-        claim_ids = {r.claim_a_id for r in members} | {r.claim_b_id for r in members}
+        claim_ids = {r[1] for r in members} | {r[2] for r in members}
         if focus_claim is not None and focus_claim not in claim_ids:
             continue
-        worst = min((r.editor_label or r.label for r in members),
-                    key=lambda lab: LABEL_ORDER.get(lab, 9))
+        worst = min({r[4] or r[3] for r in members}, key=lambda lab: order.get(lab, 9))
         limit = None if focus_claim is not None else shown
-        picked.append((worst, members, claim_ids, [r.id for r in members[:limit]]))
+        picked.append((worst, members, claim_ids, [r[0] for r in members[:limit]]))
     if not picked:
         return []
+    # Only what the story page shows of a claim; its other columns load if ever touched.
     claims = {c.id: c for c in session.scalars(
         select(Claim).where(Claim.story_id == story_id)
-        .options(selectinload(Claim.report).load_only(
+        .options(load_only(Claim.id, Claim.report_id, Claim.story_id, Claim.position,
+                           Claim.start, Claim.end, Claim.text, Claim.values),
+                 selectinload(Claim.report).load_only(
             Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
             Report.published_at)))}
     wanted = [pid for *_, shown_ids in picked for pid in shown_ids]
@@ -326,7 +335,7 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
             pairs[p.id] = p
     facts = [FactSummary(
         label=worst, total=len(members),
-        needs_review=sum(1 for r in members if r.status == "unreviewed"),
+        needs_review=sum(1 for r in members if r[5] == "unreviewed"),
         claims=sorted((claims[c] for c in claim_ids), key=lambda c: (c.report_id, c.position)),
         pairs=[pairs[pid] for pid in shown_ids],
     ) for worst, members, claim_ids, shown_ids in picked]
