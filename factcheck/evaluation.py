@@ -286,7 +286,7 @@ def format_matching(report: dict[str, Any]) -> str:
         return f"matching: skipped ({report['skipped']})"
     return (f"matching on ECB+ same-event sentence pairs: n={report['pairs']}  "
             f"linked={report['linked_share']:.3f}  "
-            f"(either order, any claim of a to any claim of b)\n"
+            f"(a claim inside sentence a paired with a claim inside sentence b)\n"
             f"  proposed pairs per article pair: mean={report['pairs_per_article_pair']:.2f} "
             f"over {report['article_pairs']} article pairs of {report['clusters']} clusters  "
             f"(seconds={report['seconds']:.1f})")

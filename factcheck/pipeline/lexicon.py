@@ -145,8 +145,8 @@ ANTICIPATION = re.compile(
     r"considering|mulls?|to be (?:adopted|approved|signed|voted))\b",
     re.IGNORECASE)
 STAGES: dict[str, int] = {
-    "propose": 0, "proposed": 0, "proposal": 0, "draft": 1, "drafted": 1, "negotiate": 1,
-    "negotiated": 1, "agreed": 2, "finalize": 2, "finalized": 2, "finalised": 2,
+    "propose": 0, "proposed": 0, "proposal": 0, "draft": 1, "drafted": 1, "agreed": 2,
+    "finalize": 2, "finalized": 2, "finalised": 2,
     "adopt": 3, "adopted": 3, "approved": 3, "passed": 3, "enacted": 3, "signed": 4,
     "ratified": 5, "effect": 6, "force": 6,
 }
