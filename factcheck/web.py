@@ -420,7 +420,7 @@ def report(report_id: int) -> str:
     db = get_session()
     found = stories.get_report(db, report_id)
     claims = stories.list_claims(db, found.story_id, report_id=report_id)
-    pairs, _ = stories.list_pairs(db, found.story_id, report_id=report_id)
+    pairs = stories.report_pairs(db, report_id)
     by_claim: dict[int, list[tuple[Pair, Claim]]] = {c.id: [] for c in claims}
     for p in pairs:
         if p.claim_a.report_id == report_id:

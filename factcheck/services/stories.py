@@ -341,3 +341,31 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
     ) for worst, members, claim_ids, shown_ids in picked]
     facts.sort(key=lambda f: (LABEL_ORDER.get(f.label, 9), -f.total))
     return facts
+
+
+def report_pairs(session: Session, report_id: int) -> list[Pair]:
+    """Return the pairs of one report with both claims attached, in three light queries.
+
+    The other side's claims come with a few report columns only, never the reports' texts.
+    """
+    from sqlalchemy.orm import load_only, selectinload
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    mine = select(Claim.id).where(Claim.report_id == report_id).scalar_subquery()
+    pairs = list(session.scalars(
+        select(Pair).where(Pair.claim_a_id.in_(mine) | Pair.claim_b_id.in_(mine))
+        .order_by(Pair.id)))
+    wanted = sorted({p.claim_a_id for p in pairs} | {p.claim_b_id for p in pairs})
+    claims: dict[int, Claim] = {}
+    for start in range(0, len(wanted), 500):  # stay under every backend's bind limit
+        for c in session.scalars(
+                select(Claim).where(Claim.id.in_(wanted[start:start + 500]))
+                .options(load_only(Claim.id, Claim.report_id, Claim.story_id,
+                                   Claim.position, Claim.text, Claim.values),
+                         selectinload(Claim.report).load_only(
+                             Report.id, Report.story_id, Report.outlet, Report.title))):
+            claims[c.id] = c
+    for p in pairs:
+        set_committed_value(p, "claim_a", claims[p.claim_a_id])
+        set_committed_value(p, "claim_b", claims[p.claim_b_id])
+    return pairs
