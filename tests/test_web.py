@@ -107,6 +107,41 @@ def test_story_filters_narrow_the_pairs_and_search_lists_claims(app: Flask) -> N
     assert "signed it" in searched
 
 
+def test_a_large_fact_lists_its_first_pairs_and_links_to_all_of_them(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    with session_scope(app) as session:
+        story = make_story(session, "Many")
+        for k in range(4):
+            ingest.add_report(session, story, outlet=f"Outlet {k}",
+                              text=f"The treaty took {k + 3} years to finalize.")
+        story_id = story.id
+        total = len(session.scalars(select(Pair.id).where(Pair.story_id == story_id)).all())
+    assert total > 2, "the reports should pair with each other"
+    monkeypatch.setattr(web, "PAIRS_SHOWN", 2)
+    client = app.test_client()
+    page = client.get(f"/stories/{story_id}").text
+    assert page.count('<li class="pair ') == 2
+    link = re.search(r'href="(/stories/\d+\?fact=\d+)[^"]*">Show all (\d+) pairs', page)
+    assert link and int(link.group(2)) == total
+    every = client.get(link.group(1)).text
+    assert every.count('<li class="pair ') == total
+
+
+def test_pairs_of_a_report_just_added_are_listed_first(app: Flask,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    with session_scope(app) as session:
+        story = make_story(session, "Many")
+        for k in range(4):
+            ingest.add_report(session, story, outlet=f"Outlet {k}",
+                              text=f"The treaty took {k + 3} years to finalize.")
+        story_id = story.id
+        last = max(session.scalars(select(Report.id).where(Report.story_id == story_id)))
+    monkeypatch.setattr(web, "PAIRS_SHOWN", 2)
+    page = app.test_client().get(f"/stories/{story_id}?added={last}").text
+    rows = re.findall(r'<li class="pair [^"]*"', page)
+    assert len(rows) == 2 and all("is-new" in r for r in rows)
+
+
 def test_unknown_filter_values_are_ignored_not_errors(app: Flask) -> None:
     story_id, _ = two_report_story(app)
     response = app.test_client().get(f"/stories/{story_id}?label=bogus&status=%27")
