@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from .explain import confidence_for, sentence
+from .lexicon import SCOPE_WORDS
 from .match import coverage, overlap
-from .signals import Number, Signals, antonyms, resolve_weekday, signals
+from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
 from .types import Claim, Judgement, Label
 
 # A conflict needs the two claims to say nearly the same thing apart from the clash.
 _CONFLICT_OVERLAP = 0.5
 _AGREE_COVERAGE = 0.65
 _SHORT = 12
+_SCOPE_SURFACE = {stem(w): w for w in SCOPE_WORDS}
 _COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
                ("number", "quantity")}
 
@@ -43,7 +45,7 @@ def _compatible(x: Number, y: Number) -> bool:
     return x.unit == y.unit
 
 
-def _values(sa: Signals, sb: Signals) -> list[Evidence]:
+def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
     found: list[Evidence] = []
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
@@ -63,7 +65,8 @@ def _values(sa: Signals, sb: Signals) -> list[Evidence]:
                 continue
             kind = "date" if y.kind in ("date", "year") else "number"
             found.append(Evidence(f"value.mismatch.{kind}",
-                                  f"{_phrase(y.kind)}: {_shown(partners[0])} vs {_shown(y)}"))
+                                  f"{_phrase(y.kind, subject)}: {_shown(partners[0])} vs "
+                                  f"{_shown(y)}"))
     return found
 
 
@@ -74,7 +77,9 @@ def _shown(n: Number) -> str:
     return n.text
 
 
-def _phrase(kind: str) -> str:
+def _phrase(kind: str, subject: str = "") -> str:
+    if kind == "duration" and subject:
+        return f"how long the {subject} took"
     return {"duration": "how long it took", "date": "the date", "year": "the year",
             "money": "an amount", "percent": "a share", "count": "a count",
             "quantity": "a quantity"}.get(kind, "a number")
@@ -147,7 +152,7 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
     scope = sa.scope ^ sb.scope
     if scope:
         side = "second" if (sb.scope - sa.scope) else "first"
-        word = sorted(scope)[0]
+        word = _SCOPE_SURFACE.get(sorted(scope)[0], sorted(scope)[0])
         found.append(Evidence("scope.differs", f"the {side} speaks of the {word}'s part only"))
     b_earlier = (sb.anticipated and not sa.anticipated) or (
         sa.stage is not None and sb.stage is not None and sb.stage < sa.stage)
@@ -181,7 +186,10 @@ def classify(
     short_pair = len(sa.content) <= _SHORT and len(sb.content) <= _SHORT
     codes_soft = {e.code for e in softeners}
 
-    values = _values(sa, sb)
+    # Extraction's subject names what the values are about ("how long the treaty took").
+    subject = a.subject if a.subject and all(
+        stem(w) in sb.content for w in a.subject.split()) else ""
+    values = _values(sa, sb, subject)
     hard: list[Evidence] = []   # conflicts that hedging does not excuse
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)
@@ -221,7 +229,8 @@ def classify(
     elif soft and not excusing:
         label, reasons = "conflict", soft + softeners
     elif hard or soft:
-        label, reasons = "complement", softeners + (hard + soft)[:1]
+        # The clash first, then what explains it away.
+        label, reasons = "complement", (hard + soft)[:1] + softeners
     elif asserting:
         # A part of the whole still agrees on what it says; an expected, hedged or
         # attributed statement only complements an asserted one.

@@ -262,7 +262,8 @@ _BRACKETS = re.compile(r"-[LR][RS]B-")
 
 @lru_cache(maxsize=65536)
 def _signals(
-    text: str, values: tuple[Value, ...], offset: int, entities: tuple[str, ...] = ()
+    text: str, values: tuple[Value, ...], offset: int, entities: tuple[str, ...] = (),
+    has_source: bool = False,
 ) -> Signals:
     if "-LRB-" in text or "-RRB-" in text or "-LSB-" in text:
         # Penn Treebank brackets (FEVER, RTE) become spaces; offsets only matter for values
@@ -344,7 +345,7 @@ def _signals(
     stage = max(stages) if stages else None
     scope = frozenset(t for t in tokens if t in _SCOPE_STEMS)
     weekdays = frozenset(w for w in words if w in WEEKDAYS)
-    attributed = any(w in REPORTING_VERBS for w in words)
+    attributed = has_source or any(w in REPORTING_VERBS for w in words)
     masked_frame = " ".join(tokens + [f"{{{n.kind}}}" for n in numbers])
     # An exact duration, date, sum or share is as telling as a rare word: "5 years" and
     # "a five-year effort" share it even when they share no noun.
@@ -366,7 +367,8 @@ def _signals(
 
 def signals(claim: Claim) -> Signals:
     """Return the comparison signals of ``claim`` (cached by its text, values and names)."""
-    return _signals(claim.text, claim.values, claim.start, tuple(claim.entities))
+    return _signals(claim.text, claim.values, claim.start, tuple(claim.entities),
+                    claim.attribution is not None)
 
 
 def resolve_weekday(weekday: str, published: date | None) -> date | None:

@@ -66,6 +66,10 @@ def test_three_years_of_committee_work_complements_five_years_never_conflicts() 
     pair = only_pair(c, "took 5 years to finalize", "After three years of work, the committee")
     assert pair.judgement.label == "complement"
     assert "scope.differs" in pair.judgement.reasons
+    # One sentence naming both values and why they do not clash.
+    explanation = pair.judgement.explanation
+    assert "5 years vs three years" in explanation
+    assert "committee" in explanation and explanation.endswith("complement each other.")
     for p in pairs_between(c, "years", "After three years of work"):
         assert p.judgement.label != "conflict"
 
