@@ -118,7 +118,7 @@ def _vote(sa: Signals, sb: Signals) -> Evidence | None:
     return None
 
 
-def _names(sa: Signals, sb: Signals, hyp: Signals, premise: Signals) -> Evidence | None:
+def _names(hyp: Signals, premise: Signals) -> Evidence | None:
     # A name the shorter claim uses that the other never mentions, where the other has a
     # name of its own in its place: a different person or place for the same event.
     new = sorted(hyp.names - premise.content)
@@ -216,7 +216,7 @@ def classify(
     if mismatches and not matches and max(ov, cov) >= 0.35:
         soft.append(mismatches[0])
     if not hard and not soft and cov >= 0.6 and not directed:
-        ent = _names(sa, sb, hyp, premise)
+        ent = _names(hyp, premise)
         if ent is not None:
             soft.append(ent)
 
