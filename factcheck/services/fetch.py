@@ -203,6 +203,7 @@ def _get(conn: http.client.HTTPConnection, host: str, port: int, scheme: str, pa
         host_header = f"[{host_header}]"
     if port != default_port:
         host_header += f":{port}"
+    response: http.client.HTTPResponse | None = None
     try:
         conn.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
         conn.putheader("Host", host_header)
@@ -247,5 +248,10 @@ def _get(conn: http.client.HTTPConnection, host: str, port: int, scheme: str, pa
         raise _refuse(f"The page took longer than {timeout:g} seconds.") from exc
     except (OSError, http.client.HTTPException) as exc:
         raise _refuse(f"The page could not be fetched: {exc}.") from exc
+    finally:
+        # Close the body's file too: closing the connection alone leaves the socket open
+        # while the response still holds it.
+        if response is not None:
+            response.close()
     body = b"".join(chunks)
     return FetchedPage(decode(body, message), ctype != "text/plain", "")
