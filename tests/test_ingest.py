@@ -99,3 +99,19 @@ def test_deleting_a_report_removes_claims_and_pairs_but_keeps_history(session: S
     actions = session.scalars(select(AuditEvent.action).where(
         AuditEvent.entity_type == "report", AuditEvent.entity_id == second.report.id)).all()
     assert list(actions) == ["report.added", "report.deleted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty took five years. " * 50_000,  # over the pipeline's size limit for one report
+    "binary\x01\x02\x03\x04\x05\x06\x07\x08" * 100,
+])
+def test_unreadable_or_oversized_text_is_refused_and_nothing_is_stored(session: Session,
+                                                                      text: str) -> None:
+    story = make_story(session)
+    session.commit()
+    before = _counts(session)
+    with pytest.raises(InvalidInput) as info:
+        ingest.add_report(session, story, outlet="X", text=text)
+    session.rollback()
+    assert info.value.errors["text"]
+    assert _counts(session) == before

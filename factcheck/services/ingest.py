@@ -22,6 +22,7 @@ from .. import pipeline
 from ..errors import EmptyReport, InvalidInput, NotFound
 from ..frontmatter import FrontMatterError, parse_report_file
 from ..models import Claim, Pair, Report, Story
+from ..pipeline.errors import ExtractionError
 from . import audit
 from .convert import claim_row, to_pipeline
 
@@ -105,7 +106,10 @@ def add_report(
     if existing is not None:
         return IngestResult(existing, created=False)
 
-    extracted = pipeline.extract_report(text, published=published, html=html)
+    try:
+        extracted = pipeline.extract_report(text, published=published, html=html)
+    except ExtractionError as exc:
+        raise InvalidInput(str(exc), errors={field_name: [str(exc)]}) from exc
     if not extracted.cleaned.text.strip():
         raise EmptyReport(
             "No article text was left once page junk was removed.",
