@@ -1,8 +1,8 @@
 """The editors' pages: server-rendered Jinja templates, CSRF-protected forms, sign-in.
 
 Views stay thin: parse the request, call a service, commit once, render or redirect. Every
-POST carries a CSRF token (Flask-WTF); the JSON API is exempt because it authenticates with
-Bearer tokens, never cookies.
+POST carries a CSRF token, checked by CSRFProtect before any view runs; the JSON API is
+exempt because it authenticates with Bearer tokens, never cookies.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from .forms import ConfirmForm, ReportForm, ReviewForm, SignInForm, StoryForm, U
 from .models import EDITOR_LABELS, REVIEW_STATUSES, Claim, Pair
 from .services import audit, ingest, stories, users
 from .services.fetch import fetch_report
+from .services.review import review_pair
 
 bp = Blueprint("web", __name__)
 
@@ -235,7 +236,6 @@ def signin() -> Any:
 @bp.post("/signout")
 def signout() -> Response:
     """Sign out."""
-    ConfirmForm().validate_on_submit()
     session.clear()
     flash("Signed out.", "info")
     return redirect(url_for("web.signin"))
@@ -402,7 +402,6 @@ def add_report(story_id: int) -> Any:
 def delete_story(story_id: int) -> Response:
     """Delete a story (admins only)."""
     user = auth.require("admin")
-    ConfirmForm().validate_on_submit()
     db = get_session()
     found = stories.get_story(db, story_id)
     title = found.title
@@ -440,7 +439,6 @@ def report(report_id: int) -> str:
 def delete_report(report_id: int) -> Response:
     """Delete a report with its claims and pairs (admins only)."""
     user = auth.require("admin")
-    ConfirmForm().validate_on_submit()
     db = get_session()
     found = stories.get_report(db, report_id)
     story_id, outlet = found.story_id, found.outlet
@@ -525,8 +523,6 @@ def review(pair_id: int) -> Any:
 
 def _review(db: Any, pair_id: int, **kwargs: Any) -> Pair:
     """Call the review service, turning a lost race at flush time into a Conflict."""
-    from .services.review import review_pair
-
     try:
         return review_pair(db, pair_id, **kwargs)
     except StaleDataError:
