@@ -1,13 +1,14 @@
 """Page benchmark: how long the editors' pages take to render for a story of many reports.
 
     .venv/bin/python -m tests.browser.bench_pages [--reports 50] [--runs 20]
-        [--database-url postgresql://postgres@127.0.0.1:5432/bench]
+        [--database-url postgresql://postgres@127.0.0.1:5432/scratch]
 
 Builds a story of N synthetic reports (each a few sentences about one treaty, with numbers,
 dates and durations that partly agree and partly differ, so pairs of every label appear),
 then requests the stories, story, report and pair pages through Flask's test client and
 prints the median and 95th-percentile time and the number of SQL queries of each page.
-Target: the story page of a 50-report story in under 150 ms.
+Target: the story page of a 50-report story in under 150 ms. The story is deleted at the
+end, so a scratch database given with --database-url is left as it was found.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import delete, event, select
 
 from factcheck.app import create_app
 from factcheck.db import get_db, session_scope
-from factcheck.models import Pair, Report, Story
+from factcheck.models import AuditEvent, Pair, Report, Story
 from factcheck.services import ingest
 
 TEMPLATE = (
-    "Delegates in {city} adopted the convention on {day}. "
+    "Filed by desk {k}. Delegates in {city} adopted the convention on {day}. "
     "The treaty took {years} years to finalize. "
     "More than {countries} countries signed it on the first day. "
     "The agreement was {verb} by the General Assembly. "
@@ -40,7 +41,7 @@ VERBS = ("adopted", "approved", "endorsed")
 
 def report_text(k: int) -> str:
     """Return the text of synthetic report ``k``."""
-    return TEMPLATE.format(city=CITIES[k % 3], day=(date(2024, 12, 24) + timedelta(k % 3))
+    return TEMPLATE.format(k=k, city=CITIES[k % 3], day=(date(2024, 12, 24) + timedelta(k % 3))
                            .strftime("%d %B %Y"), years=5 if k % 4 else 3,
                            countries=150 + (k % 5) * 10, verb=VERBS[k % 3], money=10 + k % 2)
 
@@ -103,6 +104,11 @@ def main() -> None:
                            ("report", f"/reports/{report_id}"), ("pair", f"/pairs/{pair_id}")):
             median, p95, queries = measure(app, page, args.runs)
             print(f"{name:16s} median {median:7.1f} ms   p95 {p95:7.1f} ms   {queries} queries")
+        with session_scope(app) as session:  # leave a shared database as it was found
+            found = session.get(Story, story_id)
+            if found is not None:
+                session.delete(found)
+            session.execute(delete(AuditEvent).where(AuditEvent.story_id == story_id))
         get_db(app).engine.dispose()
 
 
