@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
+from typing import TypeVar
 
 from .classify import classify
 from .explain import confidence_for, sentence
@@ -56,23 +58,61 @@ def pair_claims(
             for i, j, score in candidates(a, b, limit=PARTNERS_PER_CLAIM)]
 
 
-def group_pairs(edges: Sequence[tuple[object, object]]) -> list[list[int]]:
-    """Return connected components of ``edges`` (pairs of node ids) as lists of edge indices."""
-    parent: dict[object, object] = {}
+N = TypeVar("N", bound=Hashable)
 
-    def find(x: object) -> object:
+
+def group_pairs(
+    edges: Sequence[tuple[N, N]], *,
+    weights: Sequence[float] | None = None,
+    report_of: Mapping[N, Hashable] | None = None,
+    max_per_report: int = 2,
+) -> list[list[int]]:
+    """Return fact groups over ``edges`` (pairs of claim ids) as lists of edge indices.
+
+    Without ``report_of`` a group is a connected component. With it, groups grow from the
+    strongest edges first (``weights``) and never take more than ``max_per_report`` claims of
+    one report: loose pairs would otherwise chain every claim of a story into one group, and
+    an editor reads a group as one fact. An edge that would break the cap stays a group of
+    its own.
+    """
+    parent: dict[N, N] = {}
+    members: dict[N, Counter[Hashable]] = {}
+
+    def find(x: N) -> N:
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for u, v in edges:
-        parent[find(u)] = find(v)
-    groups: dict[object, list[int]] = {}
+    def counts(root: N, node: N) -> Counter[Hashable]:
+        if root not in members:
+            members[root] = Counter([report_of[node]]) if report_of is not None else Counter()
+        return members[root]
+
+    order = sorted(range(len(edges)), key=lambda k: -(weights[k] if weights else 0.0))
+    alone: list[int] = []
+    for k in order:
+        u, v = edges[k]
+        ru, rv = find(u), find(v)
+        if ru == rv:
+            continue
+        if report_of is not None:
+            cu, cv = counts(ru, u), counts(rv, v)
+            merged = cu + cv
+            if any(n > max_per_report for n in merged.values()):
+                alone.append(k)
+                continue
+            members[ru] = merged
+            members.pop(rv, None)
+        parent[rv] = ru
+    # A pair left out may have been joined up by later, weaker edges after all.
+    lone = {k for k in alone if find(edges[k][0]) != find(edges[k][1])}
+    groups: dict[N, list[int]] = {}
     for k, (u, _v) in enumerate(edges):
-        groups.setdefault(find(u), []).append(k)
-    return list(groups.values())
+        if k not in lone:
+            groups.setdefault(find(u), []).append(k)
+    return list(groups.values()) + [[k] for k in sorted(lone)]
 
 
 @lru_cache(maxsize=4096)
@@ -91,7 +131,9 @@ def compare(reports: Sequence[ReportInput]) -> Comparison:
                                  published_a=reports[x].published,
                                  published_b=reports[y].published):
                 pairs.append(PairResult(x, p.i, y, p.j, p.judgement))
-    groups = group_pairs([((p.report_a, p.claim_a), (p.report_b, p.claim_b)) for p in pairs])
+    ends = [((p.report_a, p.claim_a), (p.report_b, p.claim_b)) for p in pairs]
+    groups = group_pairs(ends, weights=[p.judgement.similarity for p in pairs],
+                         report_of={node: node[0] for edge in ends for node in edge})
     return Comparison(tuple(extracted), tuple(pairs), tuple(tuple(g) for g in groups))
 
 

@@ -297,7 +297,8 @@ def _fact_groups(session: Session, story_id: int, *, label: str | None,
                                  .order_by(Pair.id)))
     order = stories.LABEL_ORDER
     groups: list[stories.FactGroup] = []
-    for component in pipeline.group_pairs([(p.claim_a_id, p.claim_b_id) for p in pairs]):
+    for component in stories.group_facts([(p.claim_a_id, p.claim_b_id, p.claim_a.report_id,
+                                           p.claim_b.report_id, p.similarity) for p in pairs]):
         members = sorted((pairs[k] for k in component),
                          key=lambda p: (order.get(p.effective_label, 9), -p.confidence, p.id))
         claims = {c.id: c for p in members for c in (p.claim_a, p.claim_b)}

@@ -218,7 +218,8 @@ class FactGroup:
 def fact_groups(session: Session, story_id: int, **filters: Any) -> list[FactGroup]:
     """Return a story's pairs grouped into facts, conflicts first."""
     pairs, _ = list_pairs(session, story_id, **filters)
-    components = pipeline.group_pairs([(p.claim_a_id, p.claim_b_id) for p in pairs])
+    components = group_facts([(p.claim_a_id, p.claim_b_id, p.claim_a.report_id,
+                               p.claim_b.report_id, p.similarity) for p in pairs])
     groups: list[FactGroup] = []
     for comp in components:
         members = [pairs[k] for k in comp]
@@ -232,8 +233,23 @@ def fact_groups(session: Session, story_id: int, **filters: Any) -> list[FactGro
         groups.append(FactGroup(label=worst, pairs=members,
                                 claims=sorted(claims.values(),
                                               key=lambda c: (c.report_id, c.position))))
-    groups.sort(key=lambda g: (LABEL_ORDER.get(g.label, 9), -len(g.pairs)))
+    groups.sort(key=lambda g: (LABEL_ORDER.get(g.label, 9),
+                               not any(c.values for c in g.claims), -len(g.pairs)))
     return groups
+
+
+def group_facts(edges: list[tuple[int, int, int, int, float]]) -> list[list[int]]:
+    """Group pairs given as (claim a, claim b, report a, report b, similarity) into facts.
+
+    Strongest pairs first, at most two claims of one report in a fact, so loosely related
+    pairs do not chain a whole story into one row (see ``pipeline.group_pairs``).
+    """
+    report_of: dict[int, int] = {}
+    for a, b, ra, rb, _sim in edges:
+        report_of[a] = ra
+        report_of[b] = rb
+    return pipeline.group_pairs([(e[0], e[1]) for e in edges], weights=[e[4] for e in edges],
+                                report_of=report_of)
 
 
 def claim_counts(session: Session, story_id: int) -> dict[int, int]:
@@ -288,7 +304,7 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
     ca, cb = aliased(Claim), aliased(Claim)
     stmt = (select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, Pair.label, Pair.editor_label,
                    Pair.status, Pair.confidence, ca.report_id.label("report_a"),
-                   cb.report_id.label("report_b"))
+                   cb.report_id.label("report_b"), Pair.similarity)
             .join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
             .where(Pair.story_id == story_id).order_by(Pair.id))
     if any(v is not None and v != "" for v in filters.values()):
@@ -296,9 +312,9 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
         stmt = stmt.where(Pair.id.in_(ids.scalar_subquery()))
     # Plain tuples, read by position: named access on thousands of rows costs more than
     # the query. Columns: id, claim a, claim b, label, editor label, status, confidence,
-    # report a, report b.
+    # report a, report b, similarity.
     rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(stmt)]
-    components = pipeline.group_pairs([(r[1], r[2]) for r in rows])
+    components = group_facts([(r[1], r[2], r[7], r[8], r[9]) for r in rows])
     order = LABEL_ORDER
     new_report = first_report if first_report is not None else -1
 
@@ -339,7 +355,8 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
         claims=sorted((claims[c] for c in claim_ids), key=lambda c: (c.report_id, c.position)),
         pairs=[pairs[pid] for pid in shown_ids],
     ) for worst, members, claim_ids, shown_ids in picked]
-    facts.sort(key=lambda f: (LABEL_ORDER.get(f.label, 9), -f.total))
+    facts.sort(key=lambda f: (LABEL_ORDER.get(f.label, 9), not any(c.values for c in f.claims),
+                              -f.total))
     return facts
 
 
