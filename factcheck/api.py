@@ -449,8 +449,10 @@ class StoryExport(MethodView):
         """Download a story's discrepancy report (?format=md|json|csv|html|...)."""
         session = get_session()
         stories.get_story(session, story_id)
-        exported = export.export_story(session, story_id, args["format"],
-                                       label=args.get("label"), status=args.get("status"))
+        exported = export.export_story(
+            session, story_id, args["format"], label=args.get("label"),
+            status=args.get("status"), author=current_app.config["CLAIMREVIEW_AUTHOR"],
+            base_url=current_app.config["PUBLIC_URL"] or request.host_url)
         name = secure_filename(exported.filename) or f"story-{story_id}.{args['format']}"
         response = Response(exported.content, content_type=exported.content_type)
         response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -404,8 +404,9 @@ def test_story_report_passes_the_export_through_as_a_download(
     calls: list[tuple[Any, ...]] = []
 
     def fake(session: Any, story_id: int, fmt: str, *, label: str | None = None,
-             status: str | None = None) -> export.Exported:
-        calls.append((story_id, fmt, label, status))
+             status: str | None = None, author: str = "", base_url: str | None = None,
+             ) -> export.Exported:
+        calls.append((story_id, fmt, label, status, author, base_url))
         return export.Exported(b"# Discrepancies\n", "text/markdown; charset=utf-8",
                                "cybercrime-treaty.md")
 
@@ -416,7 +417,8 @@ def test_story_report_passes_the_export_through_as_a_download(
     assert got.data == b"# Discrepancies\n"
     assert got.headers["Content-Type"] == "text/markdown; charset=utf-8"
     assert got.headers["Content-Disposition"] == 'attachment; filename="cybercrime-treaty.md"'
-    assert calls == [(story["id"], "md", "conflict", "unreviewed")]
+    assert calls == [(story["id"], "md", "conflict", "unreviewed", "factcheck",
+                      "http://localhost/")]
 
 
 def test_story_report_of_an_unknown_format_is_a_422(client: FlaskClient,
