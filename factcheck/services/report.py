@@ -305,7 +305,8 @@ def _fact_groups(session: Session, story_id: int, *, label: str | None,
         groups.append(stories.FactGroup(
             label=members[0].effective_label, pairs=members,
             claims=sorted(claims.values(), key=lambda c: (c.report_id, c.position))))
-    groups.sort(key=lambda g: (order.get(g.label, 9), -len(g.pairs), g.pairs[0].id))
+    groups.sort(key=lambda g: (*stories.fact_rank(g.label, g.claims, len(g.pairs)),
+                               g.pairs[0].id))
     return groups
 
 

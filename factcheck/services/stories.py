@@ -233,9 +233,19 @@ def fact_groups(session: Session, story_id: int, **filters: Any) -> list[FactGro
         groups.append(FactGroup(label=worst, pairs=members,
                                 claims=sorted(claims.values(),
                                               key=lambda c: (c.report_id, c.position))))
-    groups.sort(key=lambda g: (LABEL_ORDER.get(g.label, 9),
-                               not any(c.values for c in g.claims), -len(g.pairs)))
+    groups.sort(key=lambda g: fact_rank(g.label, g.claims, len(g.pairs)))
     return groups
+
+
+def fact_rank(label: str, claims: list[Claim], size: int) -> tuple[int, int, int]:
+    """Return the sort key of a fact: conflicts first, then facts whose outlets give values
+    of the same kind (the ones an editor can check), then bigger facts."""
+    reports_by_kind: dict[str, set[int]] = {}
+    for claim in claims:
+        for value in claim.values:
+            reports_by_kind.setdefault(str(value.get("kind")), set()).add(claim.report_id)
+    compared = sum(1 for reports in reports_by_kind.values() if len(reports) > 1)
+    return LABEL_ORDER.get(label, 9), -compared, -size
 
 
 def group_facts(edges: list[tuple[int, int, int, int, float]]) -> list[list[int]]:
@@ -355,8 +365,7 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
         claims=sorted((claims[c] for c in claim_ids), key=lambda c: (c.report_id, c.position)),
         pairs=[pairs[pid] for pid in shown_ids],
     ) for worst, members, claim_ids, shown_ids in picked]
-    facts.sort(key=lambda f: (LABEL_ORDER.get(f.label, 9), not any(c.values for c in f.claims),
-                              -f.total))
+    facts.sort(key=lambda f: fact_rank(f.label, f.claims, f.total))
     return facts
 
 
