@@ -99,11 +99,12 @@ def group_pairs(
             continue
         if report_of is not None:
             cu, cv = counts(ru, u), counts(rv, v)
-            merged = cu + cv
-            if any(n > max_per_report for n in merged.values()):
+            if len(cu) < len(cv):  # fold the smaller tally into the larger, in place
+                ru, rv, cu, cv = rv, ru, cv, cu
+            if any(cu[r] + n > max_per_report for r, n in cv.items()):
                 alone.append(k)
                 continue
-            members[ru] = merged
+            cu.update(cv)
             members.pop(rv, None)
         parent[rv] = ru
     # A pair left out may have been joined up by later, weaker edges after all.
