@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from factcheck.db import get_db
 from factcheck.models import Claim, Pair, Report
-from factcheck.services import ingest
+from factcheck.services import ingest, stories
 
 from .conftest import make_story
 
@@ -44,7 +44,7 @@ def test_twenty_concurrent_ingests_store_each_report_once_with_every_pair(app: F
 
     def add(n: int, story_id: int) -> None:
         with db.sessions() as s:
-            story = ingest.get_story(s, story_id)
+            story = stories.get_story(s, story_id)
             ingest.add_report(s, story, outlet=f"Outlet {n}", text=_report(n))
             s.commit()
 

@@ -57,14 +57,6 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
     return datetime.combine(value, time(0, 0), tzinfo=UTC)
 
 
-def get_story(session: Session, story_id: int) -> Story:
-    """Return story ``story_id`` or raise NotFound."""
-    story = session.get(Story, story_id)
-    if story is None:
-        raise NotFound(f"story {story_id} does not exist")
-    return story
-
-
 def lock_story(session: Session, story: Story) -> None:
     """Serialise ingests into one story, so each new report is paired with every other.
 
