@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from .db import get_db, session_scope
@@ -237,8 +237,6 @@ def init_db_cmd() -> None:
 @with_appcontext
 def load_sources_cmd(folder: Path | None) -> None:
     """Load every story folder under FOLDER (default: the bundled sources/)."""
-    from flask import current_app
-
     from .services.ingest import load_sources
 
     target = folder or Path(current_app.config["SOURCES_DIR"])
@@ -463,7 +461,10 @@ def export_cmd(story: str, fmt: str, label: str | None, status: str | None,
     try:
         with session_scope() as session:
             found = find_story(session, story)
-            exported = export.export_story(session, found.id, fmt, label=label, status=status)
+            exported = export.export_story(
+                session, found.id, fmt, label=label, status=status,
+                author=current_app.config["CLAIMREVIEW_AUTHOR"],
+                base_url=current_app.config["PUBLIC_URL"] or None)
     except FactcheckError as exc:
         raise _fail(exc) from exc
     if output:
@@ -526,8 +527,53 @@ def tokens_create_cmd(name: str, label: str) -> None:
     click.echo(token)
 
 
+@click.command("dump")
+@click.argument("story")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (default: standard output).")
+@with_appcontext
+def dump_cmd(story: str, output: Path | None) -> None:
+    """Dump STORY (id or exact title) with its reviews and history as JSON."""
+    from .errors import FactcheckError
+    from .services import backup
+
+    try:
+        with session_scope() as session:
+            data = backup.dump_story(session, find_story(session, story).id)
+    except FactcheckError as exc:
+        raise _fail(exc) from exc
+    content = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if output:
+        output.write_bytes(content)
+        click.echo(f"wrote {output} ({len(data['reports'])} reports, {len(data['pairs'])} "
+                   "pairs)", err=True)
+    else:
+        _write_stdout(content)
+
+
+@click.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def restore_cmd(file: Path) -> None:
+    """Restore a story from a FILE written by `dump`, as a new story."""
+    from .errors import FactcheckError
+    from .services import backup
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise click.ClickException(f"{file}: not a JSON story dump ({exc})") from exc
+    try:
+        with session_scope() as session:
+            story = backup.restore_story(session, data)
+            summary = f"restored story {story.id}: {story.title}"
+    except FactcheckError as exc:
+        raise _fail(exc) from exc
+    click.echo(summary)
+
+
 def init_app(app: Flask) -> None:
     """Register the Flask commands."""
     for command in (init_db_cmd, load_sources_cmd, ingest_cmd, export_cmd, users_group,
-                    tokens_group):
+                    tokens_group, dump_cmd, restore_cmd):
         app.cli.add_command(command)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from flask import Flask
 from sqlalchemy.orm import Session
 
+from factcheck.db import get_db
 from factcheck.errors import InvalidInput
 from factcheck.services import backup, ingest, review, stories
 
@@ -57,3 +60,28 @@ def test_a_foreign_or_damaged_dump_is_refused(session: Session, data: dict[str, 
     with pytest.raises(InvalidInput) as info:
         backup.restore_story(session, data)
     assert field in info.value.errors
+
+
+def test_dump_and_restore_commands_round_trip_a_story(app: Flask, tmp_path: Path) -> None:
+    with get_db(app).sessions() as s:
+        story_id = _reviewed_story(s)
+    runner = app.test_cli_runner()
+    out = tmp_path / "story.json"
+    dumped = runner.invoke(args=["dump", str(story_id), "-o", str(out)])
+    assert dumped.exit_code == 0, dumped.output
+    restored = runner.invoke(args=["restore", str(out)])
+    assert restored.exit_code == 0, restored.output
+    assert "restored story" in restored.output
+    with get_db(app).sessions() as s:
+        new_id = int(restored.output.split("restored story ")[1].split(":")[0])
+        again = backup.dump_story(s, new_id)
+    again["audit"].pop()
+    assert again == json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_restore_command_refuses_a_file_that_is_not_a_dump(app: Flask, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    result = app.test_cli_runner().invoke(args=["restore", str(bad)])
+    assert result.exit_code != 0
+    assert "not a JSON story dump" in result.output

@@ -311,7 +311,8 @@ def test_ingest_real_clusters_when_the_shared_data_is_there(
 def fake_export(calls: list[Any]) -> Any:
     """Return a stand-in for export_story that records its arguments."""
     def fake(session: Any, story_id: int, fmt: str, *, label: str | None = None,
-             status: str | None = None) -> export.Exported:
+             status: str | None = None, author: str = "factcheck",
+             base_url: str | None = None) -> export.Exported:
         calls.append((story_id, fmt, label, status))
         return export.Exported(f"# story {story_id}\n".encode(), "text/markdown", "s.md")
 
