@@ -239,26 +239,31 @@ class ValueSchema(Schema):
                         metadata={"description": "first and last day, for date values"})
 
 
-class ClaimSchema(Schema):
+class _ClaimFields(Schema):
+    """The fields every claim shape shares: its words, span, values and manner."""
+
+    position = fields.Integer()
+    text = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+    values = fields.List(fields.Nested(ValueSchema))
+    polarity = fields.String()
+    hedged = fields.Boolean()
+    attribution = fields.String(allow_none=True)
+    kind = fields.String()
+    outlet = fields.String()
+
+
+class ClaimSchema(_ClaimFields):
     """A claim of a stored report, at its span in the report's cleaned text."""
 
     id = fields.Integer()
     report_id = fields.Integer()
     story_id = fields.Integer()
-    position = fields.Integer()
-    text = fields.String()
-    start = fields.Integer()
-    end = fields.Integer()
     sentence_start = fields.Integer()
     sentence_end = fields.Integer()
-    values = fields.List(fields.Nested(ValueSchema))
-    polarity = fields.String()
-    hedged = fields.Boolean()
-    attribution = fields.String(allow_none=True)
     checkable = fields.Boolean()
-    kind = fields.String()
     frame = fields.String()
-    outlet = fields.String()
     published = fields.DateTime(allow_none=True)
 
 
@@ -354,20 +359,10 @@ class GroupListSchema(Schema):
     total = fields.Integer()
 
 
-class ComparedClaimSchema(Schema):
+class ComparedClaimSchema(_ClaimFields):
     """A claim of a compared report; ``report`` is the report's index in the request."""
 
     report = fields.Integer()
-    position = fields.Integer()
-    text = fields.String()
-    start = fields.Integer()
-    end = fields.Integer()
-    values = fields.List(fields.Nested(ValueSchema))
-    polarity = fields.String()
-    hedged = fields.Boolean()
-    attribution = fields.String(allow_none=True)
-    kind = fields.String()
-    outlet = fields.String()
     published = fields.Date(allow_none=True)
 
 

@@ -30,16 +30,16 @@ def data_file(relative: str) -> Path | None:
     return path
 
 
-def read_clusters(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """Return the clusters of a clusters.jsonl file."""
-    clusters = []
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """Return the records of a JSONL file (at most ``limit``), skipping blank lines."""
+    records: list[dict[str, Any]] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                clusters.append(json.loads(line))
-            if limit is not None and len(clusters) >= limit:
+                records.append(json.loads(line))
+            if limit is not None and len(records) >= limit:
                 break
-    return clusters
+    return records
 
 
 def peak_rss_mb() -> float:

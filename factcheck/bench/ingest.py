@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..errors import InvalidInput
 from ..models import Claim, Pair, Story
 from ..services import ingest
-from .common import data_file, peak_rss_mb, read_clusters, scratch_database
+from .common import data_file, peak_rss_mb, read_jsonl, scratch_database
 
 
 def _published(raw: str | None) -> date | None:
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     path = data_file("ecbplus/clusters.jsonl")
     if path is None:
         return 0
-    clusters = read_clusters(path, args.limit)
+    clusters = read_jsonl(path, args.limit)
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     print(f"ingest: {sum(len(c['articles']) for c in clusters)} articles in {len(clusters)} "
           f"stories from {path}")

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..pipeline.compare import _extracted, pair_claims
 from ..pipeline.types import Claim, ClaimPair
+from .common import read_jsonl
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ecbplus"
 
@@ -31,17 +32,6 @@ def _inside(claim: Claim, sentence: str) -> bool:
     return bool(c) and (c[:60] in sentence or sentence[:60] in c)
 
 
-def _read_jsonl(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
-
-
 def measure(data_dir: Path = DEFAULT_DIR, *, limit: int | None = None) -> dict[str, Any]:
     """Return the linked share of same-event sentence pairs and pairs per article pair."""
     pairs_path = data_dir / "event_coref_sentence_pairs.jsonl"
@@ -50,7 +40,7 @@ def measure(data_dir: Path = DEFAULT_DIR, *, limit: int | None = None) -> dict[s
         return {"skipped": f"{data_dir} is not there (the shared data sets are absent)"}
     started = time.perf_counter()
     texts: dict[str, str] = {}
-    clusters = _read_jsonl(clusters_path)
+    clusters = read_jsonl(clusters_path)
     for cluster in clusters:
         for art in cluster["articles"]:
             texts[art["doc_id"]] = art["text"]
@@ -65,7 +55,7 @@ def measure(data_dir: Path = DEFAULT_DIR, *, limit: int | None = None) -> dict[s
             found[(x, y)] = pair_claims(claims(x), claims(y))
         return found[(x, y)]
 
-    rows = _read_jsonl(pairs_path, limit)
+    rows = read_jsonl(pairs_path, limit)
     linked = 0
     scored = 0
     for row in rows:
