@@ -76,3 +76,31 @@ def scratch_database(backend: str, tmp: Path) -> Iterator[Engine]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def story_articles(n: int) -> list[dict[str, Any]] | None:
+    """Return ``n`` real articles for one big story: ECB+ topic by topic, then AllSides.
+
+    Each has ``outlet``, ``title`` and ``text``. ECB+ articles come first, in topic order, so
+    a story of 10 or 50 reports is mostly one or a few events; beyond the 982 ECB+ articles
+    the AllSides (NeuS) excerpts fill up. Returns None when the shared data is absent.
+    """
+    ecb = data_file("ecbplus/clusters.jsonl")
+    if ecb is None:
+        return None
+    articles: list[dict[str, Any]] = []
+    for cluster in read_jsonl(ecb):
+        for art in cluster["articles"]:
+            articles.append({"outlet": art.get("source") or f"ECB+ {art['doc_id']}",
+                             "title": art.get("title"), "text": art["text"]})
+    if len(articles) < n:
+        neus = data_file("allsides_neus/clusters.jsonl")
+        if neus is not None:
+            for cluster in read_jsonl(neus):
+                for k, art in enumerate(cluster["articles"]):
+                    articles.append({"outlet": art.get("source")
+                                     or f"AllSides {cluster['cluster_id']}#{k}",
+                                     "title": art.get("title"), "text": art["text"]})
+                if len(articles) >= n:
+                    break
+    return articles[:n]
