@@ -89,8 +89,10 @@ def story_articles(n: int) -> list[dict[str, Any]] | None:
     if ecb is None:
         return None
     articles: list[dict[str, Any]] = []
+    seen: set[str] = set()  # a story refuses the same text twice, so the count would be short
     for cluster in read_jsonl(ecb):
         for art in cluster["articles"]:
+            seen.add(art["text"])
             articles.append({"outlet": art.get("source") or f"ECB+ {art['doc_id']}",
                              "title": art.get("title"), "text": art["text"]})
     if len(articles) < n:
@@ -98,6 +100,9 @@ def story_articles(n: int) -> list[dict[str, Any]] | None:
         if neus is not None:
             for cluster in read_jsonl(neus):
                 for k, art in enumerate(cluster["articles"]):
+                    if art["text"] in seen:
+                        continue
+                    seen.add(art["text"])
                     articles.append({"outlet": art.get("source")
                                      or f"AllSides {cluster['cluster_id']}#{k}",
                                      "title": art.get("title"), "text": art["text"]})
