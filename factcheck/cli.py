@@ -572,8 +572,51 @@ def restore_cmd(file: Path) -> None:
     click.echo(summary)
 
 
+@click.command("rebuild")
+@click.argument("stories", nargs=-1)
+@click.option("--all", "every", is_flag=True, help="Rebuild every story.")
+@click.option("--check", is_flag=True,
+              help="Change nothing; exit 1 when the stored pairs differ from a rebuild.")
+@with_appcontext
+def rebuild_cmd(stories: tuple[str, ...], every: bool, check: bool) -> None:
+    """Recompute the blocking index and pairs of STORIES (ids or exact titles) from scratch.
+
+    Pairs found again keep their reviews; pairs no longer found are removed, their reviews
+    kept in the audit log. Run it after upgrading factcheck to relabel stored stories.
+    """
+    from sqlalchemy import select
+
+    from .errors import FactcheckError
+    from .models import Story
+    from .services import matching
+
+    if not stories and not every:
+        raise click.UsageError("name one or more stories, or give --all")
+    differ = 0
+    try:
+        with session_scope() as session:
+            found = (list(session.scalars(select(Story).order_by(Story.id))) if every
+                     else [find_story(session, ref) for ref in stories])
+            for story in found:
+                result = matching.rebuild_story(session, story, dry_run=check)
+                differ += not result.unchanged
+                verb = "would change" if check and not result.unchanged else (
+                    "unchanged" if result.unchanged else "rebuilt")
+                click.echo(f"story {story.id} {verb}: {result.kept} pairs kept, "
+                           f"{result.relabelled} relabelled, {result.added} added, "
+                           f"{result.removed} removed ({result.reviewed_removed} reviewed); "
+                           + ", ".join(f"{n} {label}" for label, n
+                                       in sorted(result.labels.items())))
+            if check:
+                session.rollback()
+    except FactcheckError as exc:
+        raise _fail(exc) from exc
+    if check and differ:
+        raise click.exceptions.Exit(1)
+
+
 def init_app(app: Flask) -> None:
     """Register the Flask commands."""
     for command in (init_db_cmd, load_sources_cmd, ingest_cmd, export_cmd, users_group,
-                    tokens_group, dump_cmd, restore_cmd):
+                    tokens_group, dump_cmd, restore_cmd, rebuild_cmd):
         app.cli.add_command(command)

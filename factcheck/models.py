@@ -119,6 +119,9 @@ class Story(Base):
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime, default=utcnow, onupdate=utcnow
     )
+    # Which version of the pipeline's blocking keys the story's claim_key rows were made
+    # with; an older one (0: none yet) is rebuilt before the next report is matched.
+    blocking_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     reports: Mapped[list[Report]] = relationship(
         back_populates="story", cascade="all, delete-orphan", passive_deletes=True,
@@ -143,6 +146,9 @@ class Report(Base):
     cleaned_text: Mapped[str] = mapped_column(Text)
     removed: Mapped[list[Any]] = mapped_column(default=list)
     content_hash: Mapped[str] = mapped_column(String(64))
+    # How many claims the report has and in how many each content stem occurs, so matching
+    # can weigh words for a report pair without loading every claim of the report.
+    terms: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     story: Mapped[Story] = relationship(back_populates="reports")
@@ -179,6 +185,25 @@ class Claim(Base):
     features: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     report: Mapped[Report] = relationship(back_populates="claims")
+
+
+class ClaimKey(Base):
+    """A blocking key a claim is filed under (role "f") or looks up (role "p").
+
+    A new report is matched only against the claims whose keys meet its claims' keys
+    (see ``factcheck.pipeline.blocking``), so adding a report costs what its candidates cost.
+    """
+
+    __tablename__ = "claim_key"
+    __table_args__ = (Index("ix_claim_key_lookup", "story_id", "role", "key"),)
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(1), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"))
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("report.id", ondelete="CASCADE"), index=True)
 
 
 class Pair(Base):

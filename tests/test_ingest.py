@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from factcheck.errors import EmptyReport, InvalidInput
-from factcheck.models import AuditEvent, Claim, Pair, Report
-from factcheck.services import ingest
+from factcheck.models import AuditEvent, Claim, ClaimKey, Pair, Report
+from factcheck.services import ingest, matching
 
 from .conftest import make_story, seed_texts
 
@@ -17,6 +17,10 @@ def _counts(session: Session) -> tuple[int, int, int]:
     return (session.scalar(select(func.count(Report.id))) or 0,
             session.scalar(select(func.count(Claim.id))) or 0,
             session.scalar(select(func.count(Pair.id))) or 0)
+
+
+def _keys(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(ClaimKey)) or 0
 
 
 def _add_seeds(session: Session) -> list[ingest.IngestResult]:
@@ -78,16 +82,18 @@ def test_a_fault_after_the_report_row_leaves_no_trace(
     _meta, body = seed_texts()[0]
     ingest.add_report(session, story, outlet="A", text=body)
     session.commit()
-    before = _counts(session)
+    before = _counts(session), _keys(session)
+    assert before[1] > 0
 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("injected fault while pairing")
 
-    monkeypatch.setattr(ingest, "_pair_with_story", boom)
+    # The claims and their blocking keys are written by then; the pairs are not.
+    monkeypatch.setattr(matching, "_pair_rows", boom)
     with pytest.raises(RuntimeError):
         ingest.add_report(session, story, outlet="B", text=seed_texts()[1][1])
     session.rollback()
-    assert _counts(session) == before
+    assert (_counts(session), _keys(session)) == before
 
 
 def test_deleting_a_report_removes_claims_and_pairs_but_keeps_history(session: Session) -> None:

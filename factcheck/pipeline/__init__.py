@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .classify import classify
 from .clean import clean
-from .compare import compare, group_pairs, pair_claims, relate
+from .compare import compare, group_pairs, pair_claims, relate, story_pairs
 from .extract import extract, extract_report
 from .segment import segment
 from .types import (
@@ -30,4 +30,5 @@ __all__ = [
     "Claim", "ClaimPair", "Cleaned", "Comparison", "ExtractedReport", "Judgement", "PairResult",
     "Relation", "ReportInput", "Span", "Value", "classify", "clean", "compare", "extract",
     "extract_report", "find_values", "group_pairs", "pair_claims", "relate", "segment",
+    "story_pairs",
 ]

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 from typing import TypeVar
 
+from .blocking import BlockingIndex, block_keys
 from .classify import classify
 from .explain import confidence_for, sentence
 from .extract import extract_report
-from .match import candidates, coverage, rank
+from .match import candidates, coverage, idf_from, rank, terms_of
 from .signals import signals
 from .types import (
     Claim,
@@ -50,12 +51,19 @@ def _as_date(value: date | datetime | None) -> date | None:
 def pair_claims(
     a: Sequence[Claim], b: Sequence[Claim], *,
     published_a: date | None = None, published_b: date | None = None,
+    idf: Mapping[str, float] | None = None,
+    proposals: Iterable[tuple[int, int]] | None = None,
 ) -> list[ClaimPair]:
-    """Return the matched and labelled pairs between the claims of two reports."""
+    """Return the matched and labelled pairs between the claims of two reports.
+
+    ``idf`` and ``proposals`` come from a blocking index (see ``match.candidates``); without
+    them every claim pair that shares a word is scored, with the same result.
+    """
     pa, pb = _as_date(published_a), _as_date(published_b)
     return [ClaimPair(i, j, classify(a[i], b[j], similarity=score,
                                      published_a=pa, published_b=pb))
-            for i, j, score in candidates(a, b, limit=PARTNERS_PER_CLAIM)]
+            for i, j, score in candidates(a, b, limit=PARTNERS_PER_CLAIM, idf=idf,
+                                          proposals=proposals)]
 
 
 N = TypeVar("N", bound=Hashable)
@@ -116,22 +124,63 @@ def group_pairs(
     return list(groups.values()) + [[k] for k in sorted(lone)]
 
 
+def _all_pairs(claims: Sequence[Sequence[Claim]],
+               published: Sequence[date | None]) -> list[PairResult]:
+    pairs: list[PairResult] = []
+    for x in range(len(claims)):
+        for y in range(x + 1, len(claims)):
+            for p in pair_claims(claims[x], claims[y], published_a=published[x],
+                                 published_b=published[y]):
+                pairs.append(PairResult(x, p.i, y, p.j, p.judgement))
+    return pairs
+
+
+def story_pairs(claims: Sequence[Sequence[Claim]],
+                published: Sequence[date | None]) -> list[PairResult]:
+    """Return the pairs between the claims of every two reports, found through blocking.
+
+    Gives exactly the pairs (and order) of scoring every report against every other: each
+    report is matched, as it would be on ingest, against the earlier reports its claims'
+    keys meet, with the word weights of that report pair.
+    """
+    index: BlockingIndex[tuple[int, int]] = BlockingIndex()
+    terms = [terms_of([signals(c) for c in report]) for report in claims]
+    found: dict[tuple[int, int], list[PairResult]] = {}
+    for y, report in enumerate(claims):
+        keys = [block_keys(signals(c), checkable=c.checkable) for c in report]
+        proposed: dict[int, set[tuple[int, int]]] = {}
+        for j, k in enumerate(keys):
+            for x, i in index.lookup(k):
+                proposed.setdefault(x, set()).add((i, j))
+        for x, props in proposed.items():
+            found[(x, y)] = [
+                PairResult(x, p.i, y, p.j, p.judgement)
+                for p in pair_claims(claims[x], report, published_a=published[x],
+                                     published_b=published[y],
+                                     idf=idf_from(terms[x], terms[y]), proposals=props)]
+        for j, k in enumerate(keys):
+            index.add((y, j), k)
+    return [p for key in sorted(found) for p in found[key]]
+
+
 @lru_cache(maxsize=4096)
 def _extracted(text: str, published: date | None, html: bool) -> ExtractedReport:
     # Evaluation files repeat texts (one article body against many headlines).
     return extract_report(text, published=published, html=html)
 
 
-def compare(reports: Sequence[ReportInput]) -> Comparison:
-    """Extract every report and pair the claims of each report with every other's."""
+def compare(reports: Sequence[ReportInput], *, exhaustive: bool = False) -> Comparison:
+    """Extract every report and pair the claims of each report with every other's.
+
+    A blocking index proposes the claims worth scoring, so the cost grows with the pairs
+    that share something rather than with the square of the story; ``exhaustive`` scores
+    every report against every other instead (the reference the index must equal).
+    """
     extracted = [_extracted(r.text, _as_date(r.published), r.html) for r in reports]
-    pairs: list[PairResult] = []
-    for x in range(len(reports)):
-        for y in range(x + 1, len(reports)):
-            for p in pair_claims(extracted[x].claims, extracted[y].claims,
-                                 published_a=reports[x].published,
-                                 published_b=reports[y].published):
-                pairs.append(PairResult(x, p.i, y, p.j, p.judgement))
+    claims = [e.claims for e in extracted]
+    published = [_as_date(r.published) for r in reports]
+    pairs = (_all_pairs(claims, published) if exhaustive
+             else story_pairs(claims, published))
     ends = [((p.report_a, p.claim_a), (p.report_b, p.claim_b)) for p in pairs]
     groups = group_pairs(ends, weights=[p.judgement.similarity for p in pairs],
                          report_of={node: node[0] for edge in ends for node in edge})

@@ -184,3 +184,13 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
 MONTH_ABBR = {m[:3]: i for m, i in MONTHS.items()} | {"sept": 9}
+
+# Capitalised words that are not names of their own: days, months, titles, and the common
+# words of place and office names ("New York", "Fire Department"). Sharing one of them says
+# nothing about two claims telling the same fact, so matching does not count it as a name.
+GENERIC_NAME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset({
+    "mr", "mrs", "ms", "dr", "sir", "new", "north", "south", "east", "west", "city", "street",
+    "county", "center", "centre", "state", "states", "president", "chief", "police", "fire",
+    "service", "department", "national", "united", "university", "government", "court",
+    "page", "news", "update", "breaking", "photo", "video",
+})

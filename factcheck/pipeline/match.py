@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from .signals import Signals, signals
+from .lexicon import GENERIC_NAME_WORDS
+from .signals import Signals, signals, stem
 from .types import Claim
 
 DEFAULT_CUTOFF = 25.0
+# A content word this long counts as telling; shorter ones ("UN", "vote") need company.
+STRONG_WORD = 4
+# Two claims with at least this many content words each must share two telling words.
+LONG_CLAIM = 5
 
 
 class HasContent(Protocol):
@@ -46,13 +51,22 @@ def _weight(token: str, s: Signals, idf: Mapping[str, float] | None) -> float:
     return w * _NAME_WEIGHT if token in s.names else w
 
 
-def overlap(sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None) -> float:
-    """Return the weighted share (0-1) of the smaller claim's content found in the other."""
+def total_weight(s: Signals, idf: Mapping[str, float] | None = None) -> float:
+    """Return the summed weight of a claim's content stems."""
+    return sum(_weight(t, s, idf) for t in s.content)
+
+
+def overlap(sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None,
+            totals: tuple[float, float] | None = None) -> float:
+    """Return the weighted share (0-1) of the smaller claim's content found in the other.
+
+    ``totals`` are the two claims' ``total_weight`` under ``idf``, when the caller keeps them.
+    """
     if not sa.content or not sb.content:
         return 0.0
     shared = sa.content & sb.content
-    total_a = sum(_weight(t, sa, idf) for t in sa.content)
-    total_b = sum(_weight(t, sb, idf) for t in sb.content)
+    total_a, total_b = totals if totals is not None else (
+        total_weight(sa, idf), total_weight(sb, idf))
     common = sum(_weight(t, sb if t in sb.names else sa, idf) for t in shared)
     # Half containment (a short claim inside a long one), half Dice (so a short claim that
     # shares one topic word does not beat a long one that shares five).
@@ -66,25 +80,39 @@ def coverage(hyp: Signals, premise: HasContent) -> float:
     return len(hyp.content & premise.content) / len(hyp.content)
 
 
+_GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+
+
+def telling(token: str) -> bool:
+    """Return True for a content stem that can help tie two claims together."""
+    return len(token) >= STRONG_WORD and token not in _GENERIC_NAMES
+
+
+def telling_names(s: Signals) -> frozenset[str]:
+    """Return the names of a claim that can tie it to another on their own."""
+    return s.names - _GENERIC_NAMES
+
+
 def _shares_enough(sa: Signals, sb: Signals) -> bool:
     shared = sa.content & sb.content
     if not shared:
         return False
-    if shared & (sa.names | sb.names):
+    if shared & (telling_names(sa) | telling_names(sb)):
         return True
-    strong = [t for t in shared if len(t) >= 4]
-    need = 2 if min(len(sa.content), len(sb.content)) >= 5 else 1
+    strong = [t for t in shared if telling(t)]
+    need = 2 if min(len(sa.content), len(sb.content)) >= LONG_CLAIM else 1
     return len(strong) >= need
 
 
 def similarity(
-    sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None
+    sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None,
+    totals: tuple[float, float] | None = None,
 ) -> float:
     """Return how alike two claims' signals are, 0-100 (0 when they share no content)."""
     if not _shares_enough(sa, sb):
         return 0.0
     tsr = fuzz.token_set_ratio(sa.frame, sb.frame)
-    return 0.3 * tsr + 70.0 * overlap(sa, sb, idf=idf)
+    return 0.3 * tsr + 70.0 * overlap(sa, sb, idf=idf, totals=totals)
 
 
 def frame_similarity(a: Claim, b: Claim) -> float:
@@ -92,46 +120,100 @@ def frame_similarity(a: Claim, b: Claim) -> float:
     return similarity(signals(a), signals(b))
 
 
-def idf_of(groups: Sequence[Sequence[Signals]]) -> dict[str, float]:
-    """Return an inverse claim frequency for every stem of the claims in ``groups``."""
+def terms_of(group: Sequence[Signals]) -> tuple[int, Counter[str]]:
+    """Return how many claims ``group`` has and in how many of them each stem occurs."""
     df: Counter[str] = Counter()
-    n = 0
-    for group in groups:
-        for s in group:
-            n += 1
-            df.update(s.content)
-    return {t: math.log(1.0 + n / c) for t, c in df.items()}
+    for s in group:
+        df.update(s.content)
+    return len(group), df
+
+
+class Idf(Mapping[str, float]):
+    """Inverse claim frequency of stems over groups of claims counted by ``terms_of``.
+
+    Worked out per stem on first use: a report pair of a big story looks up a few dozen
+    stems, not the few hundred the two reports hold.
+    """
+
+    def __init__(self, *terms: tuple[int, Mapping[str, int]]) -> None:
+        self._n = sum(count for count, _ in terms)
+        self._dfs = [counts for _, counts in terms]
+        self._known: dict[str, float] = {}
+
+    def __getitem__(self, token: str) -> float:
+        found = self._known.get(token)
+        if found is None:
+            c = sum(df.get(token, 0) for df in self._dfs)
+            if not c:
+                raise KeyError(token)
+            found = self._known[token] = math.log(1.0 + self._n / c)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({t for df in self._dfs for t in df})
+
+    def __len__(self) -> int:
+        return len({t for df in self._dfs for t in df})
+
+
+def idf_from(*terms: tuple[int, Mapping[str, int]]) -> Idf:
+    """Return the inverse claim frequency over groups summed by ``terms_of``."""
+    return Idf(*terms)
+
+
+def idf_of(groups: Sequence[Sequence[Signals]]) -> Idf:
+    """Return an inverse claim frequency for every stem of the claims in ``groups``."""
+    return idf_from(*(terms_of(g) for g in groups))
 
 
 def candidates(
     a: Sequence[Claim], b: Sequence[Claim], *, score_cutoff: float = DEFAULT_CUTOFF,
-    limit: int | None = None,
+    limit: int | None = None, idf: Mapping[str, float] | None = None,
+    proposals: Iterable[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, float]]:
     """Return (i, j, score) for claims of ``a`` and ``b`` that may speak of the same fact.
 
     ``limit`` keeps, for every claim on either side, only its ``limit`` best partners.
+    ``idf`` saves recounting the two reports' words when the caller already has them, and
+    ``proposals`` restricts scoring to the (i, j) a blocking index found: any pair the
+    index leaves out shares too little to score above zero, so the result is the same.
     """
     sa = [signals(c) for c in a]
     sb = [signals(c) for c in b]
-    idf = idf_of([sa, sb])
-    index: dict[str, list[int]] = {}
-    for i, (claim, s) in enumerate(zip(a, sa, strict=True)):
-        if not claim.checkable:
-            continue
-        for t in s.content:
-            index.setdefault(t, []).append(i)
+    if idf is None:
+        idf = idf_of([sa, sb])
+    if proposals is None:
+        proposals = _sharing(a, sa, b, sb)
     found: list[tuple[int, int, float]] = []
-    for j, (claim, s) in enumerate(zip(b, sb, strict=True)):
-        if not claim.checkable:
+    totals_a: dict[int, float] = {}
+    totals_b: dict[int, float] = {}
+    for i, j in proposals:
+        if not (a[i].checkable and b[j].checkable):
             continue
-        seen = {i for t in s.content for i in index.get(t, ())}
-        for i in seen:
-            score = similarity(sa[i], s, idf=idf)
-            if score >= score_cutoff:
-                found.append((i, j, score))
+        if not _shares_enough(sa[i], sb[j]):
+            continue
+        if i not in totals_a:
+            totals_a[i] = total_weight(sa[i], idf)
+        if j not in totals_b:
+            totals_b[j] = total_weight(sb[j], idf)
+        score = similarity(sa[i], sb[j], idf=idf, totals=(totals_a[i], totals_b[j]))
+        if score >= score_cutoff:
+            found.append((i, j, score))
     if limit is not None:
         found = _keep_best(found, limit)
     return sorted(found, key=lambda x: (x[0], -x[2], x[1]))
+
+
+def _sharing(a: Sequence[Claim], sa: Sequence[Signals], b: Sequence[Claim],
+             sb: Sequence[Signals]) -> set[tuple[int, int]]:
+    """Return every (i, j) of checkable claims that share at least one content stem."""
+    index: dict[str, list[int]] = {}
+    for i, (claim, s) in enumerate(zip(a, sa, strict=True)):
+        if claim.checkable:
+            for t in s.content:
+                index.setdefault(t, []).append(i)
+    return {(i, j) for j, (claim, s) in enumerate(zip(b, sb, strict=True)) if claim.checkable
+            for t in s.content for i in index.get(t, ())}
 
 
 def _keep_best(found: list[tuple[int, int, float]], limit: int) -> list[tuple[int, int, float]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import tomllib
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -21,10 +20,10 @@ from sqlalchemy.orm import Session
 from .. import pipeline
 from ..errors import EmptyReport, InvalidInput, NotFound
 from ..frontmatter import FrontMatterError, parse_report_file
-from ..models import Claim, Pair, Report, Story
+from ..models import Pair, Report, Story
 from ..pipeline.errors import ExtractionError
-from . import audit
-from .convert import claim_row, to_pipeline
+from . import audit, matching
+from .convert import claim_row
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +56,6 @@ def _as_datetime(value: date | datetime | None) -> datetime | None:
     return datetime.combine(value, time(0, 0), tzinfo=UTC)
 
 
-def lock_story(session: Session, story: Story) -> None:
-    """Serialise ingests into one story, so each new report is paired with every other.
-
-    Two reports added at once would otherwise each miss the other's claims. PostgreSQL locks
-    the story row until the transaction ends; SQLite transactions already hold the database's
-    write lock from their start (see ``factcheck.db``).
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(Story.id).where(Story.id == story.id).with_for_update())
-
-
 def add_report(
     session: Session, story: Story, *, outlet: str, text: str, html: bool = False,
     title: str | None = None, url: str | None = None,
@@ -90,7 +78,7 @@ def add_report(
     if errors:
         raise InvalidInput("The report is not valid.", errors=errors)
 
-    lock_story(session, story)
+    matching.lock_story(session, story)
     digest = content_hash(text, html=html)
     existing = session.scalar(
         select(Report).where(Report.story_id == story.id, Report.content_hash == digest)
@@ -121,42 +109,11 @@ def add_report(
     session.add_all(rows)
     session.flush()
 
-    pairs = _pair_with_story(session, story, report, rows, list(extracted.claims))
+    pairs = matching.pair_new_report(session, story, report, rows, extracted.claims)
     audit.record(session, actor=actor, action="report.added", entity_type="report",
                  entity_id=report.id, story_id=story.id, outlet=outlet,
                  claims=len(rows), pairs=len(pairs))
     return IngestResult(report, created=True, new_pairs=len(pairs), pairs=pairs)
-
-
-def _pair_with_story(session: Session, story: Story, report: Report, new_rows: list[Claim],
-                     new_claims: list[pipeline.Claim]) -> list[Pair]:
-    """Match the new report's claims against every other report's claims in the story."""
-    others = session.execute(
-        select(Claim, Report.published_at).join(Report)
-        .where(Claim.story_id == story.id, Claim.report_id != report.id)
-        .order_by(Claim.report_id, Claim.position)
-    ).all()
-    by_report: dict[int, list[Claim]] = defaultdict(list)
-    published: dict[int, date | None] = {}
-    for row, published_at in others:
-        by_report[row.report_id].append(row)
-        published[row.report_id] = published_at.date() if published_at else None
-    published_b = report.published_at.date() if report.published_at else None
-    pairs: list[Pair] = []
-    for other_id, other_rows in by_report.items():
-        published_a = published[other_id]
-        found = pipeline.pair_claims([to_pipeline(r) for r in other_rows], new_claims,
-                                     published_a=published_a, published_b=published_b)
-        for p in found:
-            j = p.judgement
-            pairs.append(Pair(
-                story_id=story.id, claim_a_id=other_rows[p.i].id, claim_b_id=new_rows[p.j].id,
-                label=j.label, confidence=j.confidence, similarity=j.similarity,
-                reasons=list(j.reasons), explanation=j.explanation,
-            ))
-    session.add_all(pairs)
-    session.flush()
-    return pairs
 
 
 def delete_report(session: Session, report_id: int, *, actor: str | None = None) -> None:

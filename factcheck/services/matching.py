@@ -1,0 +1,274 @@
+"""Match a story's claims through its blocking index, incrementally or from scratch.
+
+Each claim's blocking keys (``factcheck.pipeline.blocking``) are stored in ``claim_key`` and
+each report keeps its word counts in ``report.terms``. A new report is then matched only
+against the claims its keys meet, with the word weights of each report pair, which gives
+exactly the pairs of matching it against every claim of the story, at the cost of its
+candidates. ``rebuild_story`` recomputes a story's keys and pairs from its stored claims.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from .. import pipeline
+from ..models import Claim, ClaimKey, Pair, Report, Story
+from ..pipeline.blocking import BLOCKING_VERSION, BlockKeys, block_keys, proposals_between
+from ..pipeline.match import idf_from, terms_of
+from ..pipeline.signals import signals
+from . import audit
+from .convert import to_pipeline
+
+log = logging.getLogger(__name__)
+
+# Keys go to the database in batches, well below SQLite's limit on bound parameters.
+_BATCH = 5000
+
+
+def lock_story(session: Session, story: Story) -> None:
+    """Serialise ingests into one story, so each new report is paired with every other.
+
+    Two reports added at once would otherwise each miss the other's claims. PostgreSQL locks
+    the story row until the transaction ends; SQLite transactions already hold the database's
+    write lock from their start (see ``factcheck.db``).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(Story.id).where(Story.id == story.id).with_for_update())
+
+
+def keys_of(claim: pipeline.Claim) -> BlockKeys:
+    """Return the blocking keys of a pipeline claim."""
+    return block_keys(signals(claim), checkable=claim.checkable)
+
+
+def terms_json(claims: Sequence[pipeline.Claim]) -> dict[str, object]:
+    """Return a report's word counts as stored in ``report.terms``."""
+    n, df = terms_of([signals(c) for c in claims])
+    return {"n": n, "df": dict(df)}
+
+
+def _terms(report: Report) -> tuple[int, dict[str, int]]:
+    data = report.terms or {}
+    return int(data.get("n", 0)), dict(data.get("df", {}))
+
+
+def file_claims(session: Session, report: Report, rows: Sequence[Claim],
+                claims: Sequence[pipeline.Claim]) -> list[BlockKeys]:
+    """Store the blocking keys of a report's claims and its word counts; return the keys."""
+    report.terms = terms_json(claims)
+    keys = [keys_of(c) for c in claims]
+    values: list[dict[str, object]] = []
+    for row, k in zip(rows, keys, strict=True):
+        # A key that is both filed and probed is only stored as filed: a lookup of filed
+        # keys by the other claim's probes finds it either way (see the pipeline's blocking).
+        values += [{"claim_id": row.id, "role": "f", "key": key, "story_id": row.story_id,
+                    "report_id": row.report_id} for key in k.filed]
+        values += [{"claim_id": row.id, "role": "p", "key": key, "story_id": row.story_id,
+                    "report_id": row.report_id} for key in k.probes - k.filed]
+    for start in range(0, len(values), _BATCH):
+        session.execute(insert(ClaimKey), values[start:start + _BATCH])
+    return keys
+
+
+def ensure_index(session: Session, story: Story, *, skip: int | None = None) -> bool:
+    """Build the story's blocking index if it is missing or older than the pipeline's.
+
+    Returns True when it had to be built; report ``skip`` (one being added) is left out.
+    Stories stored before the index existed, or
+    under an older version of the keys, are indexed here before their next report is
+    matched, inside the caller's transaction.
+    """
+    if story.blocking_version == BLOCKING_VERSION:
+        return False
+    session.execute(delete(ClaimKey).where(ClaimKey.story_id == story.id))
+    reports = session.scalars(select(Report).where(Report.story_id == story.id)).all()
+    by_report = _claims_by_report(session, story.id)
+    for report in reports:
+        if report.id == skip:
+            continue
+        rows = by_report.get(report.id, [])
+        file_claims(session, report, rows, [to_pipeline(r) for r in rows])
+    story.blocking_version = BLOCKING_VERSION
+    session.flush()
+    log.info("built the blocking index of story %s (%d reports)", story.id, len(reports))
+    return True
+
+
+def _claims_by_report(session: Session, story_id: int) -> dict[int, list[Claim]]:
+    rows = session.scalars(select(Claim).where(Claim.story_id == story_id)
+                           .order_by(Claim.report_id, Claim.position)).all()
+    by_report: dict[int, list[Claim]] = defaultdict(list)
+    for row in rows:
+        by_report[row.report_id].append(row)
+    return by_report
+
+
+def _candidate_ids(session: Session, story_id: int, report_id: int,
+                   keys: Sequence[BlockKeys]) -> set[int]:
+    probes = sorted(set().union(*(k.probes for k in keys))) if keys else []
+    filed = sorted(set().union(*(k.filed for k in keys))) if keys else []
+    found: set[int] = set()
+    for role, wanted in (("f", probes), ("p", filed)):
+        for start in range(0, len(wanted), _BATCH):
+            found.update(session.scalars(
+                select(ClaimKey.claim_id).distinct().where(
+                    ClaimKey.story_id == story_id, ClaimKey.report_id != report_id,
+                    ClaimKey.role == role, ClaimKey.key.in_(wanted[start:start + _BATCH]))))
+    return found
+
+
+def _day(report: Report) -> date | None:
+    return report.published_at.date() if report.published_at else None
+
+
+def _pair_rows(story_id: int, a_rows: Sequence[Claim], b_rows: Sequence[Claim],
+               found: Sequence[pipeline.ClaimPair]) -> list[Pair]:
+    out: list[Pair] = []
+    for p in found:
+        j = p.judgement
+        out.append(Pair(
+            story_id=story_id, claim_a_id=a_rows[p.i].id, claim_b_id=b_rows[p.j].id,
+            label=j.label, confidence=j.confidence, similarity=j.similarity,
+            reasons=list(j.reasons), explanation=j.explanation,
+        ))
+    return out
+
+
+def pair_new_report(session: Session, story: Story, report: Report, rows: Sequence[Claim],
+                    claims: Sequence[pipeline.Claim], *,
+                    exhaustive: bool = False) -> list[Pair]:
+    """Match a just-stored report's claims against the story's other claims; add the pairs.
+
+    Only the claims the blocking index proposes are loaded and scored. ``exhaustive``
+    scores the report against every claim of the story instead: the reference the fast
+    path equals, kept for the benchmarks.
+    """
+    ensure_index(session, story, skip=report.id)
+    keys = file_claims(session, report, rows, claims)
+    if exhaustive:
+        stmt = select(Claim).where(Claim.story_id == story.id, Claim.report_id != report.id)
+    else:
+        ids = _candidate_ids(session, story.id, report.id, keys)
+        if not ids:
+            return []
+        stmt = select(Claim).where(Claim.id.in_(sorted(ids)))
+    by_report: dict[int, list[Claim]] = defaultdict(list)
+    for row in session.scalars(stmt.order_by(Claim.report_id, Claim.position)):
+        by_report[row.report_id].append(row)
+    others = {r.id: r for r in session.scalars(
+        select(Report).where(Report.id.in_(sorted(by_report))))}
+    new_terms = _terms(report)
+    published_b = _day(report)
+    pairs: list[Pair] = []
+    for other_id, other_rows in by_report.items():
+        other = others[other_id]
+        a = [to_pipeline(r) for r in other_rows]
+        if exhaustive:
+            found = pipeline.pair_claims(a, claims, published_a=_day(other),
+                                         published_b=published_b)
+        else:
+            proposals = proposals_between([keys_of(c) for c in a], keys)
+            found = pipeline.pair_claims(a, claims, published_a=_day(other),
+                                         published_b=published_b,
+                                         idf=idf_from(_terms(other), new_terms),
+                                         proposals=proposals)
+        pairs += _pair_rows(story.id, other_rows, rows, found)
+    session.add_all(pairs)
+    session.flush()
+    return pairs
+
+
+@dataclass
+class RebuildResult:
+    """What rebuilding a story's pairs changed."""
+
+    story_id: int
+    kept: int = 0
+    # Found again with another label, reasons, explanation, confidence or similarity.
+    relabelled: int = 0
+    added: int = 0
+    removed: int = 0
+    reviewed_removed: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def unchanged(self) -> bool:
+        """Return True when the rebuild found exactly the pairs and labels already stored."""
+        return not (self.relabelled or self.added or self.removed)
+
+
+def rebuild_story(session: Session, story: Story, *, dry_run: bool = False,
+                  actor: str | None = None) -> RebuildResult:
+    """Recompute a story's blocking index and pairs from its stored claims.
+
+    Pairs found again keep their id and their editor's review, and take the new machine
+    label; pairs no longer found are removed (a reviewed one leaves its review in the audit
+    log); new ones are added. With ``dry_run`` nothing is written: the result tells whether
+    the stored pairs are what matching gives today.
+    """
+    lock_story(session, story)
+    reports = session.scalars(select(Report).where(Report.story_id == story.id)
+                              .order_by(Report.id)).all()
+    by_report = _claims_by_report(session, story.id)
+    rows = [by_report.get(r.id, []) for r in reports]
+    claims = [[to_pipeline(c) for c in rs] for rs in rows]
+    fresh = pipeline.story_pairs(claims, [_day(r) for r in reports])
+    wanted: dict[tuple[int, int], pipeline.Judgement] = {
+        (rows[p.report_a][p.claim_a].id, rows[p.report_b][p.claim_b].id): p.judgement
+        for p in fresh}
+    stored = {(p.claim_a_id, p.claim_b_id): p for p in session.scalars(
+        select(Pair).where(Pair.story_id == story.id))}
+    result = RebuildResult(story.id)
+    for ends, pair in stored.items():
+        judgement = wanted.get(ends)
+        if judgement is None:
+            result.removed += 1
+            if pair.status != "unreviewed":
+                result.reviewed_removed += 1
+            if not dry_run:
+                if pair.status != "unreviewed":
+                    audit.record(session, actor=actor, action="pair.removed",
+                                 entity_type="pair", entity_id=pair.id, story_id=story.id,
+                                 label=pair.label, editor_label=pair.editor_label,
+                                 status=pair.status, note=pair.note,
+                                 reviewed_by=pair.reviewed_by)
+                session.delete(pair)
+            continue
+        same = (pair.label == judgement.label and list(pair.reasons) == list(judgement.reasons)
+                and pair.explanation == judgement.explanation
+                and pair.confidence == judgement.confidence
+                and pair.similarity == judgement.similarity)
+        if same:
+            result.kept += 1
+            continue
+        result.relabelled += 1
+        if not dry_run:
+            pair.label, pair.confidence = judgement.label, judgement.confidence
+            pair.similarity, pair.reasons = judgement.similarity, list(judgement.reasons)
+            pair.explanation = judgement.explanation
+    for ends, judgement in wanted.items():
+        result.labels[judgement.label] += 1
+        if ends in stored:
+            continue
+        result.added += 1
+        if not dry_run:
+            session.add(Pair(story_id=story.id, claim_a_id=ends[0], claim_b_id=ends[1],
+                             label=judgement.label, confidence=judgement.confidence,
+                             similarity=judgement.similarity, reasons=list(judgement.reasons),
+                             explanation=judgement.explanation))
+    if not dry_run:
+        story.blocking_version = 0  # rebuild the keys too, whatever version they have
+        ensure_index(session, story)
+        audit.record(session, actor=actor, action="story.rebuilt", entity_type="story",
+                     entity_id=story.id, story_id=story.id, kept=result.kept,
+                     relabelled=result.relabelled, added=result.added,
+                     removed=result.removed)
+        session.flush()
+    return result
