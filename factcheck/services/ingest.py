@@ -60,8 +60,13 @@ def add_report(
     session: Session, story: Story, *, outlet: str, text: str, html: bool = False,
     title: str | None = None, url: str | None = None,
     published: date | datetime | None = None, actor: str | None = None,
+    exhaustive: bool = False,
 ) -> IngestResult:
-    """Store a report with its claims and pair it with the story's other reports."""
+    """Store a report with its claims and pair it with the story's other reports.
+
+    ``exhaustive`` matches it against every claim of the story rather than the candidates
+    of the blocking index (same pairs, slower: the benchmarks' reference).
+    """
     outlet = (outlet or "").strip()
     errors: dict[str, list[str]] = {}
     if not outlet:
@@ -109,7 +114,8 @@ def add_report(
     session.add_all(rows)
     session.flush()
 
-    pairs = matching.pair_new_report(session, story, report, rows, extracted.claims)
+    pairs = matching.pair_new_report(session, story, report, rows, extracted.claims,
+                                     exhaustive=exhaustive)
     audit.record(session, actor=actor, action="report.added", entity_type="report",
                  entity_id=report.id, story_id=story.id, outlet=outlet,
                  claims=len(rows), pairs=len(pairs))
