@@ -194,3 +194,18 @@ GENERIC_NAME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset({
     "service", "department", "national", "united", "university", "government", "court",
     "page", "news", "update", "breaking", "photo", "video",
 })
+
+# The commonest English content words (Zipf frequency 5.5 or more in wordfreq 3.1.1, four
+# letters or longer). Two reports of unrelated events share them all the time ("people",
+# "year", "police" is rarer), so on their own they do not tie two claims together.
+COMMON_WORDS = frozenset("""
+    like time people good first know make think back want well much need really right work
+    year years going made take many never life world great last best love home long look
+    something used every come part state three around always better find help high little
+    another things game thing give house place school next found show feel sure team ever
+    family keep please money free second someone away left number city days name night play
+    company doing real called different having thought done getting government group looking
+    public women business care start system times week already anything case nothing person
+    today change enough everything full live making point read told four hard mean support
+    tell including music power seen states stop water based believe call head national small
+    took white came side went""".split())

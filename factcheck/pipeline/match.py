@@ -17,7 +17,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from .lexicon import GENERIC_NAME_WORDS
+from .lexicon import COMMON_WORDS, GENERIC_NAME_WORDS
 from .signals import Signals, signals, stem
 from .types import Claim
 
@@ -80,17 +80,17 @@ def coverage(hyp: Signals, premise: HasContent) -> float:
     return len(hyp.content & premise.content) / len(hyp.content)
 
 
-_GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+_UNTELLING = frozenset(stem(w) for w in GENERIC_NAME_WORDS | COMMON_WORDS)
 
 
 def telling(token: str) -> bool:
     """Return True for a content stem that can help tie two claims together."""
-    return len(token) >= STRONG_WORD and token not in _GENERIC_NAMES
+    return len(token) >= STRONG_WORD and token not in _UNTELLING
 
 
 def telling_names(s: Signals) -> frozenset[str]:
     """Return the names of a claim that can tie it to another on their own."""
-    return s.names - _GENERIC_NAMES
+    return s.names - _UNTELLING
 
 
 def _shares_enough(sa: Signals, sb: Signals) -> bool:
