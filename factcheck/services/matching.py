@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, text
 from sqlalchemy.orm import Session
 
 from .. import pipeline
@@ -30,6 +30,14 @@ log = logging.getLogger(__name__)
 
 # Keys go to the database in batches, well below SQLite's limit on bound parameters.
 _BATCH = 5000
+_PG_INSERT = text(
+    "INSERT INTO claim_key (claim_id, role, key, story_id, report_id) "
+    "SELECT * FROM unnest(CAST(:claim_id AS integer[]), CAST(:role AS varchar[]), "
+    "CAST(:key AS text[]), CAST(:story_id AS integer[]), CAST(:report_id AS integer[]))")
+_PG_LOOKUP = text(
+    "SELECT DISTINCT claim_id FROM claim_key WHERE story_id = :story_id "
+    "AND report_id <> :report_id AND ((role = 'f' AND key = ANY(CAST(:probes AS text[]))) "
+    "OR (role = 'p' AND key = ANY(CAST(:filed AS text[]))))")
 
 
 def lock_story(session: Session, story: Story) -> None:
@@ -72,8 +80,16 @@ def file_claims(session: Session, report: Report, rows: Sequence[Claim],
                     "report_id": row.report_id} for key in k.filed]
         values += [{"claim_id": row.id, "role": "p", "key": key, "story_id": row.story_id,
                     "report_id": row.report_id} for key in k.probes - k.filed]
-    for start in range(0, len(values), _BATCH):
-        session.execute(insert(ClaimKey), values[start:start + _BATCH])
+    if not values:
+        return keys
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement with five array parameters: a multi-row VALUES of a few thousand
+        # keys costs more to build and parse than to store.
+        session.execute(_PG_INSERT, {name: [v[name] for v in values] for name in
+                                     ("claim_id", "role", "key", "story_id", "report_id")})
+    else:
+        for start in range(0, len(values), _BATCH):
+            session.execute(insert(ClaimKey), values[start:start + _BATCH])
     return keys
 
 
@@ -114,6 +130,9 @@ def _candidate_ids(session: Session, story_id: int, report_id: int,
                    keys: Sequence[BlockKeys]) -> set[int]:
     probes = sorted(set().union(*(k.probes for k in keys))) if keys else []
     filed = sorted(set().union(*(k.filed for k in keys))) if keys else []
+    if session.get_bind().dialect.name == "postgresql":
+        return set(session.scalars(_PG_LOOKUP, {"story_id": story_id, "report_id": report_id,
+                                                "probes": probes, "filed": filed}))
     found: set[int] = set()
     for role, wanted in (("f", probes), ("p", filed)):
         for start in range(0, len(wanted), _BATCH):
