@@ -92,7 +92,7 @@ def story_articles(n: int) -> list[dict[str, Any]] | None:
     seen: set[str] = set()  # a story refuses the same text twice, so the count would be short
     for cluster in read_jsonl(ecb):
         for art in cluster["articles"]:
-            if art["text"] in seen:
+            if art["text"] in seen or not art["text"].strip():
                 continue
             seen.add(art["text"])
             articles.append({"outlet": art.get("source") or f"ECB+ {art['doc_id']}",

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ..errors import InvalidInput
 from ..models import Story
 from ..pipeline.compare import _all_pairs, _extracted, story_pairs
 from ..pipeline.signals import signals
@@ -71,13 +72,19 @@ def add_one(backend: str, articles: list[dict[str, Any]], extra: list[dict[str, 
         session.add(story)
         session.commit()
         t0 = time.perf_counter()
+        skipped = 0
         for a in articles:
-            ingest.add_report(session, story, outlet=a["outlet"], text=a["text"],
-                              title=a["title"])
-            session.commit()
+            try:
+                ingest.add_report(session, story, outlet=a["outlet"], text=a["text"],
+                                  title=a["title"])
+                session.commit()
+            except InvalidInput:  # a page with no article text left: refused, as in the API
+                session.rollback()
+                skipped += 1
         build_s = time.perf_counter() - t0
         times: dict[bool, list[float]] = {False: [], True: []}
         pairs: dict[bool, list[int]] = {False: [], True: []}
+        extra = [a for a in extra if a["text"].strip()]
         for a in extra:
             # One untimed add first, so both paths find the story's claims equally warm in
             # the process's caches, as a long-running worker would.
@@ -91,7 +98,7 @@ def add_one(backend: str, articles: list[dict[str, Any]], extra: list[dict[str, 
                     times[exhaustive].append(time.perf_counter() - t0)
                     pairs[exhaustive].append(result.new_pairs)
                 session.rollback()
-    return {"backend": backend, "build_s": build_s,
+    return {"backend": backend, "build_s": build_s, "skipped": skipped,
             "add_ms_median": 1000 * statistics.median(times[False]),
             "add_ms_max": 1000 * max(times[False]),
             "add_exhaustive_ms_median": 1000 * statistics.median(times[True]),
@@ -127,7 +134,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"       add one report on {d['backend']}: median {d['add_ms_median']:.0f} ms"
                   f" (max {d['add_ms_max']:.0f}), exhaustive median "
                   f"{d['add_exhaustive_ms_median']:.0f} ms; same pairs: {d['same_pairs']}"
-                  f" {d['new_pairs']}; story built in {d['build_s']:.1f} s", flush=True)
+                  f" {d['new_pairs']}; story built in {d['build_s']:.1f} s"
+                  f" ({d['skipped']} articles refused)", flush=True)
     print(f"peak memory {peak_rss_mb():.0f} MB")
 
 
