@@ -18,7 +18,7 @@ rebuilding a story from scratch, gives the same pairs.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Generic, TypeVar
@@ -86,13 +86,3 @@ class BlockingIndex(Generic[R]):
 def meets(a: BlockKeys, b: BlockKeys) -> bool:
     """Return True when claims with keys ``a`` and ``b`` would propose each other."""
     return bool(a.probes & b.filed or b.probes & a.filed)
-
-
-def proposals_between(
-    keys_a: Iterable[BlockKeys], keys_b: Iterable[BlockKeys]
-) -> set[tuple[int, int]]:
-    """Return the (i, j) the keys of two reports' claims propose, without an index."""
-    index: BlockingIndex[int] = BlockingIndex()
-    for i, k in enumerate(keys_a):
-        index.add(i, k)
-    return {(i, j) for j, k in enumerate(keys_b) for i in index.lookup(k)}

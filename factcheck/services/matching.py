@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from .. import pipeline
 from ..models import Claim, ClaimKey, Pair, Report, Story
-from ..pipeline.blocking import BLOCKING_VERSION, BlockKeys, block_keys, proposals_between
+from ..pipeline.blocking import BLOCKING_VERSION, BlockKeys, block_keys
 from ..pipeline.match import idf_from, terms_of
 from ..pipeline.signals import signals
 from . import audit
@@ -189,19 +189,21 @@ def pair_new_report(session: Session, story: Story, report: Report, rows: Sequen
     for other_id, other_rows in by_report.items():
         other = others[other_id]
         a = [to_pipeline(r) for r in other_rows]
-        if exhaustive:
-            found = pipeline.pair_claims(a, claims, published_a=_day(other),
-                                         published_b=published_b)
-        else:
-            proposals = proposals_between([keys_of(c) for c in a], keys)
-            found = pipeline.pair_claims(a, claims, published_a=_day(other),
-                                         published_b=published_b,
-                                         idf=idf_from(_terms(other), new_terms),
-                                         proposals=proposals)
+        # ``a`` holds only the candidates, so the report pair's word weights come from the
+        # stored counts; every claim pair that shares a word among them is then scored.
+        found = pipeline.pair_claims(
+            a, claims, published_a=_day(other), published_b=published_b,
+            idf=None if exhaustive else idf_from(_terms(other), new_terms))
         pairs += _pair_rows(story.id, other_rows, rows, found)
-    session.add_all(pairs)
-    session.flush()
-    return pairs
+    if pairs:
+        # Core executemany: the pairs' ids are not needed here, and the ORM's multi-row
+        # INSERT ... RETURNING of hundreds of pairs cost more than the matching.
+        columns = ("story_id", "claim_a_id", "claim_b_id", "label", "confidence",
+                   "similarity", "reasons", "explanation")
+        session.execute(insert(Pair), [{c: getattr(p, c) for c in columns} for p in pairs])
+    # Hand back the stored rows: every pair of the new report ends in one of its claims.
+    return list(session.scalars(select(Pair).where(Pair.claim_b_id.in_([r.id for r in rows]))
+                                .order_by(Pair.id))) if pairs else []
 
 
 @dataclass
