@@ -15,10 +15,9 @@ def current_user() -> User | None:
     if "current_user" in g:
         return g.current_user
     user: User | None = None
-    header = request.headers.get("Authorization", "")
     db = get_session()
-    if header.lower().startswith("bearer "):
-        user = users.user_for_token(db, header[7:].strip())
+    if has_bearer_token():
+        user = users.user_for_token(db, request.headers["Authorization"][7:].strip())
         if user is None:
             raise Unauthorized("The API token is not valid.")
     elif session.get("user_id") is not None:
@@ -28,8 +27,22 @@ def current_user() -> User | None:
     return user
 
 
-def require(action: str) -> User:
-    """Return the current user if they may do ``action``; raise 401 or 403 otherwise."""
+def has_bearer_token() -> bool:
+    """Return whether this request carries an ``Authorization: Bearer`` header."""
+    return request.headers.get("Authorization", "").lower().startswith("bearer ")
+
+
+def require(action: str, *, token_only: bool = False) -> User:
+    """Return the current user if they may do ``action``; raise 401 or 403 otherwise.
+
+    With ``token_only`` the sign-in cookie does not count: only a Bearer token does.
+    """
+    if token_only and not has_bearer_token():
+        signed_in = session.get("user_id") is not None
+        raise Unauthorized(
+            "Send 'Authorization: Bearer <token>' to do this"
+            + ("; the API does not accept the sign-in cookie for changes." if signed_in
+               else "."))
     user = current_user()
     if user is None:
         raise Unauthorized("Sign in or send 'Authorization: Bearer <token>' to do this.")
