@@ -7,8 +7,10 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response, g, jsonify, render_template, request
+from flask import Flask, Response, g, has_request_context, jsonify, render_template, request
+from flask.sessions import SecureCookieSessionInterface
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import api, cli, db, web
 from .config import PROJECT_ROOT, load_settings
@@ -36,6 +38,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
+    app.session_interface = HttpsAwareSessions()
+    proxies = int(app.config.get("PROXY_COUNT") or 0)
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_port=proxies)
 
     db.init_app(app)
     api.init_app(app)
@@ -45,6 +52,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if app.config["LOAD_SOURCES"]:
         load_bundled_sources(app)
     return app
+
+
+class HttpsAwareSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with a Secure cookie on every request over HTTPS."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        """Return True when configured, or when this request came over HTTPS."""
+        return bool(app.config["SESSION_COOKIE_SECURE"]) or (
+            has_request_context() and request.is_secure)
 
 
 def _instance_secret(instance: Path) -> str:

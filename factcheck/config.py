@@ -62,7 +62,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("CLAIMREVIEW_AUTHOR", "factcheck", "FACTCHECK_CLAIMREVIEW_AUTHOR",
             "The organisation named as author of exported ClaimReview items."),
     Setting("SESSION_COOKIE_SECURE", False, "FACTCHECK_SESSION_COOKIE_SECURE",
-            "Send the session cookie over HTTPS only (set it behind TLS)."),
+            "Always mark the session cookie Secure (HTTPS only). Unset, it is Secure whenever "
+            "the request came over HTTPS (behind a proxy: see PROXY_COUNT)."),
+    Setting("PROXY_COUNT", 0, "FACTCHECK_PROXY_COUNT",
+            "Reverse proxies in front of the app (e.g. 1 behind nginx) whose X-Forwarded-For, "
+            "-Proto, -Host and -Port headers are trusted. 0: those headers are ignored, as "
+            "any client could forge them."),
 )
 
 
