@@ -22,13 +22,14 @@ from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request, url_for
+from flask import Flask, Request, Response, current_app, request, url_for
 from flask.views import MethodView
 from flask_smorest import Api, Blueprint
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import RequestEntityTooLarge, UnsupportedMediaType
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMediaType
 from werkzeug.utils import secure_filename
 
 from . import auth, export, pipeline, schemas
@@ -38,7 +39,25 @@ from .models import Claim, Pair, Report, Story
 from .services import ingest, review, stories
 from .services.fetch import fetch_report
 
-blp = Blueprint("api", __name__, url_prefix="/api/v1", description="factcheck JSON API")
+
+class JsonParser(FlaskParser):
+    """webargs' parser, refusing JSON nested deeper than Python can parse with a 400."""
+
+    def _raw_load_json(self, req: Request) -> Any:
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError:
+            # json.loads recurses once per level: '[' * 100_000 would otherwise be a 500.
+            raise BadRequest("The JSON body is nested too deeply.") from None
+
+
+class ApiBlueprint(Blueprint):
+    """flask-smorest's Blueprint with our JSON parser."""
+
+    ARGUMENTS_PARSER = JsonParser()
+
+
+blp = ApiBlueprint("api", __name__, url_prefix="/api/v1", description="factcheck JSON API")
 
 ID = "int(min=1, max=2147483647)"  # ids past 32 bits are 404s, never database overflows
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from flask import Flask, Response, g, has_request_context, jsonify, render_template, request
 from flask.sessions import SecureCookieSessionInterface
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import api, cli, db, web
@@ -31,6 +32,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.update(load_settings())
     if test_config:
         app.config.update(test_config)
+    if "MAX_FORM_MEMORY_SIZE" not in (test_config or {}):
+        # Flask caps one form field at 500 kB; a pasted report may be as long as any body.
+        app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
@@ -99,6 +103,16 @@ def error_body(status: int, code: str, message: str,
     return {"code": code, "status": status, "message": message, "errors": errors or {}}
 
 
+def _json_problem(exc: Any) -> str:
+    """Return what is wrong with a body that is not JSON, in one sentence."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return "The request body is not valid JSON."
+    if exc.msg.startswith("Bytes decoding error"):
+        return (f"The request body is not UTF-8 text (byte {exc.pos}); send JSON as UTF-8.")
+    return (f"The request body is not valid JSON: {exc.msg} "
+            f"(line {exc.lineno}, column {exc.colno}).")
+
+
 def register_error_handlers(app: Flask) -> None:
     """Map our exception tree and HTTP errors to JSON under /api and to pages elsewhere.
 
@@ -159,10 +173,13 @@ def register_error_handlers(app: Flask) -> None:
         headers.update(data.get("headers") or {})
         errors: dict[str, list[str]] = {}
         message = exc.description or exc.name or "Error"
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        if status == 413 and message == RequestEntityTooLarge.description and limit:
+            message = f"The request is larger than {limit:,} bytes, the most accepted."
         messages = data.get("messages")
         if status == 400 and messages is not None:
             # webargs found a body that is not JSON at all.
-            return render(400, "invalid_json", "The request body is not valid JSON.", {},
+            return render(400, "invalid_json", _json_problem(getattr(exc, "exc", None)), {},
                           headers)
         if isinstance(messages, dict):
             # webargs nests messages by location (json, query); name the fields only.

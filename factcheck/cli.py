@@ -67,7 +67,15 @@ def read_inputs(files: tuple[Path, ...], outlets: tuple[str, ...], published: tu
                 titles: tuple[str, ...]) -> list[pipeline.ReportInput]:
     """Read report files (front matter + text or HTML) into pipeline inputs; flags win."""
     from . import pipeline
-    from .frontmatter import FrontMatterError, parse_date, parse_report_file
+    from .frontmatter import (
+        FrontMatterError,
+        NotText,
+        decode_report_bytes,
+        parse_date,
+        parse_report_file,
+    )
+    from .pipeline.clean import sanitize
+    from .pipeline.errors import ExtractionError
 
     outlet_of = _per_file(outlets, len(files), "--outlet")
     published_of = _per_file(published, len(files), "--published")
@@ -75,10 +83,10 @@ def read_inputs(files: tuple[Path, ...], outlets: tuple[str, ...], published: tu
     inputs: list[pipeline.ReportInput] = []
     for n, path in enumerate(files):
         try:
-            content = path.read_bytes().decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise FileProblem(f"{path}: not UTF-8 text (byte {exc.start}); is it a binary "
-                              f"file?") from exc
+            content = decode_report_bytes(path.read_bytes(),
+                                          html=path.suffix.lower() in (".html", ".htm"))
+        except NotText as exc:
+            raise FileProblem(f"{path}: {exc}; is it a binary file?") from exc
         except OSError as exc:
             raise FileProblem(f"{path}: cannot be read ({exc.strerror})") from exc
         if "\x00" in content:
@@ -91,6 +99,11 @@ def read_inputs(files: tuple[Path, ...], outlets: tuple[str, ...], published: tu
             raise FileProblem(f"{path}: {exc}") from exc
         if not parsed.body.strip():
             raise FileProblem(f"{path}: has no report text")
+        try:
+            # Cheap next to extraction, and it lets the error name the file.
+            sanitize(parsed.body, html=parsed.html)
+        except ExtractionError as exc:
+            raise FileProblem(f"{path}: {exc}") from exc
         inputs.append(pipeline.ReportInput(
             parsed.body, outlet=outlet_of[n] or parsed.meta.get("outlet") or path.stem,
             published=day, html=parsed.html, title=title_of[n] or parsed.meta.get("title")))
@@ -347,6 +360,9 @@ def _jsonl_jobs(path: Path, story: str | None, limit: int | None,
             except json.JSONDecodeError as exc:
                 failures.append(f"{path}:{number}: not valid JSON ({exc.msg})")
                 continue
+            except RecursionError:
+                failures.append(f"{path}:{number}: JSON nested too deeply")
+                continue
             articles = cluster.get("articles") if isinstance(cluster, dict) else None
             if not isinstance(articles, list):
                 failures.append(f"{path}:{number}: no 'articles' list")
@@ -372,9 +388,12 @@ def _jsonl_jobs(path: Path, story: str | None, limit: int | None,
 @click.option("--limit", type=click.IntRange(min=1), help="JSONL: load only the first N lines.")
 @with_appcontext
 def ingest_cmd(path: Path, story_title: str | None, limit: int | None) -> None:
-    """Bulk-load reports from a folder of report files or a clusters JSONL file."""
+    """Bulk-load reports from a folder of report files or a clusters JSONL file.
+
+    Exits with status 1 when any report failed; the others are loaded all the same.
+    """
     from .errors import FactcheckError
-    from .frontmatter import FrontMatterError
+    from .frontmatter import FrontMatterError, NotText
     from .services import stories
 
     failures: list[str] = []
@@ -406,10 +425,13 @@ def ingest_cmd(path: Path, story_title: str | None, limit: int | None) -> None:
                                                           description=job.description)
                             by_title[title] = target
                         result = job.load(session, target)
-                except (FactcheckError, FrontMatterError, UnicodeDecodeError, OSError) as exc:
+                except (FactcheckError, FrontMatterError, NotText, UnicodeDecodeError,
+                        OSError) as exc:
                     if new_story:
                         by_title.pop(title, None)  # the story was rolled back with the report
-                    failures.append(f"{job.name}: {_fail(exc).message}")
+                    problem = (f"not UTF-8 text (byte {exc.start})"
+                               if isinstance(exc, UnicodeDecodeError) else _fail(exc).message)
+                    failures.append(f"{job.name}: {problem}")
                     continue
                 session.commit()  # one report at a time, so an interrupted load keeps its work
                 touched.add(target.id)
@@ -424,6 +446,9 @@ def ingest_cmd(path: Path, story_title: str | None, limit: int | None) -> None:
         click.echo(f"failed: {line}", err=True)
     click.echo(f"{added} reports added, {existing} already stored, {len(failures)} failed, "
                f"in {len(touched)} stories; {pairs} new pairs.")
+    if failures:
+        # The reports that loaded are kept; the status tells a script that some did not.
+        sys.exit(1)
 
 
 def find_story(session: Session, ref: str) -> Story:
@@ -563,6 +588,9 @@ def restore_cmd(file: Path) -> None:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise click.ClickException(f"{file}: not a JSON story dump ({exc})") from exc
+    except RecursionError:
+        raise click.ClickException(f"{file}: not a JSON story dump (nested too deeply)"
+                                   ) from None
     try:
         with session_scope() as session:
             story = backup.restore_story(session, data)

@@ -93,16 +93,35 @@ def reliability(
     return {"bins": rows, "ece": ece}
 
 
+def _pair_row(line: str, where: str) -> dict[str, Any]:
+    """Return one line of a pair file, or raise ValueError naming ``where`` and the fault."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{where}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ValueError(f"{where}: JSON nested too deeply") from None
+    if not isinstance(row, dict) or not all(isinstance(row.get(k), str) for k in ("a", "b")):
+        raise ValueError(f"{where}: expected an object with string fields 'a' and 'b'")
+    return row
+
+
 def read_pairs(path: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
-    """Return the rows of a JSONL pair file (``a``, ``b``, ``label``), at most ``limit``."""
+    """Return the rows of a JSONL pair file (``a``, ``b``, ``label``), at most ``limit``.
+
+    Raises ValueError naming the file and line of the first line that is not a pair.
+    """
     rows: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                rows.append(_pair_row(line, f"{path}:{number}"))
+                if limit is not None and len(rows) >= limit:
+                    break
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     return rows
 
 
@@ -202,7 +221,10 @@ def eval_cmd(files: tuple[Path, ...], as_json: bool, errors: int, calibration: b
     results: dict[str, Any] = {}
     fitted: list[Example] = []
     for path in files:
-        rows = read_pairs(path, limit=limit)
+        try:
+            rows = read_pairs(path, limit=limit)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
         labels = {str(r.get("label")) for r in rows}
         name = f"{path.parent.name}/{path.name}"
         if not labels <= set(LABELS):

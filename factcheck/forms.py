@@ -12,9 +12,24 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import URL, AnyOf, DataRequired, InputRequired, Length, Optional
+from wtforms.validators import (
+    URL,
+    AnyOf,
+    DataRequired,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
+from .frontmatter import latest_published
 from .models import EDITOR_LABELS, ROLES
+
+
+def not_in_the_future(form: FlaskForm, field: DateField) -> None:
+    """Refuse a publication date after tomorrow (UTC): reports are not published ahead."""
+    if field.data is not None and field.data > latest_published():
+        raise ValidationError("The publication date is in the future.")
 
 
 class SignInForm(FlaskForm):
@@ -42,7 +57,7 @@ class ReportForm(FlaskForm):
     outlet = StringField("Outlet", validators=[
         DataRequired("Name the outlet that published it, e.g. Reuters."), Length(max=200)])
     title = StringField("Headline", validators=[Optional(), Length(max=500)])
-    published = DateField("Published", validators=[Optional()])
+    published = DateField("Published", validators=[Optional(), not_in_the_future])
     url = StringField("Link to the article",
                       validators=[Optional(), URL(require_tld=False), Length(max=2000)],
                       render_kw={"inputmode": "url", "placeholder": "https://"})

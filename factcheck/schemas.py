@@ -13,6 +13,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from .frontmatter import latest_published
 from .models import EDITOR_LABELS, REVIEW_STATUSES
 
 MAX_INT = 2**31 - 1  # ids and versions are 32-bit integers on every backend
@@ -60,6 +61,8 @@ class Published(fields.Field):
         # Far-off years overflow when converted to UTC and are never real publication times.
         if not EARLIEST <= parsed.date() <= LATEST:
             raise ValidationError(f"Must be between {EARLIEST} and {LATEST}.")
+        if parsed.date() > latest_published():
+            raise ValidationError("Must not be in the future.")
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 

@@ -33,6 +33,7 @@ from . import auth
 from .db import get_session
 from .errors import Conflict, FetchError, InvalidInput, Unauthorized
 from .forms import ConfirmForm, ReportForm, ReviewForm, SignInForm, StoryForm, UserForm
+from .frontmatter import NotText, decode_report_bytes
 from .models import EDITOR_LABELS, REVIEW_STATUSES, Claim, Pair
 from .services import audit, ingest, stories, users
 from .services.fetch import fetch_report
@@ -340,12 +341,12 @@ def _report_source(form: Any) -> tuple[str, str, bool, str | None]:
         if not name.endswith(REPORT_SUFFIXES):
             raise InvalidInput("The file type is not accepted.", errors={"file": [
                 "Upload a .txt, .md, .html or .htm file."]})
-        try:
-            body = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput("The file is not UTF-8 text.", errors={"file": [
-                "The file is not UTF-8 text; save it as UTF-8 and try again."]}) from None
         html = name.endswith((".html", ".htm")) or upload.mimetype == "text/html"
+        try:
+            body = decode_report_bytes(upload.read(), html=html)
+        except NotText as exc:
+            raise InvalidInput(f"The file is {exc}.", errors={"file": [
+                f"The file is {exc}."]}) from None
         return "file", body, html, None
     cfg = current_app.config
     try:
@@ -579,7 +580,8 @@ def _template_globals() -> dict[str, Any]:
             # page's chrome (the header) must still render, e.g. on the 500 page.
             user = None
     return {"current_user": user, "may": lambda action: users.can(user, action),
-            "signout_form": ConfirmForm(), "LABEL_ICONS": LABEL_ICONS,
+            # No form data: an error page (a 413 ...) must not read the refused body.
+            "signout_form": ConfirmForm(formdata=None), "LABEL_ICONS": LABEL_ICONS,
             "EDITOR_LABELS": EDITOR_LABELS, "REVIEW_STATUSES": REVIEW_STATUSES}
 
 

@@ -149,3 +149,19 @@ def seed_texts() -> list[tuple[dict[str, str], str]]:
         parsed = parse_report_file(path.read_text(encoding="utf-8"), filename=path.name)
         out.append((parsed.meta, parsed.body))
     return out
+
+
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def module_database_url(request: pytest.FixtureRequest,
+                        tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return an empty database URL that one test module shares: SQLite, then PostgreSQL.
+
+    For modules whose many tests each change nothing (or undo what they change): one app
+    and one set of rows serve them all. Such a module must not also use ``database_url``.
+    """
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    url: str = request.getfixturevalue("postgres_url")
+    _truncate(url)
+    return url

@@ -230,7 +230,7 @@ def test_ingest_a_folder_loads_good_files_and_names_the_bad_one(
     write(folder, "03-broken.txt", "---\noutlet: Broken\nthe front matter never closes\n")
     write(folder, "notes.csv", "ignored,file\n")
     got = runner.invoke(args=["ingest", str(folder), "--story", "Cybercrime treaty"])
-    assert got.exit_code == 0, got.output
+    assert got.exit_code == 1, got.output
     assert "failed: " in got.output and "03-broken.txt" in got.output
     assert "2 reports added, 0 already stored, 1 failed, in 1 stories" in got.output
     assert stored(app) == (["Cybercrime treaty"], 2)
@@ -271,7 +271,7 @@ def clusters_file(tmp_path: Path) -> Path:
 def test_ingest_jsonl_makes_one_story_per_cluster_and_lists_failures(
         app: Flask, runner: FlaskCliRunner, tmp_path: Path) -> None:
     got = runner.invoke(args=["ingest", str(clusters_file(tmp_path))])
-    assert got.exit_code == 0, got.output
+    assert got.exit_code == 1, got.output
     failures = [line for line in got.output.splitlines() if line.startswith("failed: ")]
     assert len(failures) == 2
     assert any("clusters.jsonl:2" in f and "not valid JSON" in f for f in failures)
@@ -289,7 +289,7 @@ def test_ingest_jsonl_makes_one_story_per_cluster_and_lists_failures(
 def test_ingest_jsonl_into_one_named_story(app: Flask, runner: FlaskCliRunner,
                                            tmp_path: Path) -> None:
     got = runner.invoke(args=["ingest", str(clusters_file(tmp_path)), "--story", "Everything"])
-    assert got.exit_code == 0, got.output
+    assert got.exit_code == 1, got.output  # the bad line and the article without text
     assert stored(app) == (["Everything"], 3)
 
 
