@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, url_for
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -97,3 +97,19 @@ def csrf_token(client: FlaskClient, page: str = "/") -> str:
     found = _CSRF.search(client.get(page).text)
     assert found, f"{page} has no CSRF token"
     return found.group(1)
+
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def write_routes(app: Flask) -> set[tuple[str, str]]:
+    """Return (endpoint, method) of every route of ``app`` that takes a write method."""
+    return {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+            for method in (rule.methods or set()) & WRITE_METHODS}
+
+
+def path_for(app: Flask, endpoint: str, ids: dict[str, int]) -> str:
+    """Return the path of ``endpoint`` with the ids its rule takes."""
+    rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
+    with app.test_request_context():
+        return url_for(endpoint, **{k: v for k, v in ids.items() if k in rule.arguments})
