@@ -16,9 +16,11 @@ from typing import Any
 
 import click
 
+from .pipeline.explain import calibration_keys, similarity_bin
 from .pipeline.types import LABELS, Relation
 
 Relater = Callable[[str, str], Relation]
+Key = tuple[str, str, str, str, str]
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ class Example:
     reasons: tuple[str, ...]
     explanation: str
     shape: str = ""
+    similarity: float = 0.0
+    strength: str = "weak"
+    source: str = ""  # the file the row came from
 
 
 def as_three_way(label: str) -> str:
@@ -125,14 +130,16 @@ def read_pairs(path: Path, *, limit: int | None = None) -> list[dict[str, Any]]:
     return rows
 
 
-def run(rows: Iterable[dict[str, Any]], relater: Relater) -> list[Example]:
-    """Run ``relater`` on every row and return the scored examples."""
+def run(
+    rows: Iterable[dict[str, Any]], relater: Relater, *, source: str = ""
+) -> list[Example]:
+    """Run ``relater`` on every row of file ``source`` and return the scored examples."""
     out: list[Example] = []
     for k, row in enumerate(rows):
         rel = relater(str(row["a"]), str(row["b"]))
         out.append(Example(str(row.get("id", k)), str(row["a"]), str(row["b"]),
                            str(row["label"]), rel.label, rel.confidence, rel.reasons,
-                           rel.explanation, rel.shape))
+                           rel.explanation, rel.shape, rel.similarity, rel.strength, source))
     return out
 
 
@@ -243,7 +250,7 @@ def eval_cmd(files: tuple[Path, ...], as_json: bool, errors: int, calibration: b
                 click.echo(f"{name}: n={len(rows)} (side file) predicted {predicted}")
             continue
         started = time.perf_counter()
-        examples = run(rows, relater)
+        examples = run(rows, relater, source=name)
         fitted += examples
         result = evaluate(examples, errors=errors, calibration=calibration)
         result["seconds"] = time.perf_counter() - started
@@ -264,41 +271,53 @@ def eval_cmd(files: tuple[Path, ...], as_json: bool, errors: int, calibration: b
 
 
 def fit(
-    examples: Sequence[Example], *, min_n: int = 20
-) -> dict[tuple[str, str, str], float]:
-    """Return the share of right judgements per (label, leading reason, shape), to 0.01.
+    examples: Sequence[Example], *, min_n: int = 20, min_gap: float = 0.03
+) -> dict[Key, float]:
+    """Return the share of right judgements per calibration row, to 0.01.
 
-    Each file weighs the same (rows are weighted by 1 / rows of their file), so a large file
-    does not set the confidence alone. Groups with fewer than ``min_n`` rows are left out.
+    Rows go from (label, leading reason, shape, strength, similarity bin) down to (label,
+    any reason, shape), as ``explain.calibration_keys`` looks them up. Each file weighs the
+    same (rows are weighted by 1 / rows of their file), so a large file does not set the
+    confidence alone. Rows with fewer than ``min_n`` judgements are left out, and so are rows
+    within ``min_gap`` of the row they would fall back to.
     """
     per_file: dict[str, int] = {}
     for e in examples:
-        per_file[_file_of(e.id)] = per_file.get(_file_of(e.id), 0) + 1
-    right: dict[tuple[str, str, str], float] = {}
-    total: dict[tuple[str, str, str], float] = {}
-    count: dict[tuple[str, str, str], int] = {}
+        per_file[_file_of(e)] = per_file.get(_file_of(e), 0) + 1
+    right: dict[Key, float] = {}
+    total: dict[Key, float] = {}
+    count: dict[Key, int] = {}
+    chains: dict[Key, tuple[Key, ...]] = {}
     for e in examples:
-        w = 1.0 / per_file[_file_of(e.id)]
-        # "*" stands for any reason: the fallback of a (label, shape) seen with rare reasons.
-        for key in ((e.predicted, e.reasons[0] if e.reasons else "", e.shape),
-                    (e.predicted, "*", e.shape)):
+        w = 1.0 / per_file[_file_of(e)]
+        keys = calibration_keys(e.predicted, e.reasons[0] if e.reasons else "", e.shape,
+                                e.strength, similarity_bin(e.similarity))
+        for k, key in enumerate(keys):
+            chains[key] = keys[k + 1:]
             total[key] = total.get(key, 0.0) + w
             count[key] = count.get(key, 0) + 1
             if as_three_way(e.predicted) == e.gold:
                 right[key] = right.get(key, 0.0) + w
-    return {k: round(right.get(k, 0.0) / total[k], 2) for k in sorted(total)
-            if count[k] >= min_n}
+    share = {k: round(right.get(k, 0.0) / total[k], 2) for k in total if count[k] >= min_n}
+    table: dict[Key, float] = {}
+    # General rows first, so a specific row is compared with the row it would fall back to.
+    for key in sorted(share, key=lambda k: (-k.count("*"), k)):
+        fallback = next((table[k] for k in chains[key] if k in table), None)
+        # The pooled row of strong evidence stands for many cells: always kept.
+        if fallback is None or key[2] == "*" or abs(share[key] - fallback) >= min_gap:
+            table[key] = share[key]
+    return dict(sorted(table.items()))
 
 
-def _file_of(example_id: str) -> str:
-    return example_id.rsplit("-", 1)[0]
+def _file_of(example: Example) -> str:
+    # Row ids do not name their file reliably (climate_fever's carry a claim number too).
+    return example.source or example.id.rsplit("-", 1)[0]
 
 
-def format_calibration(table: dict[tuple[str, str, str], float]) -> str:
+def format_calibration(table: dict[Key, float]) -> str:
     """Return ``table`` as the Python source of a CALIBRATION dict."""
-    lines = ["CALIBRATION: dict[tuple[str, str, str], float] = {"]
-    lines += [f"    ({label!r}, {reason!r}, {shape!r}): {share},"
-              for (label, reason, shape), share in table.items()]
+    lines = ["CALIBRATION: dict[tuple[str, str, str, str, str], float] = {"]
+    lines += [f"    {key!r}: {share}," for key, share in table.items()]
     return "\n".join([*lines, "}"])
 
 

@@ -117,3 +117,19 @@ def test_eval_command_skips_side_files_unless_asked(tmp_path: Path) -> None:
     run = CliRunner().invoke(eval_cmd, [str(path), "--side", "--json"])
     assert json.loads(run.output)[f"{tmp_path.name}/{path.name}"]["predicted"] == {
         "unrelated": {"unrelated": 1}}
+
+
+def _example(id_: str, source: str, predicted: str, gold: str) -> evaluation.Example:
+    return evaluation.Example(id_, "a", "b", gold, predicted, 0.5, ("paraphrase",), "",
+                              "sentence", 90.0, "weak", source)
+
+
+def test_fit_weighs_each_file_the_same_whatever_its_row_ids() -> None:
+    # File x: 4 rows with ids that look like four files ("x-1-0" ...), all wrong; file y:
+    # one row, right. Each file weighs half: the share right is 0.5, not 1/5 or 4/5.
+    rows = [_example(f"x-{k}-0", "x.jsonl", "agree", "conflict") for k in range(4)]
+    rows.append(_example("y-0", "y.jsonl", "agree", "agree"))
+    table = evaluation.fit(rows, min_n=1)
+    assert table[("agree", "*", "sentence", "*", "*")] == pytest.approx(0.5)
+    # Rows that say the same as the row they fall back to are left out.
+    assert ("agree", "paraphrase", "sentence", "weak", "80+") not in table

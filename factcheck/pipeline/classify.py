@@ -17,6 +17,7 @@ from datetime import date
 from .explain import confidence_for, sentence
 from .lexicon import SCOPE_WORDS
 from .match import coverage, overlap
+from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
 from .types import Claim, Judgement, Label
 
@@ -25,6 +26,12 @@ _CONFLICT_OVERLAP = 0.5
 _AGREE_COVERAGE = 0.65
 _SHORT = 12
 _SCOPE_SURFACE = {stem(w): w for w in SCOPE_WORDS}
+# Evidence that reads a typed value, a recorded vote, a denial or an order of names: telling
+# when the two claims are otherwise the same ("took 5 years" / "took seven years").
+_TYPED = frozenset({"value.equal", "value.within_bound", "value.mismatch.number",
+                    "value.mismatch.date", "alternative.exclusive", "polarity.opposite",
+                    "role.swapped"})
+_SAME_WORDS = 0.8
 _COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
                ("number", "quantity")}
 
@@ -141,6 +148,19 @@ def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     return None
 
 
+def strength(lead: str, sa: Signals, sb: Signals) -> str:
+    """Return "strong" when ``lead`` is typed evidence between otherwise alike claims."""
+    if lead not in _TYPED:
+        return "weak"
+    wa = {t for t in sa.content if not t.startswith("#")}
+    wb = {t for t in sb.content if not t.startswith("#")}
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not small:
+        return "weak"
+    same = len(small & large) / len(small) >= _SAME_WORDS and len(large - small) <= 2
+    return "strong" if same else "weak"
+
+
 def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
     """Return what may explain a difference away: scope, stage, hedging, attribution.
 
@@ -247,6 +267,10 @@ def classify(
         label, reasons = "complement", [Evidence("detail.differs",
                                                  "they tell different details of it")]
     codes = tuple(dict.fromkeys(r.code for r in reasons))
-    conf = confidence_for(label, codes, overlap=ov, coverage=cov)
+    power = strength(codes[0], sa, sb)
+    # Pairs from matching carry their score; a bare pair is scored here.
+    score = similarity or match_similarity(sa, sb)
+    conf = confidence_for(label, codes, overlap=ov, coverage=cov, similarity=score,
+                          strength=power)
     return Judgement(label, conf, codes, sentence(label, [(r.code, r.detail) for r in reasons]),
-                     round(similarity, 1))
+                     round(similarity, 1), power)

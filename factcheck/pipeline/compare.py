@@ -291,7 +291,9 @@ def relate(
         lead = max(pairs, key=lambda p: (p.judgement.label == "complement",
                                          p.judgement.confidence))
     lj = lead.judgement
-    conf = confidence_for(label, lj.reasons, overlap=lj.similarity / 100, shape=shape)
+    conf = confidence_for(label, lj.reasons, overlap=lj.similarity / 100, shape=shape,
+                          similarity=lj.similarity, strength=lj.strength)
     explanation = lj.explanation if lj.label == label else sentence(
         label, [(r, "") for r in lj.reasons])
-    return Relation(label, conf, lj.reasons, explanation, tuple(pairs), shape=shape)
+    return Relation(label, conf, lj.reasons, explanation, tuple(pairs), shape=shape,
+                    similarity=lj.similarity, strength=lj.strength)

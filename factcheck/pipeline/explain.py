@@ -1,9 +1,10 @@
 """Turn reason codes into one plain sentence, and into a calibrated confidence.
 
 ``REASONS`` is the list of every code the comparison emits, with what it means. The
-confidence of a label is the share of dev-set judgements with the same label and leading
-reason that were right (``CALIBRATION``; measured with ``factcheck eval --calibration`` on the
-dev files of ../shared/data), nudged by how much the two claims overlap.
+confidence of a label is the share of dev-set judgements with the same label, leading
+reason, shape of the texts, evidence strength and match-similarity bin that were right
+(``CALIBRATION``; measured with ``factcheck eval --fit-calibration`` on the dev files of
+../shared/data), nudged by how much the two claims overlap.
 """
 
 from __future__ import annotations
@@ -36,77 +37,160 @@ REASONS: dict[str, str] = {
 _ENDINGS = {"agree": "so they agree", "complement": "so they complement each other",
             "conflict": "so they conflict"}
 
-# Share of dev judgements that were right, per (label, leading reason, shape of the texts),
-# each dev file weighing the same; "*" is any reason. Measured 2026-11-23 with
-# `factcheck eval <the 8 dev.jsonl files> --limit 1500 --fit-calibration`.
-CALIBRATION: dict[tuple[str, str, str], float] = {
-    ('agree', '*', 'article'): 0.44,
-    ('agree', '*', 'headline'): 0.74,
-    ('agree', '*', 'sentence'): 0.29,
-    ('agree', 'assertion.same', 'article'): 0.31,
-    ('agree', 'assertion.same', 'headline'): 0.68,
-    ('agree', 'assertion.same', 'sentence'): 0.26,
-    ('agree', 'paraphrase', 'article'): 0.53,
-    ('agree', 'paraphrase', 'headline'): 0.82,
-    ('agree', 'paraphrase', 'sentence'): 0.46,
-    ('agree', 'paraphrase.whole', 'article'): 0.4,
-    ('agree', 'value.equal', 'article'): 0.55,
-    ('agree', 'value.equal', 'headline'): 0.88,
-    ('agree', 'value.equal', 'sentence'): 0.18,
-    ('agree', 'value.within_bound', 'sentence'): 0.19,
-    ('complement', '*', 'article'): 0.51,
-    ('complement', '*', 'headline'): 0.45,
-    ('complement', '*', 'sentence'): 0.62,
-    ('complement', 'attribution.differs', 'article'): 0.7,
-    ('complement', 'attribution.differs', 'headline'): 0.72,
-    ('complement', 'attribution.differs', 'sentence'): 0.41,
-    ('complement', 'detail.differs', 'article'): 0.44,
-    ('complement', 'detail.differs', 'headline'): 0.04,
-    ('complement', 'detail.differs', 'sentence'): 0.64,
-    ('complement', 'modality.hedged', 'article'): 0.56,
-    ('complement', 'modality.hedged', 'headline'): 0.87,
-    ('complement', 'modality.hedged', 'sentence'): 0.55,
-    ('complement', 'stage.differs', 'article'): 0.75,
-    ('complement', 'stage.differs', 'sentence'): 0.71,
-    ('complement', 'value.equal', 'article'): 0.61,
-    ('complement', 'value.equal', 'sentence'): 0.44,
-    ('complement', 'value.within_bound', 'sentence'): 0.69,
-    ('conflict', '*', 'article'): 0.63,
-    ('conflict', '*', 'headline'): 0.83,
-    ('conflict', '*', 'sentence'): 0.25,
-    ('conflict', 'entity.unsupported', 'article'): 0.88,
-    ('conflict', 'polarity.opposite', 'article'): 0.5,
-    ('conflict', 'polarity.opposite', 'headline'): 0.74,
-    ('conflict', 'polarity.opposite', 'sentence'): 0.48,
-    ('conflict', 'polarity.refuted', 'article'): 0.56,
-    ('conflict', 'polarity.refuted', 'headline'): 0.92,
-    ('conflict', 'polarity.refuted', 'sentence'): 0.5,
-    ('conflict', 'value.mismatch.date', 'sentence'): 0.1,
-    ('conflict', 'value.mismatch.number', 'article'): 0.48,
-    ('conflict', 'value.mismatch.number', 'sentence'): 0.14,
-    ('unrelated', '*', 'article'): 0.52,
-    ('unrelated', '*', 'headline'): 0.3,
-    ('unrelated', '*', 'sentence'): 0.76,
-    ('unrelated', 'unmatched', 'article'): 0.52,
-    ('unrelated', 'unmatched', 'headline'): 0.3,
-    ('unrelated', 'unmatched', 'sentence'): 0.76,
+# Share of dev judgements that were right, per (label, leading reason, shape of the texts,
+# evidence strength, match-similarity bin), each dev file weighing the same; "*" is any.
+# A row is kept only when it differs from the row it falls back to. Measured 2026-11-23 with
+# `factcheck eval <the 8 dev.jsonl files> --fit-calibration`.
+CALIBRATION: dict[tuple[str, str, str, str, str], float] = {
+    ('agree', '*', '*', 'strong', '*'): 0.65,
+    ('agree', '*', 'article', '*', '*'): 0.43,
+    ('agree', '*', 'headline', '*', '*'): 0.76,
+    ('agree', '*', 'sentence', '*', '*'): 0.53,
+    ('agree', 'assertion.same', 'article', '*', '*'): 0.28,
+    ('agree', 'assertion.same', 'article', 'weak', '0-40'): 0.21,
+    ('agree', 'assertion.same', 'article', 'weak', '60-80'): 0.47,
+    ('agree', 'assertion.same', 'headline', '*', '*'): 0.71,
+    ('agree', 'assertion.same', 'sentence', '*', '*'): 0.38,
+    ('agree', 'assertion.same', 'sentence', 'weak', '0-40'): 0.28,
+    ('agree', 'assertion.same', 'sentence', 'weak', '40-60'): 0.49,
+    ('agree', 'paraphrase', 'article', '*', '*'): 0.51,
+    ('agree', 'paraphrase', 'article', 'weak', '40-60'): 0.21,
+    ('agree', 'paraphrase', 'article', 'weak', '60-80'): 0.55,
+    ('agree', 'paraphrase', 'headline', '*', '*'): 0.82,
+    ('agree', 'paraphrase', 'headline', 'weak', '40-60'): 0.78,
+    ('agree', 'paraphrase', 'sentence', '*', '*'): 0.63,
+    ('agree', 'paraphrase', 'sentence', 'weak', '40-60'): 0.46,
+    ('agree', 'paraphrase', 'sentence', 'weak', '60-80'): 0.69,
+    ('agree', 'paraphrase', 'sentence', 'weak', '80+'): 0.74,
+    ('agree', 'value.equal', 'article', '*', '*'): 0.53,
+    ('agree', 'value.equal', 'article', 'weak', '40-60'): 0.44,
+    ('agree', 'value.equal', 'article', 'weak', '60-80'): 0.62,
+    ('agree', 'value.equal', 'article', 'weak', '80+'): 0.4,
+    ('agree', 'value.equal', 'headline', '*', '*'): 0.88,
+    ('agree', 'value.equal', 'sentence', '*', '*'): 0.57,
+    ('agree', 'value.equal', 'sentence', 'weak', '0-40'): 0.41,
+    ('agree', 'value.equal', 'sentence', 'weak', '40-60'): 0.44,
+    ('agree', 'value.equal', 'sentence', 'weak', '80+'): 0.82,
+    ('agree', 'value.within_bound', 'sentence', '*', '*'): 0.49,
+    ('agree', 'value.within_bound', 'sentence', 'weak', '40-60'): 0.59,
+    ('complement', '*', 'article', '*', '*'): 0.41,
+    ('complement', '*', 'headline', '*', '*'): 0.74,
+    ('complement', '*', 'sentence', '*', '*'): 0.49,
+    ('complement', 'attribution.differs', 'article', '*', '*'): 0.68,
+    ('complement', 'attribution.differs', 'article', 'weak', '0-40'): 0.58,
+    ('complement', 'attribution.differs', 'article', 'weak', '40-60'): 0.8,
+    ('complement', 'attribution.differs', 'headline', '*', '*'): 0.69,
+    ('complement', 'attribution.differs', 'headline', 'weak', '0-40'): 0.65,
+    ('complement', 'attribution.differs', 'headline', 'weak', '40-60'): 0.63,
+    ('complement', 'attribution.differs', 'headline', 'weak', '60-80'): 0.9,
+    ('complement', 'attribution.differs', 'sentence', '*', '*'): 0.53,
+    ('complement', 'attribution.differs', 'sentence', 'weak', '40-60'): 0.64,
+    ('complement', 'attribution.differs', 'sentence', 'weak', '60-80'): 0.49,
+    ('complement', 'detail.differs', 'article', '*', '*'): 0.21,
+    ('complement', 'detail.differs', 'article', 'weak', '0-40'): 0.26,
+    ('complement', 'detail.differs', 'article', 'weak', '40-60'): 0.18,
+    ('complement', 'detail.differs', 'headline', '*', '*'): 0.34,
+    ('complement', 'detail.differs', 'headline', 'weak', '40-60'): 0.31,
+    ('complement', 'detail.differs', 'sentence', 'weak', '0-40'): 0.54,
+    ('complement', 'detail.differs', 'sentence', 'weak', '40-60'): 0.4,
+    ('complement', 'modality.hedged', 'article', '*', '*'): 0.6,
+    ('complement', 'modality.hedged', 'article', 'weak', '0-40'): 0.57,
+    ('complement', 'modality.hedged', 'article', 'weak', '40-60'): 0.76,
+    ('complement', 'modality.hedged', 'article', 'weak', '60-80'): 0.39,
+    ('complement', 'modality.hedged', 'article', 'weak', '80+'): 0.73,
+    ('complement', 'modality.hedged', 'headline', '*', '*'): 0.85,
+    ('complement', 'modality.hedged', 'headline', 'weak', '0-40'): 0.77,
+    ('complement', 'modality.hedged', 'headline', 'weak', '60-80'): 0.92,
+    ('complement', 'modality.hedged', 'headline', 'weak', '80+'): 0.91,
+    ('complement', 'modality.hedged', 'sentence', 'weak', '60-80'): 0.33,
+    ('complement', 'polarity.opposite', 'article', '*', '*'): 0.77,
+    ('complement', 'scope.differs', 'sentence', '*', '*'): 0.43,
+    ('complement', 'scope.differs', 'sentence', 'weak', '0-40'): 0.36,
+    ('complement', 'stage.differs', 'article', '*', '*'): 0.7,
+    ('complement', 'stage.differs', 'article', 'weak', '40-60'): 0.78,
+    ('complement', 'stage.differs', 'article', 'weak', '60-80'): 0.55,
+    ('complement', 'stage.differs', 'sentence', '*', '*'): 0.54,
+    ('complement', 'stage.differs', 'sentence', 'weak', '0-40'): 0.61,
+    ('complement', 'value.equal', 'article', '*', '*'): 0.57,
+    ('complement', 'value.equal', 'article', 'weak', '*'): 0.67,
+    ('complement', 'value.equal', 'article', 'weak', '0-40'): 0.76,
+    ('complement', 'value.equal', 'sentence', '*', '*'): 0.38,
+    ('complement', 'value.equal', 'sentence', 'weak', '*'): 0.46,
+    ('complement', 'value.equal', 'sentence', 'weak', '40-60'): 0.42,
+    ('complement', 'value.within_bound', 'sentence', '*', '*'): 0.59,
+    ('complement', 'value.within_bound', 'sentence', 'weak', '0-40'): 0.79,
+    ('conflict', '*', '*', 'strong', '*'): 0.83,
+    ('conflict', '*', 'article', '*', '*'): 0.63,
+    ('conflict', '*', 'headline', '*', '*'): 0.8,
+    ('conflict', '*', 'sentence', '*', '*'): 0.61,
+    ('conflict', 'entity.unsupported', 'article', '*', '*'): 0.87,
+    ('conflict', 'polarity.opposite', 'article', '*', '*'): 0.51,
+    ('conflict', 'polarity.opposite', 'article', 'weak', '0-40'): 0.17,
+    ('conflict', 'polarity.opposite', 'article', 'weak', '40-60'): 0.43,
+    ('conflict', 'polarity.opposite', 'article', 'weak', '60-80'): 0.76,
+    ('conflict', 'polarity.opposite', 'article', 'weak', '80+'): 0.73,
+    ('conflict', 'polarity.opposite', 'headline', '*', '*'): 0.71,
+    ('conflict', 'polarity.opposite', 'headline', 'weak', '*'): 0.67,
+    ('conflict', 'polarity.opposite', 'headline', 'weak', '40-60'): 0.64,
+    ('conflict', 'polarity.opposite', 'sentence', '*', '*'): 0.78,
+    ('conflict', 'polarity.opposite', 'sentence', 'weak', '40-60'): 0.7,
+    ('conflict', 'polarity.opposite', 'sentence', 'weak', '60-80'): 0.88,
+    ('conflict', 'polarity.refuted', 'article', '*', '*'): 0.57,
+    ('conflict', 'polarity.refuted', 'article', 'weak', '0-40'): 0.48,
+    ('conflict', 'polarity.refuted', 'article', 'weak', '40-60'): 0.51,
+    ('conflict', 'polarity.refuted', 'article', 'weak', '60-80'): 0.39,
+    ('conflict', 'polarity.refuted', 'headline', '*', '*'): 0.91,
+    ('conflict', 'polarity.refuted', 'sentence', '*', '*'): 0.49,
+    ('conflict', 'polarity.refuted', 'sentence', 'weak', '0-40'): 0.53,
+    ('conflict', 'polarity.refuted', 'sentence', 'weak', '40-60'): 0.62,
+    ('conflict', 'polarity.refuted', 'sentence', 'weak', '60-80'): 0.27,
+    ('conflict', 'value.mismatch.date', 'sentence', '*', '*'): 0.58,
+    ('conflict', 'value.mismatch.number', 'article', '*', '*'): 0.49,
+    ('conflict', 'value.mismatch.number', 'article', 'weak', '40-60'): 0.29,
+    ('conflict', 'value.mismatch.number', 'sentence', '*', '*'): 0.31,
+    ('conflict', 'value.mismatch.number', 'sentence', 'weak', '*'): 0.34,
+    ('unrelated', '*', 'article', '*', '*'): 0.46,
+    ('unrelated', '*', 'headline', '*', '*'): 0.27,
+    ('unrelated', '*', 'sentence', '*', '*'): 0.51,
 }
 _DEFAULT = {"agree": 0.6, "complement": 0.55, "conflict": 0.6, "unrelated": 0.6}
+# Upper edges of the match-similarity bins: a clash between closely matched claims is surer.
+SIMILARITY_BINS = ((40.0, "0-40"), (60.0, "40-60"), (80.0, "60-80"), (float("inf"), "80+"))
+
+
+def similarity_bin(similarity: float) -> str:
+    """Return the calibration bin of a match score (0-100)."""
+    return next(name for edge, name in SIMILARITY_BINS if similarity < edge)
+
+
+def calibration_keys(
+    label: str, lead: str, shape: str, strength: str, bin_: str
+) -> tuple[tuple[str, str, str, str, str], ...]:
+    """Return the calibration rows a judgement falls under, most specific first.
+
+    Strong evidence is rare in any one (reason, shape) cell, so it also has a row of its own
+    over all reasons and shapes: a typed clash between otherwise identical claims is about
+    as telling wherever it comes from.
+    """
+    pooled = ((label, "*", "*", strength, "*"),) if strength == "strong" else ()
+    return ((label, lead, shape, strength, bin_), (label, lead, shape, strength, "*"),
+            *pooled, (label, lead, shape, "*", "*"), (label, "*", shape, "*", "*"))
 
 
 def confidence_for(
     label: str, codes: Sequence[str], *, overlap: float = 0.0, coverage: float = 0.0,
-    shape: str = "sentence",
+    shape: str = "sentence", similarity: float = 0.0, strength: str = "weak",
 ) -> float:
     """Return the calibrated confidence (0-1) of ``label`` given its reason codes.
 
-    ``shape`` is the kind of texts compared (headline, sentence, article): the same rule is
-    right more often on some than on others.
+    ``shape`` is the kind of texts compared (headline, sentence, article), ``similarity`` the
+    match score of the two claims and ``strength`` how telling the evidence is: the same rule
+    is right more often on some than on others.
     """
     lead = codes[0] if codes else ""
-    base = CALIBRATION.get((label, lead, shape), CALIBRATION.get(
-        (label, "*", shape), _DEFAULT.get(label, 0.5)))
-    # Overlap moves the figure a little: a clash between near-identical claims is surer.
+    keys = calibration_keys(label, lead, shape, strength, similarity_bin(similarity))
+    base = next((CALIBRATION[k] for k in keys if k in CALIBRATION), _DEFAULT.get(label, 0.5))
+    # Overlap moves the figure a little inside a bin.
     nudge = 0.1 * (max(overlap, coverage) - 0.5)
     return round(min(0.99, max(0.05, base + nudge)), 2)
 

@@ -115,6 +115,9 @@ class Judgement:
     reasons: tuple[str, ...]
     explanation: str
     similarity: float = 0.0
+    # How telling the evidence behind the label is: "strong" for a typed value, vote or
+    # denial between claims that are otherwise the same, else "weak". Confidence uses it.
+    strength: str = "weak"
 
 
 @dataclass(frozen=True)
@@ -169,3 +172,6 @@ class Relation:
     # What kind of texts were related: "headline" (two short texts), "sentence" or "article"
     # (one side has many claims). Confidence is calibrated per kind.
     shape: str = ""
+    # The match score (0-100) and evidence strength of the pair the label rests on.
+    similarity: float = 0.0
+    strength: str = "weak"
