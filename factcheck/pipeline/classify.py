@@ -185,6 +185,11 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
     if (sb.hedged and not sa.hedged) or (sa.hedged and not sb.hedged and not directed):
         side = "second" if sb.hedged else "first"
         found.append(Evidence("modality.hedged", f"the {side} only reports or hedges it"))
+    elif sa.directive != sb.directive:
+        # Unlike an expectation, a call to action is not confirmed by the act: "UN urges
+        # states to join" and "states finalise the treaty" say different things either way.
+        side = "second" if sb.directive else "first"
+        found.append(Evidence("modality.hedged", f"the {side} only calls for it"))
     elif (sb.attributed and not sa.attributed) or (
             sa.attributed and not sb.attributed and not directed):
         side = "second" if sb.attributed else "first"

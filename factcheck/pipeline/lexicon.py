@@ -138,6 +138,14 @@ REFUTE_PHRASES = re.compile(
     r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"
     r"fooled|dupe[sd]?|not by|not a thing|shoots? down|shot down)\b", re.IGNORECASE)
 
+# A call to action asks for something to happen without saying it did: "UN urges states to
+# join the convention" asserts no joining.
+DIRECTIVE_RE = re.compile(
+    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|appeal(?:s|ed|ing)? (?:to|for)|"
+    r"exhort(?:s|ed|ing)?|encourag(?:e|es|ed|ing) (?:\w+ ){0,3}to|"
+    r"(?:ask|press|invit)(?:e|es|s|ed|ing)? (?:\w+ ){1,3}to)\b",
+    re.IGNORECASE)
+
 # Stages of a process, ordered: what is expected or proposed is not yet done.
 ANTICIPATION = re.compile(
     r"\b(?:expected to|set to|poised to|plans? to|planned|planning to|proposed?|"

@@ -17,6 +17,7 @@ from .lexicon import (
     ANTICIPATION,
     ANTONYMS,
     CONSENSUS_RE,
+    DIRECTIVE_RE,
     HEDGE_PHRASES,
     HEDGES,
     IRREGULAR,
@@ -112,6 +113,7 @@ class Signals:
     negated: bool
     negated_heads: frozenset[str]
     hedged: bool
+    directive: bool
     refuted: bool
     anticipated: bool
     stage: int | None
@@ -359,7 +361,7 @@ def _signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
         names=frozenset(names),
         numbers=tuple(numbers), negated=negated, negated_heads=frozenset(heads),
-        hedged=hedged, refuted=refuted,
+        hedged=hedged, directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,
         attributed=attributed, frame=masked_frame)

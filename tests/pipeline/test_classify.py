@@ -89,3 +89,26 @@ def test_explanation_is_one_sentence_naming_the_values() -> None:
 ])
 def test_relate_reads_b_as_a_statement_about_a(a: str, b: str, label: str) -> None:
     assert relate(a, b).label == label
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("UN urges member states to join the convention", "Member States finalise new treaty"),
+    ("The UN called on member states to ratify the treaty.",
+     "Member states ratified the treaty."),
+])
+def test_a_call_to_action_does_not_agree_with_a_claim_that_it_happened(a: str, b: str) -> None:
+    assert classify(claim(a), claim(b)).label != "agree"
+    assert relate(a, b).label != "agree"
+    assert relate(b, a).label != "agree"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Both call for it: the same call.
+    ("UN urges member states to join the convention.",
+     "The UN urged member states to join the convention."),
+    # "asked about" calls for nothing.
+    ("The assembly adopted the convention.",
+     "The assembly adopted the convention after members asked about its cost."),
+])
+def test_the_same_call_or_a_plain_question_still_agrees(a: str, b: str) -> None:
+    assert classify(claim(a), claim(b)).label == "agree"
