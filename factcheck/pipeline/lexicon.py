@@ -114,7 +114,7 @@ HEDGES = frozenset({
     "accused", "accuses", "accuse", "hints", "hinted", "could've", "might've", "whether",
 })
 HEDGE_PHRASES = re.compile(
-    r"\b(?:according to|is said to|are said to|was said to|is thought to|is believed to|"
+    r"\b(?:is said to|are said to|was said to|is thought to|is believed to|"
     r"are believed to|is expected to|are expected to|is set to|are set to|is reported to|"
     r"sources say|it is claimed|report:|reports:)|\?", re.IGNORECASE)
 

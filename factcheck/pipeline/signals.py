@@ -49,6 +49,7 @@ _NUMBER_RE = re.compile(
 _WORD_NUMBER_RE = re.compile(
     r"\b(?P<num>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
     r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
+_NOUN_AFTER_RE = re.compile(r"\s*([a-z]{3,})\b")
 _YEAR_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade")
 
 
@@ -129,6 +130,9 @@ def _value_number(v: Value) -> Number:
     unit = v.unit
     if v.kind == "duration" and unit.endswith("s"):
         unit = unit[:-1]
+    elif v.kind in ("count", "quantity", "number") and unit.isalpha():
+        # The same stem as a number read from bare text: "25,000 homes" counts "hom" either way.
+        unit = stem(unit)
     low, high = v.low, v.high
     # Widen by the bound so "more than 2,000" holds 2,100 and "about 5" holds 5.3.
     if v.bound == "about":
@@ -204,8 +208,14 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
             high = float("inf")
         elif bound in ("less_than", "up_to"):
             low = float("-inf")
-        found.append(Number(kind, low, high, unit, m.group().strip()))
-        taken.append((m.start(), m.end()))
+        shown, end = m.group().strip(), m.end()
+        noun = _NOUN_AFTER_RE.match(text, end)
+        if kind == "number" and noun and stem(noun.group(1)) == unit:
+            # "25,000 homes" reads as one count, as extraction reads it: the counted word
+            # belongs to the value, not to the frame.
+            shown, end = text[m.start():noun.end()], noun.end()
+        found.append(Number(kind, low, high, unit, shown))
+        taken.append((m.start(), end))
     for m in _WORD_NUMBER_RE.finditer(text):
         if not free(m.start(), m.end()):
             continue

@@ -112,3 +112,34 @@ def test_a_call_to_action_does_not_agree_with_a_claim_that_it_happened(a: str, b
 ])
 def test_the_same_call_or_a_plain_question_still_agrees(a: str, b: str) -> None:
     assert classify(claim(a), claim(b)).label == "agree"
+
+
+@pytest.mark.parametrize("a", [
+    "40,000 homes were destroyed, the networks said.",
+    "40,000 homes were destroyed, according to the networks.",
+    "The networks reported that 40,000 homes were destroyed.",
+    "40,000 homes were destroyed, the networks said",  # a headline: no full stop
+])
+def test_attributing_a_number_to_a_source_does_not_excuse_a_mismatch(a: str) -> None:
+    b = "25,000 homes were destroyed" + ("." if a.endswith(".") else "")
+    judgement = classify(claim(a), claim(b))
+    assert judgement.label == "conflict", judgement
+    assert judgement.reasons[0] == "value.mismatch.number"
+    assert "attribution.differs" in judgement.reasons
+    assert "modality.hedged" not in judgement.reasons
+    assert relate(a, b).label == "conflict"
+
+
+@pytest.mark.parametrize(("a", "label", "reason"), [
+    # Hedged: the first only reports it, so the two numbers may both stand.
+    ("40,000 homes were reportedly destroyed.", "complement", "modality.hedged"),
+    # A bound holds the other number, or does not.
+    ("Up to 40,000 homes were destroyed.", "agree", "value.within_bound"),
+    ("Up to 20,000 homes were destroyed.", "conflict", "value.mismatch.number"),
+])
+def test_hedges_and_bounds_still_decide_a_number_difference(
+    a: str, label: str, reason: str
+) -> None:
+    judgement = classify(claim(a), claim("25,000 homes were destroyed."))
+    assert judgement.label == label
+    assert reason in judgement.reasons
