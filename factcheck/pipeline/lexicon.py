@@ -50,7 +50,8 @@ IRREGULAR = {
     "finalization": "finalize", "finalizing": "finalize", "finalising": "finalize",
     "finalized": "finalize", "organisation": "organization", "effort": "work",
     "efforts": "work", "pact": "treaty", "accord": "treaty", "convention": "treaty",
-    "u.s.": "us", "usa": "us", "america": "us", "american": "us", "uk": "britain",
+    "u.s.": "united-states", "usa": "united-states", "america": "united-states",
+    "american": "united-states", "uk": "britain",
     "british": "britain", "un": "united-nations", "arrested": "arrest",
     "adoption": "adopt", "adopted": "adopt", "approval": "approve",
 }

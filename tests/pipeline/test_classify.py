@@ -143,3 +143,18 @@ def test_hedges_and_bounds_still_decide_a_number_difference(
     judgement = classify(claim(a), claim("25,000 homes were destroyed."))
     assert judgement.label == label
     assert reason in judgement.reasons
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # "American" and "U.S." are content ("us" the pronoun is not): denying it is a clash.
+    ("SpongeBob SquarePants is not an American series.",
+     "SpongeBob SquarePants is an American animated television series.", "conflict"),
+    ("The U.S. delegation signed the treaty.", "The American delegation signed the treaty.",
+     "agree"),
+    # A pronoun still carries no content.
+    ("The minister told us the treaty was signed.", "The treaty was signed.", "agree"),
+])
+def test_the_united_states_is_content_and_the_pronoun_us_is_not(
+    a: str, b: str, label: str
+) -> None:
+    assert relate(a, b).label == label
