@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .explain import confidence_for, sentence
-from .lexicon import SCOPE_WORDS
+from .lexicon import DEMONYMS, SCOPE_WORDS
 from .match import coverage, overlap
 from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
@@ -32,6 +32,7 @@ _TYPED = frozenset({"value.equal", "value.within_bound", "value.mismatch.number"
                     "value.mismatch.date", "alternative.exclusive", "polarity.opposite",
                     "role.swapped"})
 _SAME_WORDS = 0.8
+_DEMONYM_STEMS = {stem(w): w for w in DEMONYMS}
 _COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
                ("number", "quantity")}
 
@@ -128,12 +129,34 @@ def _vote(sa: Signals, sb: Signals) -> Evidence | None:
 def _names(hyp: Signals, premise: Signals) -> Evidence | None:
     # A name the shorter claim uses that the other never mentions, where the other has a
     # name of its own in its place: a different person or place for the same event.
+    if hyp.negated != premise.negated:  # "not in Paris" fits "in Lyon"
+        return None
     new = sorted(hyp.names - premise.content)
     other = sorted(premise.names - hyp.content)
     rest = hyp.content - premise.content
     if (len(new) == 1 and len(other) == 1 and len(hyp.content & premise.content) >= 3
             and rest == set(new) and len(premise.content) <= len(hyp.content) + 3):
         return Evidence("entity.differs", f"{other[0].title()} vs {new[0].title()}")
+    return None
+
+
+def _after(s: Signals, words: set[str], span: int = 3) -> set[str]:
+    return {t for k, w in enumerate(s.tokens) if w in words
+            for t in s.tokens[k + 1:k + 1 + span]}
+
+
+def _nationality(hyp: Signals, premise: Signals) -> Evidence | None:
+    # The shorter claim gives a nationality the other never names, where the other gives one
+    # of its own: "is a Canadian film" against "is an American drama film".
+    if hyp.negated or premise.negated:  # "not an American series" fits "a French series"
+        return None
+    mine = {t for t in hyp.content if t in _DEMONYM_STEMS}
+    theirs = {t for t in premise.content if t in _DEMONYM_STEMS}
+    # Both must qualify the same thing: a word just after one is just after the other
+    # ("an Indian interpreter" does not clash with "a Scottish museum").
+    if mine and theirs and not mine & theirs and _after(hyp, mine) & _after(premise, theirs):
+        return Evidence("entity.differs", f"{_DEMONYM_STEMS[sorted(theirs)[0]].title()} vs "
+                                          f"{_DEMONYM_STEMS[sorted(mine)[0]].title()}")
     return None
 
 
@@ -232,6 +255,7 @@ def classify(
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
     for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
+                   _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb)):
         if finder is not None:

@@ -104,6 +104,17 @@ for _x, _y in ANTONYM_PAIRS:
     ANTONYMS[_x] = ANTONYMS.get(_x, frozenset()) | {_y}
     ANTONYMS[_y] = ANTONYMS.get(_y, frozenset()) | {_x}
 
+# Nationalities: two different ones for the same person, film or firm cannot both hold
+# ("a Canadian sports film" / "an American sports drama film").
+DEMONYMS = frozenset("""
+    american british english scottish welsh irish canadian australian french german italian
+    spanish portuguese dutch belgian swiss austrian swedish norwegian danish finnish
+    icelandic polish czech hungarian romanian bulgarian greek turkish russian ukrainian
+    mexican brazilian argentine argentinian chilean colombian peruvian venezuelan cuban
+    chinese japanese korean indian pakistani iranian iraqi israeli egyptian nigerian
+    kenyan ethiopian saudi filipino indonesian vietnamese thai malaysian zealander
+    """.split())
+
 # Words that only report a statement without asserting it ("observing" in Emergent).
 HEDGES = frozenset({
     "reportedly", "allegedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",

@@ -158,3 +158,21 @@ def test_the_united_states_is_content_and_the_pronoun_us_is_not(
     a: str, b: str, label: str
 ) -> None:
     assert relate(a, b).label == label
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    ("Dreamer is a Canadian sports film.", "Dreamer is an American sports drama film.",
+     "conflict"),
+    ("Brubaker is an Australian prison film.", "Brubaker is a 1980 American prison drama film.",
+     "conflict"),
+    # Nationalities of different things do not clash.
+    ("The ghost shirt was donated to the Glasgow museum by an Indian interpreter.",
+     "The ghost shirt was returned by a Scottish museum.", "no conflict"),
+    # Denying one nationality fits another.
+    ("SpongeBob SquarePants is not an American series.",
+     "SpongeBob SquarePants is a French animated television series.", "no conflict"),
+])
+def test_two_nationalities_for_the_same_thing_conflict(a: str, b: str, label: str) -> None:
+    judgement = classify(claim(a), claim(b))
+    assert (judgement.label == "conflict") == (label == "conflict"), judgement
+    assert ("entity.differs" in judgement.reasons) == (label == "conflict")
