@@ -79,7 +79,8 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("alive", "die"), ("survive", "die"), ("increase", "decrease"), ("rise", "fall"),
     ("rise", "drop"), ("raise", "cut"), ("gain", "loss"), ("higher", "lower"),
     ("larger", "smaller"), ("more", "less"), ("guilty", "innocent"), ("convict", "acquit"),
-    ("true", "false"), ("real", "fake"), ("legal", "illegal"), ("allow", "ban"),
+    ("true", "false"), ("real", "fake"), ("real", "fictional"), ("legal", "illegal"),
+    ("allow", "ban"),
     ("allow", "forbid"), ("permit", "ban"), ("support", "oppose"), ("open", "close"),
     ("male", "female"), ("first", "last"), ("before", "after"), ("arrest", "release"),
     ("start", "end"), ("begin", "end"), ("pass", "fail"), ("succeed", "fail"),
@@ -156,6 +157,14 @@ DIRECTIVE_RE = re.compile(
     r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|appeal(?:s|ed|ing)? (?:to|for)|"
     r"exhort(?:s|ed|ing)?|encourag(?:e|es|ed|ing) (?:\w+ ){0,3}to|"
     r"(?:ask|press|invit)(?:e|es|s|ed|ing)? (?:\w+ ){1,3}to)\b",
+    re.IGNORECASE)
+
+# Fiction as a genre does not call anything false: "a fictional character", "science fiction".
+REFUTE_EXCEPTIONS = re.compile(
+    r"\b(?:science[- ]fiction|(?:gothic|crime|historical|literary|speculative|fan|flash|"
+    r"short|popular|children's|adult) fiction|fiction(?:al)? (?:\w+ )?(?:character|setting|"
+    r"universe|world|series|novel|book|film|town|city|country|place|stor(?:y|ies)|writer|"
+    r"author|works?|genre|detective|hero|heroine)s?|works? of fiction|fiction writers?)\b",
     re.IGNORECASE)
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.

@@ -28,6 +28,7 @@ from .lexicon import (
     NEGATORS,
     NUMBER_WORDS,
     RECORDED_VOTE_RE,
+    REFUTE_EXCEPTIONS,
     REFUTE_PHRASES,
     REFUTERS,
     REPORTING_VERBS,
@@ -326,8 +327,10 @@ def _signals(
     # Any denial counts: "No, Banksy hasn't been arrested" denies once, not twice.
     negated = negators + len(NEGATING_PHRASES.findall(masked)) > 0
     hedged = bool(HEDGE_PHRASES.search(text)) or any(w in HEDGES for w in words)
-    refuted = bool(REFUTE_PHRASES.search(text)) or any(
-        part in _REFUTER_WORDS for w in words for part in w.split("-"))
+    genre = REFUTE_EXCEPTIONS.sub(" ", lowered)
+    refuted = bool(REFUTE_PHRASES.search(genre)) or any(
+        part in _REFUTER_WORDS for w in re.findall(r"[a-z][a-z'\-]*", genre)
+        for part in w.split("-"))
     anticipated = bool(ANTICIPATION.search(text))
 
     tokens: list[str] = []

@@ -176,3 +176,18 @@ def test_two_nationalities_for_the_same_thing_conflict(a: str, b: str, label: st
     judgement = classify(claim(a), claim(b))
     assert (judgement.label == "conflict") == (label == "conflict"), judgement
     assert ("entity.differs" in judgement.reasons) == (label == "conflict")
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # Fiction as a genre calls nothing false.
+    ("Sancho Panza is a character in Don Quixote.",
+     "Sancho Panza is a fictional character in the novel Don Quixote.", "agree"),
+    ("Annette Badland appeared in Doctor Who.",
+     "Annette Badland played Margaret Blaine in the BBC science fiction series Doctor Who.",
+     "agree"),
+    # A report called fiction or a hoax still is.
+    ("Judd Nelson is dead", "Report that Judd Nelson is dead is pure fiction", "conflict"),
+    ("Judd Nelson is dead", "Judd Nelson death report is a hoax", "conflict"),
+])
+def test_fiction_as_a_genre_is_no_refutation(a: str, b: str, label: str) -> None:
+    assert relate(a, b).label == label
