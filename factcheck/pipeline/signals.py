@@ -270,6 +270,7 @@ def _dates(text: str) -> list[Number]:
     return out
 
 
+_TITLE_NEGATOR_RE = re.compile(r"(?<=[\w,] )(?:No|Not|Never|Nothing|Nobody)(?= [A-Z])")
 _BRACKETS = re.compile(r"-[LR][RS]B-")
 
 
@@ -309,9 +310,15 @@ def _signals(
     numbers = [_situated(n, text) for n in numbers]
 
     lowered = text.lower().replace("\u2019", "'")
-    words = [w for w in re.findall(r"[a-z][a-z'\-]*|\d+", lowered)]
-    masked = NEGATION_EXCEPTIONS.sub(" ", lowered)
-    neg_words = re.findall(r"[a-z]+n't|[a-z][a-z'\-]*", masked)
+    # Letters beyond ASCII belong to their word: "Noël" is no "no".
+    words = [w for w in re.findall(r"[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*|\d+", lowered)]
+    # A capitalised negator inside a sentence opens a title: "No Strings Attached".
+    # Headlines capitalise every word, so only a sentence in running text shows a title.
+    running = sum(w[:1].islower() for w in text.split()) * 2 > len(text.split())
+    titled = (_TITLE_NEGATOR_RE.sub(" ", text) if running else text).lower().replace(
+        "\u2019", "'")
+    masked = NEGATION_EXCEPTIONS.sub(" ", titled)
+    neg_words = re.findall(r"[^\W\d_]+n't|[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", masked)
     negators = sum(1 for w in neg_words if w in NEGATORS or w.endswith("n't"))
     # The words a negation denies: the first content words after each negator.
     heads: set[str] = set()

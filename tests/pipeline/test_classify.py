@@ -191,3 +191,18 @@ def test_two_nationalities_for_the_same_thing_conflict(a: str, b: str, label: st
 ])
 def test_fiction_as_a_genre_is_no_refutation(a: str, b: str, label: str) -> None:
     assert relate(a, b).label == label
+
+
+@pytest.mark.parametrize(("a", "b", "label"), [
+    # "Noël" holds no "no"; "No Strings Attached" is a title, not a denial.
+    ("Private Lives is a comedy in three acts by Noel Coward.",
+     "Private Lives is a comedy of manners in three acts by Noël Coward.", "agree"),
+    ("Kutcher appeared in romantic comedies in 2005.",
+     "Kutcher appeared in romantic comedies in 2005, including No Strings Attached.", "agree"),
+    # A headline capitalises its denial and still denies.
+    ("Macaulay Culkin Is Dead", "Macaulay Culkin Is Not Dead", "conflict"),
+    ("The assembly adopted the convention.", "No, the assembly did not adopt the convention.",
+     "conflict"),
+])
+def test_titles_and_accented_names_hold_no_denial(a: str, b: str, label: str) -> None:
+    assert relate(a, b).label == label
