@@ -27,7 +27,7 @@ from .match import LONG_CLAIM, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
-BLOCKING_VERSION = 2
+BLOCKING_VERSION = 3
 
 R = TypeVar("R", bound=Hashable)
 
