@@ -493,3 +493,17 @@ def test_eval_names_a_bad_pair_file(tmp_path: Path, rows: bytes, says: str) -> N
     got = CliRunner().invoke(main, ["eval", str(path)])
     assert got.exit_code == 1, got.output
     assert str(path) in got.output and says in got.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_ingest_reads_a_report_file_that_carries_a_byte_order_mark(
+        world: World, tmp_path: Path, encoding: str) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "wire.txt").write_bytes(
+        ("---\noutlet: Wire\n---\nZürich: " + TEXT).encode(encoding))
+    got = world.app.test_cli_runner().invoke(args=["ingest", str(folder), "--story", "BOM"])
+    assert got.exit_code == 0, got.output
+    with session_scope(world.app) as session:
+        stored = session.scalars(select(Report).where(Report.outlet == "Wire")).all()
+        assert [r.cleaned_text.startswith("Zürich: The treaty") for r in stored] == [True]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from .. import pipeline
 from ..errors import EmptyReport, InvalidInput, NotFound
-from ..frontmatter import FrontMatterError, parse_report_file
+from ..frontmatter import FrontMatterError, NotText, decode_report_bytes, parse_report_file
 from ..models import Pair, Report, Story
 from ..pipeline.errors import ExtractionError
 from . import audit, matching
@@ -155,7 +155,7 @@ def load_sources(session: Session, folder: Path,
             try:
                 with session.begin_nested():
                     load_report_file(session, story, path)
-            except (FrontMatterError, InvalidInput, UnicodeDecodeError) as exc:
+            except (FrontMatterError, InvalidInput, NotText) as exc:
                 log.warning("skipped %s: %s", path, exc)
                 if on_error:
                     on_error(path, exc)
@@ -166,7 +166,11 @@ def load_sources(session: Session, folder: Path,
 def load_report_file(session: Session, story: Story, path: Path,
                      actor: str | None = None) -> IngestResult:
     """Add the report file at ``path`` (front matter + text or HTML) to ``story``."""
-    parsed = parse_report_file(path.read_text(encoding="utf-8"), filename=path.name)
+    html = path.suffix.lower() in (".html", ".htm")
+    # UTF-16 with a byte order mark, or HTML declaring its charset, is read as such; any
+    # other file that is not UTF-8 raises NotText naming the first bad byte.
+    parsed = parse_report_file(decode_report_bytes(path.read_bytes(), html=html),
+                               filename=path.name)
     return add_report(
         session, story, outlet=parsed.meta.get("outlet") or path.stem, text=parsed.body,
         html=parsed.html, title=parsed.meta.get("title"), url=parsed.meta.get("url"),
