@@ -406,7 +406,8 @@ class StoryPairs(MethodView):
         stories.get_story(session, story_id)
         offset, limit = window(args)
         rows, total = stories.list_pairs(
-            session, story_id, offset=offset, limit=limit, label=args.get("label"),
+            session, story_id, offset=offset, limit=limit,
+            cache=current_app.extensions.get(stories.FACT_CACHE), label=args.get("label"),
             status=args.get("status"), min_confidence=args.get("min_confidence"),
             report_id=args.get("report"))
         return paged([pair_data(p) for p in rows], total, args)
@@ -431,9 +432,15 @@ class PairById(MethodView):
     def patch(self, data: dict[str, Any], pair_id: int) -> dict[str, Any]:
         """Confirm or correct a pair's label, or add a note (editor); send the version seen."""
         session = get_session()
-        pair = review.review_pair(session, pair_id, version=data["version"],
-                                  actor=auth.actor_name(), label=data.get("label"),
-                                  status=data.get("status"), note=data.get("note"))
+        try:
+            pair = review.review_pair(session, pair_id, version=data["version"],
+                                      actor=auth.actor_name(), label=data.get("label"),
+                                      status=data.get("status"), note=data.get("note"))
+        except StaleDataError as exc:
+            # Another review of the same version committed between our read and our flush.
+            session.rollback()
+            raise Conflict(f"pair {pair_id} was changed by someone else; reload it and try "
+                           "again") from exc
         commit(session)
         return pair_data(pair)
 

@@ -47,6 +47,8 @@ BOUND_WORDS = {"exactly": "", "about": "about ", "more_than": "more than ",
 REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Pairs listed per fact on the story page; a fact's own view (?fact=<claim id>) lists all.
 PAIRS_SHOWN = 12
+# Facts per page of the story page: a story of 200 reports has thousands.
+FACTS_PER_PAGE = 10
 # Scripts only from our own origin, never inline; no framing; forms post only to us.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -290,18 +292,23 @@ def _render_story(story_id: int, form: Any, status: int = 200,
     db = get_session()
     found = stories.get_story(db, story_id)
     filters = _filters()
-    reports = stories.list_reports(db, story_id)
+    reports = stories.list_reports(db, story_id, light=True)
     focus = request.args.get("fact", type=int)
     added = request.args.get("added", type=int)
-    groups = stories.story_facts(db, story_id, shown=PAIRS_SHOWN, focus_claim=focus,
-                                 first_report=added, **filters)
+    page = max(1, min(request.args.get("page", 1, type=int), 100_000))
+    facts = stories.story_facts(
+        db, story_id, shown=PAIRS_SHOWN, focus_claim=focus, first_report=added,
+        offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
+        cache=current_app.extensions[stories.FACT_CACHE], **filters)
+    facts.counts.reports = len(reports)
     matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
     return render_template(
-        "stories/show.html", story=found, reports=reports, groups=groups, filters=filters,
-        counts=stories.story_counts(db, [story_id])[story_id],
-        claim_counts=stories.claim_counts(db, story_id),
+        "stories/show.html", story=found, reports=reports, groups=facts.facts,
+        filters=filters, counts=facts.counts, claim_counts=facts.claims_per_report,
         outlets=sorted({r.outlet for r in reports}), matches=matches, added=added,
         form=form, form_error=form_error, delete_form=ConfirmForm(), focus=focus,
+        page=page, last_page=max(1, -(-facts.total // FACTS_PER_PAGE)),
+        total_facts=facts.total, per_page=FACTS_PER_PAGE,
     ), status
 
 
@@ -605,6 +612,7 @@ def init_app(app: Flask) -> None:
     if "api" in app.blueprints:
         csrf.exempt(app.blueprints["api"])  # Bearer tokens, not cookies: no CSRF to fear
     app.register_blueprint(bp)
+    app.extensions[stories.FACT_CACHE] = stories.FactCache()
     app.after_request(_security_headers)
     app.context_processor(_template_globals)
     app.jinja_env.filters.update(value=format_value, day=_day, moment=_moment)

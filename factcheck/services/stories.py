@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -11,10 +13,12 @@ from sqlalchemy.orm import Session, aliased, joinedload
 
 from .. import pipeline
 from ..errors import InvalidInput, NotFound
-from ..models import Claim, Pair, Report, Story
+from ..models import REVIEW_STATUSES, Claim, Pair, Report, Story
 from . import audit
 
 LABEL_ORDER = {"conflict": 0, "complement": 1, "agree": 2, "unrelated": 3}
+# Where an app keeps its ``FactCache`` (in ``app.extensions``).
+FACT_CACHE = "factcheck.fact_cache"
 
 
 @dataclass
@@ -111,10 +115,19 @@ def story_counts(session: Session, story_ids: list[int]) -> dict[int, StoryCount
     return counts
 
 
-def list_reports(session: Session, story_id: int) -> list[Report]:
-    """Return the reports of a story in the order they were added."""
-    return list(session.scalars(select(Report).where(Report.story_id == story_id)
-                                .order_by(Report.id)))
+def list_reports(session: Session, story_id: int, *, light: bool = False) -> list[Report]:
+    """Return the reports of a story in the order they were added.
+
+    ``light`` reads only the columns a list shows, never the texts (they load if touched).
+    """
+    stmt = select(Report).where(Report.story_id == story_id).order_by(Report.id)
+    if light:
+        from sqlalchemy.orm import load_only
+
+        stmt = stmt.options(load_only(Report.id, Report.story_id, Report.outlet, Report.title,
+                                      Report.url, Report.published_at, Report.raw_format,
+                                      Report.content_hash, Report.created_at))
+    return list(session.scalars(stmt))
 
 
 def get_report(session: Session, report_id: int) -> Report:
@@ -141,44 +154,109 @@ def _escape_like(q: str) -> str:
     return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def pairs_query(story_id: int, *, label: str | None = None, status: str | None = None,
-                min_confidence: float | None = None, report_id: int | None = None,
-                outlet: str | None = None, q: str | None = None) -> Any:
-    """Return a SELECT of a story's pairs, filtered, conflicts first, claims loaded."""
-    ca, cb = aliased(Claim), aliased(Claim)
+def _filtered(stmt: Any, story_id: int, *, label: str | None = None,
+              status: str | None = None, min_confidence: float | None = None,
+              report_id: int | None = None, outlet: str | None = None,
+              q: str | None = None) -> Any:
+    """Return ``stmt`` (a SELECT over pairs) limited to a story's pairs and the filters.
+
+    Claims and reports are joined only when a filter needs them, so the plain list of a
+    big story reads the pair table alone.
+    """
     effective = func.coalesce(Pair.editor_label, Pair.label)
-    stmt = (select(Pair).join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
-            .where(Pair.story_id == story_id)
-            .options(joinedload(Pair.claim_a).joinedload(Claim.report),
-                     joinedload(Pair.claim_b).joinedload(Claim.report)))
+    stmt = stmt.where(Pair.story_id == story_id)
     if label:
         stmt = stmt.where(effective == label)
     if status:
         stmt = stmt.where(Pair.status == status)
     if min_confidence is not None:
         stmt = stmt.where(Pair.confidence >= min_confidence)
-    if report_id is not None:
-        stmt = stmt.where((ca.report_id == report_id) | (cb.report_id == report_id))
-    if outlet:
-        ra, rb = aliased(Report), aliased(Report)
-        stmt = (stmt.join(ra, ca.report_id == ra.id).join(rb, cb.report_id == rb.id)
-                .where((ra.outlet == outlet) | (rb.outlet == outlet)))
-    if q:
-        pattern = f"%{_escape_like(q)}%"
-        stmt = stmt.where(ca.text.ilike(pattern, escape="\\") | cb.text.ilike(pattern, escape="\\"))
-    order = case({k: v for k, v in LABEL_ORDER.items()}, value=effective, else_=9)
-    return stmt.order_by(order, Pair.confidence.desc(), Pair.id)
+    if report_id is not None or outlet or q:
+        ca, cb = aliased(Claim), aliased(Claim)
+        stmt = (stmt.join(ca, Pair.claim_a_id == ca.id)
+                .join(cb, Pair.claim_b_id == cb.id))
+        if report_id is not None:
+            stmt = stmt.where((ca.report_id == report_id) | (cb.report_id == report_id))
+        if outlet:
+            ra, rb = aliased(Report), aliased(Report)
+            stmt = (stmt.join(ra, ca.report_id == ra.id).join(rb, cb.report_id == rb.id)
+                    .where((ra.outlet == outlet) | (rb.outlet == outlet)))
+        if q:
+            pattern = f"%{_escape_like(q)}%"
+            stmt = stmt.where(ca.text.ilike(pattern, escape="\\")
+                              | cb.text.ilike(pattern, escape="\\"))
+    return stmt
+
+
+def _review_order() -> tuple[Any, ...]:
+    """Return the ORDER BY of pairs in review order: conflicts first, surest first."""
+    effective = func.coalesce(Pair.editor_label, Pair.label)
+    return (case({k: v for k, v in LABEL_ORDER.items()}, value=effective, else_=9),
+            Pair.confidence.desc(), Pair.id)
+
+
+def pairs_query(story_id: int, *, label: str | None = None, status: str | None = None,
+                min_confidence: float | None = None, report_id: int | None = None,
+                outlet: str | None = None, q: str | None = None) -> Any:
+    """Return a SELECT of a story's pairs, filtered, conflicts first, claims loaded."""
+    stmt = select(Pair).options(joinedload(Pair.claim_a).joinedload(Claim.report),
+                                joinedload(Pair.claim_b).joinedload(Claim.report))
+    stmt = _filtered(stmt, story_id, label=label, status=status,
+                     min_confidence=min_confidence, report_id=report_id, outlet=outlet, q=q)
+    return stmt.order_by(*_review_order())
 
 
 def list_pairs(session: Session, story_id: int, *, offset: int = 0, limit: int | None = None,
-               **filters: Any) -> tuple[list[Pair], int]:
-    """Return a page of a story's pairs with the filters of ``pairs_query``, and the total."""
-    stmt = pairs_query(story_id, **filters)
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
-    page = stmt.offset(offset)
-    if limit is not None:
-        page = page.limit(limit)
-    return list(session.scalars(page).unique()), total
+               cache: FactCache | None = None, **filters: Any) -> tuple[list[Pair], int]:
+    """Return a page of a story's pairs with the filters of ``pairs_query``, and the total.
+
+    The page is chosen on narrow rows first, never on whole joined rows; only its pairs are
+    then loaded with their claims and a few columns of their reports (never the reports'
+    texts). With a ``cache`` and no filter but ``label``, the order comes from the story's
+    fact structure (the machine's order, with the reviewed pairs merged in), so a story of
+    tens of thousands of pairs is not sorted on every page.
+    """
+    label = filters.get("label")
+    if cache is not None and not any(v is not None and v != "" for k, v in filters.items()
+                                     if k != "label"):
+        ids, total = _ordered_page(session, story_id, cache, label, offset, limit)
+    else:
+        total = session.scalar(_filtered(select(func.count(Pair.id)), story_id,
+                                         **filters)) or 0
+        ids_stmt = _filtered(select(Pair.id), story_id, **filters).order_by(*_review_order())
+        ids_stmt = ids_stmt.offset(offset)
+        if limit is not None:
+            ids_stmt = ids_stmt.limit(limit)
+        ids = list(session.scalars(ids_stmt))
+    if not ids:
+        return [], total
+    light = (Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
+             Report.published_at)
+    found = {p.id: p for p in session.scalars(
+        select(Pair).where(Pair.id.in_(ids)).options(
+            joinedload(Pair.claim_a).joinedload(Claim.report).load_only(*light),
+            joinedload(Pair.claim_b).joinedload(Claim.report).load_only(*light)))}
+    return [found[i] for i in ids if i in found], total
+
+
+def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str | None,
+                  offset: int, limit: int | None) -> tuple[list[int], int]:
+    """Return the ids of a page of pairs in review order, and the total, from the cache."""
+    st = fact_structure(session, story_id, cache)
+    reviews, counts = _reviews(session, story_id, st)
+    rows, order = st.rows, LABEL_ORDER
+
+    def key(pid: int) -> tuple[int, float, int]:
+        return order.get(reviews.get(pid) or rows[pid].label, 9), -rows[pid].confidence, pid
+
+    still = (pid for pid in st.review_order if pid not in reviews
+             and (label is None or rows[pid].label == label))
+    moved = sorted((pid for pid, lab in reviews.items() if label is None or lab == label),
+                   key=key)
+    page = islice(heapq.merge(still, moved, key=key), offset,
+                  None if limit is None else offset + limit)
+    total = counts.pairs if label is None else counts.by_label.get(label, 0)
+    return list(page), total
 
 
 def get_pair(session: Session, pair_id: int) -> Pair:
@@ -217,7 +295,7 @@ class FactGroup:
 
 def fact_groups(session: Session, story_id: int, **filters: Any) -> list[FactGroup]:
     """Return a story's pairs grouped into facts, conflicts first."""
-    pairs, _ = list_pairs(session, story_id, **filters)
+    pairs = list(session.scalars(pairs_query(story_id, **filters)).unique())
     components = group_facts([(p.claim_a_id, p.claim_b_id, p.claim_a.report_id,
                                p.claim_b.report_id, p.similarity) for p in pairs])
     groups: list[FactGroup] = []
@@ -278,13 +356,15 @@ def pair_ids(session: Session, story_id: int, **filters: Any) -> list[int]:
 
 @dataclass
 class FactSummary:
-    """One fact of a story for the story page: its claims, counts, and the pairs shown."""
+    """One fact of a story for the story page: counts, and the pairs and claims shown."""
 
     label: str
-    claims: list[Claim]
+    claims: list[Claim]  # the claims of the pairs shown
     pairs: list[Pair]  # the first ``shown`` pairs, conflicts first
     total: int
     needs_review: int
+    claim_total: int = 0
+    report_total: int = 0
 
     @property
     def topic(self) -> str:
@@ -293,80 +373,309 @@ class FactSummary:
 
     @property
     def outlets(self) -> list[str]:
-        """Return the outlets that speak of this fact."""
+        """Return the outlets of the claims shown."""
         return sorted({c.report.outlet for c in self.claims})
+
+
+@dataclass(frozen=True)
+class _PairRow:
+    """What the fact grouping needs of a pair; none of it changes once the pair is stored."""
+
+    id: int
+    claim_a: int
+    claim_b: int
+    report_a: int
+    report_b: int
+    label: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class FactStructure:
+    """A story's facts as grouped from all its pairs, and what ranks them.
+
+    The grouping depends only on the set of pairs and their machine judgement, which never
+    change once stored; pairs are added and removed only with their reports' claims. So it
+    is kept while the story's claims stay the same (``key``: how many claims and the newest
+    claim's id; ids only grow, so any insert or delete changes it). Editors' reviews are
+    read afresh on every request.
+    """
+
+    key: tuple[int, int]
+    rows: dict[int, _PairRow]
+    facts: list[list[int]]  # pair ids of each fact
+    fact_of_claim: dict[int, int]
+    fact_of_pair: dict[int, int]
+    kinds: dict[int, tuple[int, frozenset[str]]]  # claim id -> (report id, value kinds)
+    machine_rank: list[tuple[int, int, int]]  # each fact's sort key before any review
+    label_counts: list[Counter[str]]  # each fact's machine labels
+    machine_order: list[int]  # the facts sorted by ``machine_rank``
+    label_total: Counter[str]  # the machine's labels over the story
+    review_order: list[int]  # pair ids in the order of ``pairs_query`` before any review
+    claim_totals: list[int]
+    report_totals: list[int]
+
+
+class FactCache:
+    """The fact structures of the last few stories read by this process."""
+
+    def __init__(self, size: int = 8) -> None:
+        """Keep at most ``size`` stories."""
+        import threading
+        from collections import OrderedDict
+
+        self._items: OrderedDict[int, FactStructure] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def get(self, story_id: int, key: tuple[int, int]) -> FactStructure | None:
+        """Return the structure of ``story_id`` if it was built for ``key``."""
+        with self._lock:
+            found = self._items.get(story_id)
+            if found is None or found.key != key:
+                return None
+            self._items.move_to_end(story_id)
+            return found
+
+    def put(self, story_id: int, structure: FactStructure) -> None:
+        """Keep ``structure``, forgetting the story read longest ago when full."""
+        with self._lock:
+            self._items[story_id] = structure
+            self._items.move_to_end(story_id)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+def fact_structure(session: Session, story_id: int,
+                   cache: FactCache | None = None) -> FactStructure:
+    """Return the grouping of a story's pairs into facts, from ``cache`` when still valid."""
+    # A story's pairs change only with its reports, so with its claims: the claim table is
+    # a tenth of the pair table's size, so this key is cheap to read on every request.
+    count, newest = session.execute(select(func.count(Claim.id), func.max(Claim.id))
+                                    .where(Claim.story_id == story_id)).one()
+    key = (int(count or 0), int(newest or 0))
+    if cache is not None:
+        found = cache.get(story_id, key)
+        if found is not None:
+            return found
+    ca, cb = aliased(Claim), aliased(Claim)
+    stmt = (select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, ca.report_id, cb.report_id,
+                   Pair.label, Pair.confidence, Pair.similarity)
+            .join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
+            .where(Pair.story_id == story_id).order_by(Pair.id))
+    rows: dict[int, _PairRow] = {}
+    edges: list[tuple[int, int, int, int, float]] = []
+    for pid, a, b, ra, rb, label, confidence, similarity in session.execute(stmt):
+        rows[pid] = _PairRow(pid, a, b, ra, rb, label, confidence)
+        edges.append((a, b, ra, rb, similarity))
+    ids = list(rows)
+    facts = [[ids[k] for k in comp] for comp in group_facts(edges)]
+    fact_of_claim: dict[int, int] = {}
+    fact_of_pair: dict[int, int] = {}
+    for n, fact in enumerate(facts):
+        for pid in fact:
+            fact_of_pair[pid] = n
+            fact_of_claim[rows[pid].claim_a] = n
+            fact_of_claim[rows[pid].claim_b] = n
+    kinds = {cid: (rid, frozenset(str(v.get("kind")) for v in values or []))
+             for cid, rid, values in session.execute(
+                 select(Claim.id, Claim.report_id, Claim.values)
+                 .where(Claim.story_id == story_id))}
+    machine_rank = [_rank_of(fact, rows, kinds, lambda pid: rows[pid].label) for fact in facts]
+    claim_sets = [{rows[p].claim_a for p in fact} | {rows[p].claim_b for p in fact}
+                  for fact in facts]
+    structure = FactStructure(
+        key, rows, facts, fact_of_claim, fact_of_pair, kinds, machine_rank,
+        label_counts=[Counter(rows[p].label for p in fact) for fact in facts],
+        machine_order=sorted(range(len(facts)), key=lambda n: (machine_rank[n], n)),
+        label_total=Counter(r.label for r in rows.values()),
+        review_order=sorted(rows, key=lambda p: (LABEL_ORDER.get(rows[p].label, 9),
+                                                 -rows[p].confidence, p)),
+        claim_totals=[len(c) for c in claim_sets],
+        report_totals=[len({kinds[c][0] for c in cs if c in kinds}) for cs in claim_sets])
+    if cache is not None:
+        cache.put(story_id, structure)
+    return structure
+
+
+def _reviews(session: Session, story_id: int,
+             st: FactStructure) -> tuple[dict[int, str], StoryCounts]:
+    """Return the effective label of each reviewed pair, and the story's pair counts.
+
+    Only reviewed pairs differ from the machine's judgement kept in ``st``: read just those.
+    """
+    reviewed_statuses = [s for s in REVIEW_STATUSES if s != "unreviewed"]
+    reviews: dict[int, str] = {}
+    counts = StoryCounts(claims=len(st.kinds), pairs=len(st.rows))
+    by_label, todo = st.label_total.copy(), st.label_total.copy()
+    for pid, editor_label, status in session.execute(
+            select(Pair.id, Pair.editor_label, Pair.status)
+            .where(Pair.story_id == story_id, Pair.status.in_(reviewed_statuses))):
+        if pid not in st.rows:
+            continue  # stored after the structure was read: it joins on the next request
+        machine = st.rows[pid].label
+        reviews[pid] = editor_label or machine
+        by_label[machine] -= 1
+        by_label[reviews[pid]] += 1
+        todo[machine] -= 1
+        counts.by_status[status] = counts.by_status.get(status, 0) + 1
+    counts.by_label = {lab: n for lab, n in by_label.items() if n > 0}
+    counts.unreviewed_by_label = {lab: n for lab, n in todo.items() if n > 0}
+    if len(st.rows) > len(reviews):
+        counts.by_status["unreviewed"] = len(st.rows) - len(reviews)
+    return reviews, counts
+
+
+def _rank_of(members: list[int], rows: dict[int, _PairRow],
+             kinds: dict[int, tuple[int, frozenset[str]]],
+             label_of: Any) -> tuple[int, int, int]:
+    """Return the sort key of a fact as ``fact_rank`` orders facts."""
+    worst = min(LABEL_ORDER.get(label_of(pid), 9) for pid in members)
+    claim_ids = {rows[p].claim_a for p in members} | {rows[p].claim_b for p in members}
+    return worst, -_compared(claim_ids, kinds), -len(members)
+
+
+def _compared(claim_ids: set[int], kinds: dict[int, tuple[int, frozenset[str]]]) -> int:
+    """Return how many kinds of value more than one report gives (see ``fact_rank``)."""
+    reports_by_kind: dict[str, set[int]] = {}
+    for cid in claim_ids:
+        rid, found = kinds.get(cid, (0, frozenset()))
+        for kind in found:
+            reports_by_kind.setdefault(kind, set()).add(rid)
+    return sum(1 for reports in reports_by_kind.values() if len(reports) > 1)
+
+
+@dataclass
+class FactPage:
+    """A page of a story's facts, how many there are, and the story's counts."""
+
+    facts: list[FactSummary]
+    total: int
+    counts: StoryCounts  # of the whole story (the reports count is left to the caller)
+    claims_per_report: dict[int, int]
 
 
 def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
                 focus_claim: int | None = None, first_report: int | None = None,
-                **filters: Any) -> list[FactSummary]:
-    """Return a story's facts (grouped pairs) with the filters of ``pairs_query``.
+                offset: int = 0, limit: int | None = None, cache: FactCache | None = None,
+                **filters: Any) -> FactPage:
+    """Return a page of a story's facts, conflicts first, how many there are, and counts.
 
-    A story of 50 reports has thousands of pairs, so the grouping runs on a few columns of
-    every pair, and whole pairs are loaded only for the ``shown`` first of each fact. Claims
-    (with a few report columns) are read once for the story. ``focus_claim`` keeps only the
-    fact holding that claim, with all its pairs. Pairs of ``first_report`` (a report just
-    added) are shown before the others.
+    Facts are grouped from all of the story's pairs (kept in ``cache`` while the pairs stay
+    the same); the filters of ``pairs_query`` keep the facts with a matching pair, and of
+    each only its matching pairs. Whole pairs are loaded only for the ``shown`` first of
+    each fact on the page, claims only for those facts. ``focus_claim`` keeps only the fact
+    holding that claim, with all its pairs. Pairs of ``first_report`` (a report just added)
+    are shown before the others.
     """
     from sqlalchemy.orm import load_only, selectinload
     from sqlalchemy.orm.attributes import set_committed_value
 
-    ca, cb = aliased(Claim), aliased(Claim)
-    stmt = (select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, Pair.label, Pair.editor_label,
-                   Pair.status, Pair.confidence, ca.report_id.label("report_a"),
-                   cb.report_id.label("report_b"), Pair.similarity)
-            .join(ca, Pair.claim_a_id == ca.id).join(cb, Pair.claim_b_id == cb.id)
-            .where(Pair.story_id == story_id).order_by(Pair.id))
+    st = fact_structure(session, story_id, cache)
+    reviews, counts = _reviews(session, story_id, st)
+    claims_per_report = Counter(rid for rid, _kinds in st.kinds.values())
+    matching: set[int] | None = None
     if any(v is not None and v != "" for v in filters.values()):
-        ids = pairs_query(story_id, **filters).with_only_columns(Pair.id).order_by(None)
-        stmt = stmt.where(Pair.id.in_(ids.scalar_subquery()))
-    # Plain tuples, read by position: named access on thousands of rows costs more than
-    # the query. Columns: id, claim a, claim b, label, editor label, status, confidence,
-    # report a, report b, similarity.
-    rows: list[tuple[Any, ...]] = [tuple(r) for r in session.execute(stmt)]
-    components = group_facts([(r[1], r[2], r[7], r[8], r[9]) for r in rows])
-    order = LABEL_ORDER
+        matching = set(session.scalars(_filtered(select(Pair.id), story_id, **filters)))
+    rows, order = st.rows, LABEL_ORDER
+
+    def label_of(pid: int) -> str:
+        return reviews.get(pid) or rows[pid].label
+
+    candidates: list[int] | range = range(len(st.facts))
+    if focus_claim is not None:
+        candidates = [st.fact_of_claim[focus_claim]] if focus_claim in st.fact_of_claim else []
+    reviewed_in: dict[int, list[int]] = {}
+    for pid in reviews:
+        if pid in st.fact_of_pair:
+            reviewed_in.setdefault(st.fact_of_pair[pid], []).append(pid)
+    ranked: list[tuple[tuple[int, int, int], int, list[int]]] = []
+    if matching is not None or focus_claim is not None:
+        for n in candidates:
+            members = st.facts[n]
+            if matching is not None:
+                members = [pid for pid in members if pid in matching]
+                if not members:
+                    continue
+            ranked.append((_rank_of(members, rows, st.kinds, label_of), n, members))
+        ranked.sort(key=lambda item: item[:2])
+        total_facts = len(ranked)
+        page = ranked[offset:None if limit is None else offset + limit]
+    else:
+        # Tens of thousands of facts stay in the order computed with the structure; only
+        # the facts holding a reviewed pair are ranked again and merged in.
+        moved = []
+        for n, reviewed in reviewed_in.items():
+            labels = st.label_counts[n].copy()
+            for pid in reviewed:
+                labels[rows[pid].label] -= 1
+                labels[reviews[pid]] += 1
+            worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
+            moved.append(((worst, *st.machine_rank[n][1:]), n, st.facts[n]))
+        moved.sort(key=lambda item: item[:2])
+        still = ((st.machine_rank[n], n, st.facts[n]) for n in st.machine_order
+                 if n not in reviewed_in)
+        merged = heapq.merge(still, moved, key=lambda item: item[:2])
+        total_facts = len(st.facts)
+        page = list(islice(merged, offset, None if limit is None else offset + limit))
+    if not page:
+        return FactPage([], total_facts, counts, dict(claims_per_report))
     new_report = first_report if first_report is not None else -1
 
-    def rank(r: tuple[Any, ...]) -> tuple[bool, int, float, int]:
-        return (new_report != r[7] and new_report != r[8], order.get(r[4] or r[3], 9),
-                -r[6], r[0])
+    def rank(pid: int) -> tuple[bool, int, float, int]:
+        r = rows[pid]
+        return (new_report != r.report_a and new_report != r.report_b,
+                order.get(label_of(pid), 9), -r.confidence, pid)
 
-    picked: list[tuple[str, list[tuple[Any, ...]], set[int], list[int]]] = []
-    for comp in components:
-        members = sorted((rows[k] for k in comp), key=rank)
-        claim_ids = {r[1] for r in members} | {r[2] for r in members}
-        if focus_claim is not None and focus_claim not in claim_ids:
-            continue
-        worst = min({r[4] or r[3] for r in members}, key=lambda lab: order.get(lab, 9))
-        limit = None if focus_claim is not None else shown
-        picked.append((worst, members, claim_ids, [r[0] for r in members[:limit]]))
-    if not picked:
-        return []
-    # Only what the story page shows of a claim; its other columns load if ever touched.
-    claims = {c.id: c for c in session.scalars(
-        select(Claim).where(Claim.story_id == story_id)
-        .options(load_only(Claim.id, Claim.report_id, Claim.story_id, Claim.position,
-                           Claim.start, Claim.end, Claim.text, Claim.values),
-                 selectinload(Claim.report).load_only(
-            Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
-            Report.published_at)))}
+    picked: list[tuple[str, int, list[int], list[int]]] = []
+    for (worst, _c, _s), n, members in page:
+        if focus_claim is not None or shown is None:
+            shown_ids = sorted(members, key=rank)
+        else:  # a fact can hold thousands of pairs: only the first few are listed
+            shown_ids = heapq.nsmallest(shown, members, key=rank)
+        label = next((lab for lab, k in order.items() if k == worst), None) or \
+            label_of(shown_ids[0])
+        picked.append((label, n, members, shown_ids))
+    # A fact of a big story can hold a thousand claims: show those of the pairs shown.
+    shown_claims = [{rows[p].claim_a for p in ids} | {rows[p].claim_b for p in ids}
+                    for *_, ids in picked]
+    wanted_claims = sorted(set().union(*shown_claims))
+    claims: dict[int, Claim] = {}
+    for start in range(0, len(wanted_claims), 500):  # stay under every backend's bind limit
+        # Only what the story page shows of a claim; its other columns load if ever touched.
+        for c in session.scalars(
+                select(Claim).where(Claim.id.in_(wanted_claims[start:start + 500]))
+                .options(load_only(Claim.id, Claim.report_id, Claim.story_id, Claim.position,
+                                   Claim.start, Claim.end, Claim.text, Claim.values),
+                         selectinload(Claim.report).load_only(
+                             Report.id, Report.story_id, Report.outlet, Report.title,
+                             Report.url, Report.published_at))):
+            claims[c.id] = c
     wanted = [pid for *_, shown_ids in picked for pid in shown_ids]
     pairs: dict[int, Pair] = {}
-    for start in range(0, len(wanted), 500):  # stay under every backend's bind limit
+    for start in range(0, len(wanted), 500):
         for p in session.scalars(select(Pair).where(Pair.id.in_(wanted[start:start + 500]))):
             # The claims are already here: attach them without a lazy load per pair.
             set_committed_value(p, "claim_a", claims[p.claim_a_id])
             set_committed_value(p, "claim_b", claims[p.claim_b_id])
             pairs[p.id] = p
-    facts = [FactSummary(
-        label=worst, total=len(members),
-        needs_review=sum(1 for r in members if r[5] == "unreviewed"),
-        claims=sorted((claims[c] for c in claim_ids), key=lambda c: (c.report_id, c.position)),
-        pairs=[pairs[pid] for pid in shown_ids],
-    ) for worst, members, claim_ids, shown_ids in picked]
-    facts.sort(key=lambda f: fact_rank(f.label, f.claims, f.total))
-    return facts
+    facts: list[FactSummary] = []
+    for (label, n, members, shown_ids), visible in zip(picked, shown_claims, strict=True):
+        if matching is None:
+            claim_total, report_total = st.claim_totals[n], st.report_totals[n]
+            needs_review = len(members) - len(reviewed_in.get(n, ()))
+        else:
+            claim_ids = {rows[p].claim_a for p in members} | {rows[p].claim_b for p in members}
+            claim_total = len(claim_ids)
+            report_total = len({st.kinds[c][0] for c in claim_ids if c in st.kinds})
+            needs_review = sum(1 for pid in members if pid not in reviews)
+        facts.append(FactSummary(
+            label=label, total=len(members), needs_review=needs_review,
+            claims=sorted((claims[c] for c in visible),
+                          key=lambda c: (c.report_id, c.position)),
+            pairs=[pairs[pid] for pid in shown_ids if pid in pairs],
+            claim_total=claim_total, report_total=report_total))
+    return FactPage(facts, total_facts, counts, dict(claims_per_report))
 
 
 def report_pairs(session: Session, report_id: int) -> list[Pair]:
