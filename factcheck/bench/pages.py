@@ -1,6 +1,6 @@
 """Page benchmark: how long the editors' pages take to render for a story of many reports.
 
-    .venv/bin/python -m tests.browser.bench_pages [--reports 50] [--runs 20]
+    .venv/bin/python -m factcheck.bench.pages [--reports 50] [--runs 20]
         [--database-url postgresql://postgres@127.0.0.1:5432/scratch]
 
 Builds a story of N synthetic reports (each a few sentences about one treaty, with numbers,
@@ -23,10 +23,10 @@ from typing import Any
 
 from sqlalchemy import delete, event, select
 
-from factcheck.app import create_app
-from factcheck.db import get_db, session_scope
-from factcheck.models import AuditEvent, Pair, Report, Story
-from factcheck.services import ingest
+from ..app import create_app
+from ..db import get_db, session_scope
+from ..models import AuditEvent, Pair, Report, Story
+from ..services import ingest
 
 TEMPLATE = (
     "Filed by desk {k}. Delegates in {city} adopted the convention on {day}. "
