@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session, aliased, joinedload
 
 from .. import pipeline
 from ..errors import InvalidInput, NotFound
-from ..models import REVIEW_STATUSES, Claim, Pair, Report, Story
+from ..models import REVIEW_STATUSES, AuditEvent, Claim, Pair, Report, Story
 from . import audit
 
 LABEL_ORDER = {"conflict": 0, "complement": 1, "agree": 2, "unrelated": 3}
 # Where an app keeps its ``FactCache`` (in ``app.extensions``).
 FACT_CACHE = "factcheck.fact_cache"
+# The audit action of a story whose pairs were recomputed in place.
+REBUILT = "story.rebuilt"
 
 
 @dataclass
@@ -394,14 +396,14 @@ class _PairRow:
 class FactStructure:
     """A story's facts as grouped from all its pairs, and what ranks them.
 
-    The grouping depends only on the set of pairs and their machine judgement, which never
-    change once stored; pairs are added and removed only with their reports' claims. So it
-    is kept while the story's claims stay the same (``key``: how many claims and the newest
-    claim's id; ids only grow, so any insert or delete changes it). Editors' reviews are
+    The grouping depends only on the set of pairs and their machine judgement, which change
+    only with the story's reports' claims or when the story is rebuilt. So it is kept while
+    ``key`` stays the same: how many claims, the newest claim's id (ids only grow, so any
+    insert or delete changes it) and the last rebuild's audit event. Editors' reviews are
     read afresh on every request.
     """
 
-    key: tuple[int, int]
+    key: tuple[int, int, int]
     rows: dict[int, _PairRow]
     facts: list[list[int]]  # pair ids of each fact
     fact_of_claim: dict[int, int]
@@ -428,7 +430,7 @@ class FactCache:
         self._lock = threading.Lock()
         self._size = size
 
-    def get(self, story_id: int, key: tuple[int, int]) -> FactStructure | None:
+    def get(self, story_id: int, key: tuple[int, int, int]) -> FactStructure | None:
         """Return the structure of ``story_id`` if it was built for ``key``."""
         with self._lock:
             found = self._items.get(story_id)
@@ -449,11 +451,16 @@ class FactCache:
 def fact_structure(session: Session, story_id: int,
                    cache: FactCache | None = None) -> FactStructure:
     """Return the grouping of a story's pairs into facts, from ``cache`` when still valid."""
-    # A story's pairs change only with its reports, so with its claims: the claim table is
-    # a tenth of the pair table's size, so this key is cheap to read on every request.
-    count, newest = session.execute(select(func.count(Claim.id), func.max(Claim.id))
-                                    .where(Claim.story_id == story_id)).one()
-    key = (int(count or 0), int(newest or 0))
+    # A story's pairs change with its reports (so with its claims) and when the story is
+    # rebuilt (which leaves an audit event); the claim table is a tenth of the pair table's
+    # size, so this key is cheap to read on every request.
+    rebuilt = (select(func.max(AuditEvent.id))
+               .where(AuditEvent.entity_type == "story", AuditEvent.entity_id == story_id,
+                      AuditEvent.action == REBUILT).scalar_subquery())
+    count, newest, last_rebuild = session.execute(
+        select(func.count(Claim.id), func.max(Claim.id), rebuilt)
+        .where(Claim.story_id == story_id)).one()
+    key = (int(count or 0), int(newest or 0), int(last_rebuild or 0))
     if cache is not None:
         found = cache.get(story_id, key)
         if found is not None:
