@@ -11,7 +11,7 @@ from sqlalchemy import select
 from factcheck import web
 from factcheck.db import session_scope
 from factcheck.models import Pair
-from factcheck.services import ingest, stories
+from factcheck.services import ingest, matching, stories
 from factcheck.services.review import review_pair
 
 from .conftest import make_story
@@ -90,3 +90,25 @@ def test_page_numbers_out_of_range_show_no_fact_but_no_error(app: Flask) -> None
     assert client.get(f"/stories/{story_id}?page=999").status_code == 200
     assert client.get(f"/stories/{story_id}?page=-3").status_code == 200
     assert client.get(f"/stories/{story_id}?page=x").status_code == 200
+
+
+def test_a_story_rebuilt_after_the_facts_were_cached_shows_its_new_labels(app: Flask) -> None:
+    story_id = story_of(app, 3)
+    with session_scope(app) as session:  # a label an older matcher might have given
+        pair = session.scalars(select(Pair).where(Pair.story_id == story_id)
+                               .order_by(Pair.id)).first()
+        assert pair is not None
+        pair_id, right = pair.id, pair.label
+        pair.label = "unrelated" if right != "unrelated" else "agree"
+        wrong = pair.label
+    client = app.test_client()
+    assert client.get(f"/stories/{story_id}").status_code == 200  # cached with the wrong label
+    with session_scope(app) as session:
+        matching.rebuild_story(session, stories.get_story(session, story_id), actor="admin")
+    with session_scope(app) as session:
+        assert session.get(Pair, pair_id).label == right
+        counts = stories.story_counts(session, [story_id])[story_id]
+    page = client.get(f"/stories/{story_id}").text
+    for label in ("conflict", "complement", "agree"):
+        n = counts.by_label.get(label, 0)
+        assert re.search(rf'{label}</span> <strong>{n}</strong>', page), (label, wrong)
