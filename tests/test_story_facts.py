@@ -112,3 +112,24 @@ def test_a_story_rebuilt_after_the_facts_were_cached_shows_its_new_labels(app: F
     for label in ("conflict", "complement", "agree"):
         n = counts.by_label.get(label, 0)
         assert re.search(rf'{label}</span> <strong>{n}</strong>', page), (label, wrong)
+
+
+def test_a_pair_relabelled_unrelated_leaves_the_first_pairs_of_its_fact(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    story_id = story_of(app, 5)
+    with session_scope(app) as session:
+        biggest = max(stories.fact_structure(session, story_id).facts, key=len)
+        pairs = {p.id: p for p in session.scalars(select(Pair).where(Pair.id.in_(biggest)))}
+    assert len(biggest) >= 3, "the story should hold a fact of several pairs"
+    monkeypatch.setattr(web, "PAIRS_SHOWN", 2)
+    client = app.test_client()
+    before = {int(i) for i in re.findall(r'data-pair-id="(\d+)"',
+                                         client.get(f"/stories/{story_id}").text)}
+    shown = sorted(before & set(pairs))
+    assert len(shown) == 2, "the fact lists its first two pairs"
+    with session_scope(app) as session:
+        review_pair(session, shown[0], version=pairs[shown[0]].version, actor="ed",
+                    label="unrelated")
+    after = {int(i) for i in re.findall(r'data-pair-id="(\d+)"',
+                                        client.get(f"/stories/{story_id}").text)}
+    assert shown[0] not in after and len(after & set(pairs)) == 2

@@ -414,6 +414,7 @@ class FactStructure:
     machine_order: list[int]  # the facts sorted by ``machine_rank``
     label_total: Counter[str]  # the machine's labels over the story
     review_order: list[int]  # pair ids in the order of ``pairs_query`` before any review
+    fact_order: list[list[int]]  # each fact's pair ids in that order
     claim_totals: list[int]
     report_totals: list[int]
 
@@ -491,13 +492,18 @@ def fact_structure(session: Session, story_id: int,
     machine_rank = [_rank_of(fact, rows, kinds, lambda pid: rows[pid].label) for fact in facts]
     claim_sets = [{rows[p].claim_a for p in fact} | {rows[p].claim_b for p in fact}
                   for fact in facts]
+    review_order = sorted(rows, key=lambda p: (LABEL_ORDER.get(rows[p].label, 9),
+                                               -rows[p].confidence, p))
+    fact_order: list[list[int]] = [[] for _ in facts]
+    for pid in review_order:
+        fact_order[fact_of_pair[pid]].append(pid)
     structure = FactStructure(
         key, rows, facts, fact_of_claim, fact_of_pair, kinds, machine_rank,
         label_counts=[Counter(rows[p].label for p in fact) for fact in facts],
         machine_order=sorted(range(len(facts)), key=lambda n: (machine_rank[n], n)),
         label_total=Counter(r.label for r in rows.values()),
-        review_order=sorted(rows, key=lambda p: (LABEL_ORDER.get(rows[p].label, 9),
-                                                 -rows[p].confidence, p)),
+        review_order=review_order,
+        fact_order=fact_order,
         claim_totals=[len(c) for c in claim_sets],
         report_totals=[len({kinds[c][0] for c in cs if c in kinds}) for cs in claim_sets])
     if cache is not None:
@@ -638,7 +644,13 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
     for (worst, _c, _s), n, members in page:
         if focus_claim is not None or shown is None:
             shown_ids = sorted(members, key=rank)
-        else:  # a fact can hold thousands of pairs: only the first few are listed
+        elif first_report is None and matching is None:
+            # A fact can hold thousands of pairs: take the first few of the machine's order,
+            # with the fact's reviewed pairs merged in where their labels put them.
+            reviewed_here = sorted(reviewed_in.get(n, ()), key=rank)
+            as_machine = (pid for pid in st.fact_order[n] if pid not in reviews)
+            shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank), shown))
+        else:
             shown_ids = heapq.nsmallest(shown, members, key=rank)
         label = next((lab for lab, k in order.items() if k == worst), None) or \
             label_of(shown_ids[0])
