@@ -149,6 +149,16 @@ class Idf(Mapping[str, float]):
             found = self._known[token] = math.log(1.0 + self._n / c)
         return found
 
+    def get(self, token: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        """Return the weight of ``token``, or ``default`` when no claim holds it."""
+        found = self._known.get(token)
+        if found is not None:
+            return found
+        try:
+            return self[token]
+        except KeyError:
+            return default
+
     def __iter__(self) -> Iterator[str]:
         return iter({t for df in self._dfs for t in df})
 
