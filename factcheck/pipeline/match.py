@@ -97,7 +97,7 @@ def _shares_enough(sa: Signals, sb: Signals) -> bool:
     shared = sa.content & sb.content
     if not shared:
         return False
-    if shared & (telling_names(sa) | telling_names(sb)):
+    if any(t not in _UNTELLING for t in shared & (sa.names | sb.names)):
         return True
     strong = [t for t in shared if telling(t)]
     need = 2 if min(len(sa.content), len(sb.content)) >= LONG_CLAIM else 1
@@ -111,6 +111,11 @@ def similarity(
     """Return how alike two claims' signals are, 0-100 (0 when they share no content)."""
     if not _shares_enough(sa, sb):
         return 0.0
+    return _score(sa, sb, idf, totals)
+
+
+def _score(sa: Signals, sb: Signals, idf: Mapping[str, float] | None,
+           totals: tuple[float, float] | None) -> float:
     tsr = fuzz.token_set_ratio(sa.frame, sb.frame)
     return 0.3 * tsr + 70.0 * overlap(sa, sb, idf=idf, totals=totals)
 
@@ -206,7 +211,7 @@ def candidates(
             totals_a[i] = total_weight(sa[i], idf)
         if j not in totals_b:
             totals_b[j] = total_weight(sb[j], idf)
-        score = similarity(sa[i], sb[j], idf=idf, totals=(totals_a[i], totals_b[j]))
+        score = _score(sa[i], sb[j], idf, (totals_a[i], totals_b[j]))  # gate passed above
         if score >= score_cutoff:
             found.append((i, j, score))
     if limit is not None:

@@ -97,24 +97,30 @@ def ensure_index(session: Session, story: Story, *, skip: int | None = None) -> 
     """Build the story's blocking index if it is missing or older than the pipeline's.
 
     Returns True when it had to be built; report ``skip`` (one being added) is left out.
-    Stories stored before the index existed, or
-    under an older version of the keys, are indexed here before their next report is
-    matched, inside the caller's transaction.
+    Stories stored before the index existed, or under an older version of the keys, are
+    indexed here before their next report is matched, inside the caller's transaction.
     """
     if story.blocking_version == BLOCKING_VERSION:
         return False
-    session.execute(delete(ClaimKey).where(ClaimKey.story_id == story.id))
-    reports = session.scalars(select(Report).where(Report.story_id == story.id)).all()
+    reports = session.scalars(select(Report).where(Report.story_id == story.id)
+                              .order_by(Report.id)).all()
     by_report = _claims_by_report(session, story.id)
-    for report in reports:
-        if report.id == skip:
-            continue
-        rows = by_report.get(report.id, [])
-        file_claims(session, report, rows, [to_pipeline(r) for r in rows])
+    kept = [r for r in reports if r.id != skip]
+    rows = [by_report.get(r.id, []) for r in kept]
+    _refile(session, story, kept, rows, [[to_pipeline(c) for c in rs] for rs in rows])
+    return True
+
+
+def _refile(session: Session, story: Story, reports: Sequence[Report],
+            rows: Sequence[Sequence[Claim]],
+            claims: Sequence[Sequence[pipeline.Claim]]) -> None:
+    """Replace the story's blocking keys with those of ``reports`` (already loaded)."""
+    session.execute(delete(ClaimKey).where(ClaimKey.story_id == story.id))
+    for report, report_rows, report_claims in zip(reports, rows, claims, strict=True):
+        file_claims(session, report, report_rows, report_claims)
     story.blocking_version = BLOCKING_VERSION
     session.flush()
     log.info("built the blocking index of story %s (%d reports)", story.id, len(reports))
-    return True
 
 
 def _claims_by_report(session: Session, story_id: int) -> dict[int, list[Claim]]:
@@ -285,8 +291,7 @@ def rebuild_story(session: Session, story: Story, *, dry_run: bool = False,
                              similarity=judgement.similarity, reasons=list(judgement.reasons),
                              explanation=judgement.explanation))
     if not dry_run:
-        story.blocking_version = 0  # rebuild the keys too, whatever version they have
-        ensure_index(session, story)
+        _refile(session, story, reports, rows, claims)  # the keys too, whatever their version
         audit.record(session, actor=actor, action="story.rebuilt", entity_type="story",
                      entity_id=story.id, story_id=story.id, kept=result.kept,
                      relabelled=result.relabelled, added=result.added,
