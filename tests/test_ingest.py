@@ -89,7 +89,7 @@ def test_a_fault_after_the_report_row_leaves_no_trace(
         raise RuntimeError("injected fault while pairing")
 
     # The claims and their blocking keys are written by then; the pairs are not.
-    monkeypatch.setattr(matching, "_pair_rows", boom)
+    monkeypatch.setattr(matching, "_load_candidates", boom)
     with pytest.raises(RuntimeError):
         ingest.add_report(session, story, outlet="B", text=seed_texts()[1][1])
     session.rollback()

@@ -17,6 +17,9 @@ from factcheck.services import ingest, matching, review
 
 from .conftest import make_story, seed_texts
 
+_LIGHT_COLUMNS = (matching.Claim.id, matching.Claim.report_id, matching.Claim.position,
+                  matching.Claim.text, Report.created_at)
+
 EXTRA = [
     ("Wire", "The treaty took seven years to finalise, officials said. The UN General "
              "Assembly adopted the Convention against Cybercrime by a vote of 120 to 40.",
@@ -71,6 +74,37 @@ def test_adding_a_report_loads_only_claims_its_keys_meet(session: Session) -> No
     assert session.scalar(select(func.count()).select_from(ClaimKey)
                           .where(ClaimKey.report_id == report.id)) > 0
     assert matching._candidate_ids(session, story.id, report.id, keys) == set()
+
+
+def test_a_reused_claim_id_is_not_served_from_the_claim_cache(session: Session) -> None:
+    story = _fill(session, _reports()[:2])
+    weekly = ingest.add_report(session, story, outlet="Weekly", text=EXTRA[0][1])
+    session.commit()
+    wire_ids = [c.id for c in weekly.report.claims]
+    # This process has read the report's claims; then another process deletes the report
+    # and SQLite hands its claim ids to a new report with other sentences.
+    matching._load_candidates(session, select(
+        *_LIGHT_COLUMNS).join(Report).where(matching.Claim.id.in_(wire_ids)))
+    ingest.delete_report(session, weekly.report.id)
+    session.commit()
+    ingest.add_report(session, story, outlet="Daily", text=EXTRA[1][1])
+    ingest.add_report(session, story, outlet="Later", text=EXTRA[0][1].replace(
+        "seven years", "six years"))
+    session.commit()
+    assert matching.rebuild_story(session, story, dry_run=True).unchanged
+
+
+def test_the_claim_cache_needs_the_same_signature_and_forgets_the_oldest() -> None:
+    cache = matching.ClaimCache(size=2)
+    first, second, third = (compare([ReportInput(t)]).reports[0].claims[0]
+                            for t in ("The treaty took five years.", "Police arrested two men.",
+                                      "Markets fell on Tuesday."))
+    cache.put(1, ("a", 1), first)
+    assert cache.get(1, ("a", 1)) is first
+    assert cache.get(1, ("b", 1)) is None
+    cache.put(2, ("b", 2), second)
+    cache.put(3, ("c", 3), third)
+    assert cache.get(1, ("a", 1)) is None and cache.get(3, ("c", 3)) is third
 
 
 def test_rebuild_of_an_incrementally_built_story_changes_nothing(session: Session) -> None:

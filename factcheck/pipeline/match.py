@@ -44,16 +44,35 @@ def frame_of(claim: Claim) -> str:
     return signals(claim).frame
 
 
+def _boost(token: str, s: Signals) -> float:
+    if token.startswith("#"):
+        return _VALUE_WEIGHT
+    return _NAME_WEIGHT if token in s.names else 1.0
+
+
+def _boosts(s: Signals) -> tuple[tuple[str, float], ...]:
+    """Return each content stem of ``s`` with its weight before word rarity."""
+    # Worked out once per claim and kept on its signals: a claim of a big story is weighed
+    # again under each report pair it meets, and only the rarity part differs.
+    memo: tuple[tuple[str, float], ...] | None = s.__dict__.get("_boosts")
+    if memo is None:
+        memo = tuple((t, _boost(t, s)) for t in s.content)
+        s.__dict__["_boosts"] = memo
+    return memo
+
+
 def _weight(token: str, s: Signals, idf: Mapping[str, float] | None) -> float:
     w = idf.get(token, 1.0) if idf is not None else 1.0
-    if token.startswith("#"):
-        return w * _VALUE_WEIGHT
-    return w * _NAME_WEIGHT if token in s.names else w
+    return w * _boost(token, s)
 
 
 def total_weight(s: Signals, idf: Mapping[str, float] | None = None) -> float:
     """Return the summed weight of a claim's content stems."""
-    return sum(_weight(t, s, idf) for t in s.content)
+    if idf is None:
+        return sum(b for _, b in _boosts(s))
+    if isinstance(idf, Idf):
+        return idf.total(s)
+    return sum(idf.get(t, 1.0) * b for t, b in _boosts(s))
 
 
 def overlap(sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None,
@@ -67,6 +86,7 @@ def overlap(sa: Signals, sb: Signals, *, idf: Mapping[str, float] | None = None,
     shared = sa.content & sb.content
     total_a, total_b = totals if totals is not None else (
         total_weight(sa, idf), total_weight(sb, idf))
+    # A stem that is a name on either side weighs as a name.
     common = sum(_weight(t, sb if t in sb.names else sa, idf) for t in shared)
     # Half containment (a short claim inside a long one), half Dice (so a short claim that
     # shares one topic word does not beat a long one that shares five).
@@ -153,6 +173,24 @@ class Idf(Mapping[str, float]):
                 raise KeyError(token)
             found = self._known[token] = math.log(1.0 + self._n / c)
         return found
+
+    def total(self, s: Signals) -> float:
+        """Return the summed weight of ``s``'s content stems (1 for a stem no claim holds)."""
+        known, dfs, n = self._known, self._dfs, self._n
+        first, rest = (dfs[0], dfs[1:]) if dfs else ({}, [])
+        out = 0.0
+        for t, boost in _boosts(s):
+            w = known.get(t)
+            if w is None:
+                c = first.get(t, 0)
+                for df in rest:
+                    c += df.get(t, 0)
+                if c:
+                    w = known[t] = math.log(1.0 + n / c)
+                else:  # like ``get(t, 1.0)``: a stem no claim holds is not a known weight
+                    w = 1.0
+            out += w * boost
+        return out
 
     def get(self, token: str, default: float | None = None) -> float | None:  # type: ignore[override]
         """Return the weight of ``token``, or ``default`` when no claim holds it."""

@@ -389,8 +389,14 @@ def _signals(
 
 def signals(claim: Claim) -> Signals:
     """Return the comparison signals of ``claim`` (cached by its text, values and names)."""
-    return _signals(claim.text, claim.values, claim.start, tuple(claim.entities),
-                    claim.attribution is not None)
+    # Matching asks for the same claim's signals once per report pair it meets: keep them on
+    # the claim, since hashing its values for the shared cache costs more than the lookup.
+    memo = claim.__dict__.get("_signals")
+    if memo is None:
+        memo = _signals(claim.text, claim.values, claim.start, tuple(claim.entities),
+                        claim.attribution is not None)
+        claim.__dict__["_signals"] = memo  # a frozen dataclass's __dict__ takes a memo
+    return memo
 
 
 def resolve_weekday(weekday: str, published: date | None) -> date | None:

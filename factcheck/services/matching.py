@@ -10,13 +10,26 @@ candidates. ``rebuild_story`` recomputes a story's keys and pairs from its store
 from __future__ import annotations
 
 import logging
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    Integer,
+    any_,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from .. import pipeline
 from ..models import Claim, ClaimKey, Pair, Report, Story
@@ -34,10 +47,17 @@ _PG_INSERT = text(
     "INSERT INTO claim_key (claim_id, role, key, story_id, report_id) "
     "SELECT * FROM unnest(CAST(:claim_id AS integer[]), CAST(:role AS varchar[]), "
     "CAST(:key AS text[]), CAST(:story_id AS integer[]), CAST(:report_id AS integer[]))")
+# Each role probes the index (story_id, role, key) once per wanted key: a join on the unnested
+# keys keeps the plan an index lookup per key, where ``key = ANY(...) OR ...`` scanned every
+# key of the story.
 _PG_LOOKUP = text(
-    "SELECT DISTINCT claim_id FROM claim_key WHERE story_id = :story_id "
-    "AND report_id <> :report_id AND ((role = 'f' AND key = ANY(CAST(:probes AS text[]))) "
-    "OR (role = 'p' AND key = ANY(CAST(:filed AS text[]))))")
+    "SELECT k.claim_id FROM unnest(CAST(:probes AS text[])) AS w(key) "
+    "JOIN claim_key k ON k.story_id = :story_id AND k.role = 'f' AND k.key = w.key "
+    "WHERE k.report_id <> :report_id "
+    "UNION "
+    "SELECT k.claim_id FROM unnest(CAST(:filed AS text[])) AS w(key) "
+    "JOIN claim_key k ON k.story_id = :story_id AND k.role = 'p' AND k.key = w.key "
+    "WHERE k.report_id <> :report_id")
 
 
 def lock_story(session: Session, story: Story) -> None:
@@ -63,7 +83,11 @@ def terms_json(claims: Sequence[pipeline.Claim]) -> dict[str, object]:
 
 
 def _terms(report: Report) -> tuple[int, dict[str, int]]:
-    data = report.terms or {}
+    return _stored_terms(report.terms)
+
+
+def _stored_terms(data: dict[str, Any] | None) -> tuple[int, dict[str, int]]:
+    data = data or {}
     return int(data.get("n", 0)), dict(data.get("df", {}))
 
 
@@ -153,63 +177,144 @@ def _day(report: Report) -> date | None:
     return report.published_at.date() if report.published_at else None
 
 
-def _pair_rows(story_id: int, a_rows: Sequence[Claim], b_rows: Sequence[Claim],
-               found: Sequence[pipeline.ClaimPair]) -> list[Pair]:
-    out: list[Pair] = []
-    for p in found:
-        j = p.judgement
-        out.append(Pair(
-            story_id=story_id, claim_a_id=a_rows[p.i].id, claim_b_id=b_rows[p.j].id,
-            label=j.label, confidence=j.confidence, similarity=j.similarity,
-            reasons=list(j.reasons), explanation=j.explanation,
-        ))
-    return out
+class ClaimCache:
+    """Pipeline claims of stored claim rows, by id, kept across requests in one process.
+
+    A stored claim never changes, and a report's candidates are mostly claims the process
+    has matched before: reading them again as ORM rows (with their JSON columns) and
+    converting them cost more than scoring them. An entry is only used while the claim's
+    signature (its text, report, the report's creation time and its position) is the one
+    cached: SQLite may give a deleted claim's id to a new one.
+    """
+
+    def __init__(self, size: int = 20_000) -> None:
+        self._size = size
+        self._claims: OrderedDict[int, tuple[Hashable, pipeline.Claim]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, claim_id: int, signature: Hashable) -> pipeline.Claim | None:
+        """Return the cached claim ``claim_id`` if it was cached with ``signature``."""
+        with self._lock:
+            found = self._claims.get(claim_id)
+            if found is None or found[0] != signature:
+                return None
+            self._claims.move_to_end(claim_id)
+            return found[1]
+
+    def put(self, claim_id: int, signature: Hashable, claim: pipeline.Claim) -> None:
+        """Remember ``claim`` as the pipeline form of row ``claim_id`` with ``signature``."""
+        with self._lock:
+            self._claims[claim_id] = (signature, claim)
+            self._claims.move_to_end(claim_id)
+            while len(self._claims) > self._size:
+                self._claims.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every claim."""
+        with self._lock:
+            self._claims.clear()
+
+
+CLAIMS = ClaimCache()
+
+
+def _among(session: Session, column: QueryableAttribute[int],
+           ids: Iterable[int]) -> ColumnElement[bool]:
+    """Return ``column IN ids``; one array parameter on PostgreSQL."""
+    wanted = sorted(ids)
+    if session.get_bind().dialect.name == "postgresql":
+        # Hundreds of ids as one array: an IN list of as many parameters costs more to
+        # build and parse than the lookup itself.
+        return column == any_(bindparam(None, wanted, type_=ARRAY(Integer)))
+    return column.in_(wanted)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    id: int
+    report_id: int
+
+
+def _load_candidates(session: Session, stmt: Executable,
+                     ) -> dict[int, tuple[list[_Candidate], list[pipeline.Claim]]]:
+    """Return the claims ``stmt`` selects (id, report, position, text, report's creation
+    time) by report, in order, from the cache where it holds them."""
+    by_report: dict[int, tuple[list[_Candidate], list[pipeline.Claim]]] = {}
+    missing: dict[int, Hashable] = {}
+    found: list[tuple[int, int, int, pipeline.Claim | None]] = []
+    for claim_id, report_id, position, claim_text, created in session.execute(stmt):
+        signature = (claim_text, report_id, created, position)
+        claim = CLAIMS.get(claim_id, signature)
+        if claim is None:
+            missing[claim_id] = signature
+        found.append((report_id, position, claim_id, claim))
+    loaded: dict[int, pipeline.Claim] = {}
+    if missing:
+        loaded = {row.id: to_pipeline(row) for row in session.scalars(
+            select(Claim).where(_among(session, Claim.id, missing)))}
+        for claim_id, claim in loaded.items():
+            CLAIMS.put(claim_id, missing[claim_id], claim)
+    for report_id, _position, claim_id, claim in sorted(found, key=lambda x: x[:2]):
+        ids, claims = by_report.setdefault(report_id, ([], []))
+        ids.append(_Candidate(claim_id, report_id))
+        claims.append(claim if claim is not None else loaded[claim_id])
+    return by_report
 
 
 def pair_new_report(session: Session, story: Story, report: Report, rows: Sequence[Claim],
                     claims: Sequence[pipeline.Claim], *,
-                    exhaustive: bool = False) -> list[Pair]:
+                    exhaustive: bool = False) -> Counter[str]:
     """Match a just-stored report's claims against the story's other claims; add the pairs.
 
     Only the claims the blocking index proposes are loaded and scored. ``exhaustive``
     scores the report against every claim of the story instead: the reference the fast
-    path equals, kept for the benchmarks.
+    path equals, kept for the benchmarks. Returns how many pairs were added, by label.
     """
     ensure_index(session, story, skip=report.id)
     keys = file_claims(session, report, rows, claims)
+    light = select(Claim.id, Claim.report_id, Claim.position, Claim.text,
+                   Report.created_at).join(Report, Report.id == Claim.report_id)
     if exhaustive:
-        stmt = select(Claim).where(Claim.story_id == story.id, Claim.report_id != report.id)
+        stmt = light.where(Claim.story_id == story.id, Claim.report_id != report.id)
     else:
         ids = _candidate_ids(session, story.id, report.id, keys)
         if not ids:
-            return []
-        stmt = select(Claim).where(Claim.id.in_(sorted(ids)))
-    by_report: dict[int, list[Claim]] = defaultdict(list)
-    for row in session.scalars(stmt.order_by(Claim.report_id, Claim.position)):
-        by_report[row.report_id].append(row)
-    others = {r.id: r for r in session.scalars(
-        select(Report).where(Report.id.in_(sorted(by_report))))}
+            return Counter()
+        stmt = light.where(_among(session, Claim.id, ids))
+    by_report = _load_candidates(session, stmt)
+    others = {r.id: r for r in session.execute(
+        select(Report.id, Report.published_at, Report.terms)
+        .where(_among(session, Report.id, by_report)))}
     new_terms = _terms(report)
     published_b = _day(report)
-    pairs: list[Pair] = []
-    for other_id, other_rows in by_report.items():
-        other = others[other_id]
-        a = [to_pipeline(r) for r in other_rows]
+    values: list[dict[str, object]] = []
+    labels: Counter[str] = Counter()
+    for other_id, (other_rows, a) in by_report.items():
+        _, published_at, terms = others[other_id]
         # ``a`` holds only the candidates, so the report pair's word weights come from the
         # stored counts; every claim pair that shares a word among them is then scored.
         found = pipeline.pair_claims(
-            a, claims, published_a=_day(other), published_b=published_b,
-            idf=None if exhaustive else idf_from(_terms(other), new_terms))
-        pairs += _pair_rows(story.id, other_rows, rows, found)
-    if pairs:
+            a, claims, published_a=published_at.date() if published_at else None,
+            published_b=published_b,
+            idf=None if exhaustive else idf_from(_stored_terms(terms), new_terms))
+        for p in found:
+            j = p.judgement
+            labels[j.label] += 1
+            values.append({"story_id": story.id, "claim_a_id": other_rows[p.i].id,
+                           "claim_b_id": rows[p.j].id, "label": j.label,
+                           "confidence": j.confidence, "similarity": j.similarity,
+                           "reasons": list(j.reasons), "explanation": j.explanation})
+    if values:
         # Core executemany: the pairs' ids are not needed here, and the ORM's multi-row
         # INSERT ... RETURNING of hundreds of pairs cost more than the matching.
-        columns = ("story_id", "claim_a_id", "claim_b_id", "label", "confidence",
-                   "similarity", "reasons", "explanation")
-        session.execute(insert(Pair), [{c: getattr(p, c) for c in columns} for p in pairs])
-    # Hand back the stored rows: every pair of the new report ends in one of its claims.
+        session.execute(insert(Pair), values)
+    return labels
+
+
+def new_pairs(session: Session, rows: Sequence[Claim]) -> list[Pair]:
+    """Return the stored pairs that end in the claims ``rows`` (a new report's), by id."""
     return list(session.scalars(select(Pair).where(Pair.claim_b_id.in_([r.id for r in rows]))
-                                .order_by(Pair.id))) if pairs else []
+                                .order_by(Pair.id)))
 
 
 @dataclass
