@@ -399,6 +399,11 @@ def signals(claim: Claim) -> Signals:
     return memo
 
 
+def clear_signals() -> None:
+    """Forget the signals cached by text (claims keep the ones memoised on them)."""
+    _signals.cache_clear()
+
+
 def resolve_weekday(weekday: str, published: date | None) -> date | None:
     """Return the date of the last ``weekday`` on or before ``published`` (news past tense)."""
     if published is None:
