@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from factcheck.bench.common import DATA, read_jsonl
 from factcheck.db import session_scope
 from factcheck.models import AuditEvent, ClaimKey, Pair, Report, Story
 from factcheck.pipeline import ReportInput, compare
@@ -17,6 +19,7 @@ from factcheck.services import ingest, matching, review
 
 from .conftest import make_story, seed_texts
 
+ECB = DATA / "ecbplus" / "clusters.jsonl"
 _LIGHT_COLUMNS = (matching.Claim.id, matching.Claim.report_id, matching.Claim.position,
                   matching.Claim.text, Report.created_at)
 
@@ -61,6 +64,21 @@ def test_incremental_matching_stores_exactly_the_exhaustive_pairs(session: Sessi
     want = {(claims[p.report_a][p.claim_a].text, claims[p.report_b][p.claim_b].text,
              p.judgement.label, p.judgement.confidence) for p in expected.pairs}
     assert len(want) > 30
+    assert _stored(session, story) == want
+
+
+def test_real_news_matched_in_the_database_equals_the_exhaustive_comparison(
+        session: Session) -> None:
+    # Long news sentences meet through two shared words: the lookup's counted keys.
+    if not ECB.exists():
+        pytest.skip(f"{ECB} is not there (the shared data sets are absent)")
+    texts = [a["text"] for cluster in read_jsonl(ECB)[:3] for a in cluster["articles"][:4]]
+    story = _fill(session, [(f"Outlet {n}", t, None) for n, t in enumerate(texts)])
+    expected = compare([ReportInput(t) for t in texts], exhaustive=True)
+    claims = [r.claims for r in expected.reports]
+    want = {(claims[p.report_a][p.claim_a].text, claims[p.report_b][p.claim_b].text,
+             p.judgement.label, p.judgement.confidence) for p in expected.pairs}
+    assert len(want) > 100
     assert _stored(session, story) == want
 
 

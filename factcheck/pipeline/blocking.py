@@ -6,38 +6,51 @@ share a name, or enough telling words (two when both claims are long, one otherw
 claim is filed under keys that say exactly that:
 
 * ``n:<stem>`` for each of its telling names (not "Tuesday" or "New"); every claim probes
-  ``n:<stem>`` for each of its content stems;
-* a short claim is filed under ``s:<stem>`` for each telling stem; every claim probes those;
-* a long claim is filed under (and probes) ``p:<stem>|<stem>`` for each two telling stems.
+  ``n:<stem>`` for each of its content stems, and keeps those stems within reach of the
+  names of later claims;
+* a short claim is filed under ``s:<stem>`` for each telling stem, and probes ``s:`` and
+  ``l:`` with them: one telling word shared with a short claim is enough;
+* a long claim is filed under ``l:<stem>`` for each telling stem, probes ``s:`` with them,
+  and counts its ``l:`` keys: a long claim meeting it on two of them shares two telling
+  words.
 
-Two claims can score above zero only if one's probes meet the other's filed keys, so the
-index proposes every pair the exhaustive comparison would keep, and far fewer. The keys
-depend on the claim alone, never on the rest of the story: adding reports in any order, or
-rebuilding a story from scratch, gives the same pairs.
+Two claims can score above zero only if their keys meet that way, so the index proposes
+every pair the exhaustive comparison would keep, and far fewer. The keys depend on the
+claim alone, never on the rest of the story: adding reports in any order, or rebuilding a
+story from scratch, gives the same pairs. A claim stores one key per telling word, where
+keys for each two of them grew with the square of a long claim's words.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Generic, TypeVar
 
 from .match import LONG_CLAIM, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
-BLOCKING_VERSION = 3
+BLOCKING_VERSION = 4
+# A long claim must meet another long claim on this many ``l:`` keys.
+LONG_MEETING = 2
 
 R = TypeVar("R", bound=Hashable)
 
 
 @dataclass(frozen=True)
 class BlockKeys:
-    """A claim's blocking keys: what it is filed under and what it looks up."""
+    """A claim's blocking keys: what it is filed under and what it looks up.
+
+    ``filed`` keys are found by others' ``probes`` (any one) and ``counted`` keys (two);
+    ``reach`` keys are found by others' filed names.
+    """
 
     filed: frozenset[str]
     probes: frozenset[str]
+    counted: frozenset[str] = frozenset()
+    reach: frozenset[str] = frozenset()
 
 
 EMPTY = BlockKeys(frozenset(), frozenset())
@@ -47,16 +60,16 @@ def block_keys(s: Signals, *, checkable: bool = True) -> BlockKeys:
     """Return the blocking keys of a claim with signals ``s`` (none when not checkable)."""
     if not checkable or not s.content:
         return EMPTY
-    strong = sorted(t for t in s.content if telling(t))
-    filed = {f"n:{t}" for t in telling_names(s) & s.content}
-    probes = {f"n:{t}" for t in s.content} | {f"s:{t}" for t in strong}
+    strong = [t for t in s.content if telling(t)]
+    names = {f"n:{t}" for t in telling_names(s) & s.content}
+    seen = {f"n:{t}" for t in s.content}
+    shorts = {f"s:{t}" for t in strong}
+    longs = frozenset(f"l:{t}" for t in strong)
     if len(s.content) >= LONG_CLAIM:
-        both = {f"p:{x}|{y}" for x, y in combinations(strong, 2)}
-        filed |= both
-        probes |= both
-    else:
-        filed |= {f"s:{t}" for t in strong}
-    return BlockKeys(frozenset(filed), frozenset(probes))
+        return BlockKeys(frozenset(names | longs), frozenset(seen | shorts), longs,
+                         frozenset(seen - names))
+    return BlockKeys(frozenset(names | shorts), frozenset(seen | shorts | longs),
+                     frozenset(), frozenset(seen - names))
 
 
 class BlockingIndex(Generic[R]):
@@ -64,14 +77,14 @@ class BlockingIndex(Generic[R]):
 
     def __init__(self) -> None:
         self._filed: dict[str, list[R]] = {}
-        self._probes: dict[str, list[R]] = {}
+        self._reach: dict[str, list[R]] = {}
 
     def add(self, ref: R, keys: BlockKeys) -> None:
         """File the claim ``ref`` under ``keys``."""
         for k in keys.filed:
             self._filed.setdefault(k, []).append(ref)
-        for k in keys.probes:
-            self._probes.setdefault(k, []).append(ref)
+        for k in keys.reach:
+            self._reach.setdefault(k, []).append(ref)
 
     def lookup(self, keys: BlockKeys) -> set[R]:
         """Return the filed claims that a claim with ``keys`` may score above zero with."""
@@ -79,10 +92,17 @@ class BlockingIndex(Generic[R]):
         for k in keys.probes:
             found.update(self._filed.get(k, ()))
         for k in keys.filed:
-            found.update(self._probes.get(k, ()))
+            found.update(self._reach.get(k, ()))
+        if keys.counted:
+            hits: Counter[R] = Counter()
+            for k in keys.counted:
+                hits.update(self._filed.get(k, ()))
+            found.update(r for r, n in hits.items() if n >= LONG_MEETING)
         return found
 
 
 def meets(a: BlockKeys, b: BlockKeys) -> bool:
     """Return True when claims with keys ``a`` and ``b`` would propose each other."""
-    return bool(a.probes & b.filed or b.probes & a.filed)
+    return bool(a.probes & b.filed or b.probes & a.filed or a.filed & b.reach
+                or b.filed & a.reach or len(a.counted & b.filed) >= LONG_MEETING
+                or len(b.counted & a.filed) >= LONG_MEETING)

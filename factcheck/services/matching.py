@@ -9,6 +9,7 @@ candidates. ``rebuild_story`` recomputes a story's keys and pairs from its store
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections import Counter, OrderedDict, defaultdict
@@ -32,8 +33,8 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from .. import pipeline
-from ..models import Claim, ClaimKey, Pair, Report, Story
-from ..pipeline.blocking import BLOCKING_VERSION, BlockKeys, block_keys
+from ..models import Claim, ClaimKey, Pair, Report, Story, utcnow
+from ..pipeline.blocking import BLOCKING_VERSION, LONG_MEETING, BlockKeys, block_keys
 from ..pipeline.match import idf_from, terms_of
 from ..pipeline.signals import signals
 from . import audit
@@ -47,9 +48,9 @@ _PG_INSERT = text(
     "INSERT INTO claim_key (claim_id, role, key, story_id, report_id) "
     "SELECT * FROM unnest(CAST(:claim_id AS integer[]), CAST(:role AS varchar[]), "
     "CAST(:key AS text[]), CAST(:story_id AS integer[]), CAST(:report_id AS integer[]))")
-# Each role probes the index (story_id, role, key) once per wanted key: a join on the unnested
-# keys keeps the plan an index lookup per key, where ``key = ANY(...) OR ...`` scanned every
-# key of the story.
+# Each part probes the index (story_id, role, key) once per wanted key: a join on the
+# unnested keys keeps the plan an index lookup per key, where ``key = ANY(...) OR ...``
+# scanned every key of the story. A long claim's counted keys must meet one claim twice.
 _PG_LOOKUP = text(
     "SELECT k.claim_id FROM unnest(CAST(:probes AS text[])) AS w(key) "
     "JOIN claim_key k ON k.story_id = :story_id AND k.role = 'f' AND k.key = w.key "
@@ -57,7 +58,23 @@ _PG_LOOKUP = text(
     "UNION "
     "SELECT k.claim_id FROM unnest(CAST(:filed AS text[])) AS w(key) "
     "JOIN claim_key k ON k.story_id = :story_id AND k.role = 'p' AND k.key = w.key "
-    "WHERE k.report_id <> :report_id")
+    "WHERE k.report_id <> :report_id "
+    "UNION "
+    "SELECT k.claim_id FROM unnest(CAST(:counter AS integer[]), CAST(:counted AS text[])) "
+    "AS w(claim, key) "
+    "JOIN claim_key k ON k.story_id = :story_id AND k.role = 'f' AND k.key = w.key "
+    "WHERE k.report_id <> :report_id "
+    f"GROUP BY w.claim, k.claim_id HAVING count(*) >= {LONG_MEETING}")
+
+_PAIR_ARRAYS = {"claim_a_id": "integer", "claim_b_id": "integer", "label": "varchar",
+                "confidence": "float8", "similarity": "float8", "reasons": "text",
+                "explanation": "text"}
+_PG_PAIRS = text(
+    "INSERT INTO pair (story_id, claim_a_id, claim_b_id, label, confidence, similarity, "
+    "reasons, explanation, status, version, created_at) "
+    "SELECT :story_id, a, b, l, c, s, CAST(r AS json), e, 'unreviewed', 1, :created_at "
+    "FROM unnest(" + ", ".join(f"CAST(:{name} AS {kind}[])" for name, kind in
+                               _PAIR_ARRAYS.items()) + ") AS p(a, b, l, c, s, r, e)")
 
 
 def lock_story(session: Session, story: Story) -> None:
@@ -98,12 +115,12 @@ def file_claims(session: Session, report: Report, rows: Sequence[Claim],
     keys = [keys_of(c) for c in claims]
     values: list[dict[str, object]] = []
     for row, k in zip(rows, keys, strict=True):
-        # A key that is both filed and probed is only stored as filed: a lookup of filed
-        # keys by the other claim's probes finds it either way (see the pipeline's blocking).
+        # Probes and counted keys are looked up, not stored; "p" rows are the stems within
+        # reach of later claims' names (see the pipeline's blocking).
         values += [{"claim_id": row.id, "role": "f", "key": key, "story_id": row.story_id,
                     "report_id": row.report_id} for key in k.filed]
         values += [{"claim_id": row.id, "role": "p", "key": key, "story_id": row.story_id,
-                    "report_id": row.report_id} for key in k.probes - k.filed]
+                    "report_id": row.report_id} for key in k.reach]
     if not values:
         return keys
     if session.get_bind().dialect.name == "postgresql":
@@ -160,9 +177,11 @@ def _candidate_ids(session: Session, story_id: int, report_id: int,
                    keys: Sequence[BlockKeys]) -> set[int]:
     probes = sorted(set().union(*(k.probes for k in keys))) if keys else []
     filed = sorted(set().union(*(k.filed for k in keys))) if keys else []
+    counted = [(n, key) for n, k in enumerate(keys) for key in sorted(k.counted)]
     if session.get_bind().dialect.name == "postgresql":
-        return set(session.scalars(_PG_LOOKUP, {"story_id": story_id, "report_id": report_id,
-                                                "probes": probes, "filed": filed}))
+        return set(session.scalars(_PG_LOOKUP, {
+            "story_id": story_id, "report_id": report_id, "probes": probes, "filed": filed,
+            "counter": [n for n, _ in counted], "counted": [key for _, key in counted]}))
     found: set[int] = set()
     for role, wanted in (("f", probes), ("p", filed)):
         for start in range(0, len(wanted), _BATCH):
@@ -170,6 +189,18 @@ def _candidate_ids(session: Session, story_id: int, report_id: int,
                 select(ClaimKey.claim_id).distinct().where(
                     ClaimKey.story_id == story_id, ClaimKey.report_id != report_id,
                     ClaimKey.role == role, ClaimKey.key.in_(wanted[start:start + _BATCH]))))
+    hits: Counter[tuple[int, int]] = Counter()
+    owners: dict[str, list[int]] = defaultdict(list)
+    for n, key in counted:
+        owners[key].append(n)
+    wanted = sorted(owners)
+    for start in range(0, len(wanted), _BATCH):
+        for claim_id, key in session.execute(
+                select(ClaimKey.claim_id, ClaimKey.key).where(
+                    ClaimKey.story_id == story_id, ClaimKey.report_id != report_id,
+                    ClaimKey.role == "f", ClaimKey.key.in_(wanted[start:start + _BATCH]))):
+            hits.update((n, claim_id) for n in owners[key])
+    found.update(claim_id for (_n, claim_id), times in hits.items() if times >= LONG_MEETING)
     return found
 
 
@@ -305,10 +336,23 @@ def pair_new_report(session: Session, story: Story, report: Report, rows: Sequen
                            "confidence": j.confidence, "similarity": j.similarity,
                            "reasons": list(j.reasons), "explanation": j.explanation})
     if values:
+        _store_pairs(session, values)
+    return labels
+
+
+def _store_pairs(session: Session, values: list[dict[str, Any]]) -> None:
+    """Insert new pairs (column values without defaults) in as few statements as we can."""
+    if session.get_bind().dialect.name == "postgresql":
+        # One statement over arrays: hundreds of single-row INSERTs, even pipelined, cost
+        # more than matching the report.
+        columns = {name: [v[name] for v in values] for name in _PAIR_ARRAYS}
+        columns["reasons"] = [json.dumps(r) for r in columns["reasons"]]
+        session.execute(_PG_PAIRS, {**columns, "story_id": values[0]["story_id"],
+                                    "created_at": utcnow()})
+    else:
         # Core executemany: the pairs' ids are not needed here, and the ORM's multi-row
         # INSERT ... RETURNING of hundreds of pairs cost more than the matching.
         session.execute(insert(Pair), values)
-    return labels
 
 
 def new_pairs(session: Session, rows: Sequence[Claim]) -> list[Pair]:
