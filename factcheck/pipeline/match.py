@@ -69,7 +69,10 @@ def _weight(token: str, s: Signals, idf: Mapping[str, float] | None) -> float:
 def total_weight(s: Signals, idf: Mapping[str, float] | None = None) -> float:
     """Return the summed weight of a claim's content stems."""
     if idf is None:
-        return sum(b for _, b in _boosts(s))
+        plain: float | None = s.__dict__.get("_plain_total")
+        if plain is None:
+            plain = s.__dict__["_plain_total"] = sum(b for _, b in _boosts(s))
+        return plain
     if isinstance(idf, Idf):
         return idf.total(s)
     return sum(idf.get(t, 1.0) * b for t, b in _boosts(s))
