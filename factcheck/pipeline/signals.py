@@ -270,6 +270,11 @@ def _dates(text: str) -> list[Number]:
     return out
 
 
+# "May" next to a number or after "in", "of", "since"... is the month, not the hedge "may":
+# "born 14 May 1961" hedges nothing.
+_MONTH_MAY_RE = re.compile(
+    r"(?:(?i:\b(?:in|of|since|until|early|late|last|next|mid|through|during)\s+)|"
+    r"(?<=\d )|(?<=\d))May\b|\bMay(?=,?\s\d)")
 _TITLE_NEGATOR_RE = re.compile(r"(?<=[\w,] )(?:No|Not|Never|Nothing|Nobody)(?= [A-Z])")
 _BRACKETS = re.compile(r"-[LR][RS]B-")
 
@@ -333,7 +338,9 @@ def _signals(
         heads.update(stem(x) for x in following)
     # Any denial counts: "No, Banksy hasn't been arrested" denies once, not twice.
     negated = negators + len(NEGATING_PHRASES.findall(masked)) > 0
-    hedged = bool(HEDGE_PHRASES.search(text)) or any(w in HEDGES for w in words)
+    hedged = bool(HEDGE_PHRASES.search(text)) or any(
+        w in HEDGES for w in (words if "May" not in text else re.findall(
+            r"[^\W\d_][^\W\d_'\-]*", _MONTH_MAY_RE.sub(" ", text).lower())))
     genre = REFUTE_EXCEPTIONS.sub(" ", lowered)
     refuted = bool(REFUTE_PHRASES.search(genre)) or any(
         part in _REFUTER_WORDS for w in re.findall(r"[a-z][a-z'\-]*", genre)
