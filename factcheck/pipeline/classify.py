@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .explain import confidence_for, sentence
-from .lexicon import DEMONYMS, SCOPE_WORDS
+from .lexicon import DEMONYMS, EXCLUSIVE_CLASSES, SCOPE_WORDS
 from .match import coverage, overlap
 from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
@@ -160,6 +160,47 @@ def _nationality(hyp: Signals, premise: Signals) -> Evidence | None:
     return None
 
 
+# Stem -> (class, group) of the exclusive word classes, and the word an explanation shows.
+_EXCLUSIVE = {stem(w): (c, g) for c, groups in enumerate(EXCLUSIVE_CLASSES)
+              for g, group in enumerate(groups) for w in group}
+_EXCLUSIVE_SURFACE = {stem(w): w for groups in EXCLUSIVE_CLASSES for group in groups
+                      for w in group}
+
+
+def _exclusive(x: str, y: str) -> bool:
+    cx, cy = _EXCLUSIVE.get(x), _EXCLUSIVE.get(y)
+    return cx is not None and cy is not None and cx[0] == cy[0] and cx[1] != cy[1]
+
+
+def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a word of ``sb`` that stands where ``sa`` has an exclusive alternative to it.
+
+    The slot is the same when the words either side are the same ("drama film set in" /
+    "drama book set in") or the two words before it are ("comedy drama film").
+    """
+    ta, tb = sa.tokens, sb.tokens
+    around: dict[tuple[str, ...], str] = {}
+    for m in range(1, len(ta)):
+        if m + 1 < len(ta):
+            around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
+        if m >= 2:
+            around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
+    for k in range(1, len(tb)):
+        x = tb[k]
+        keys: list[tuple[str, ...]] = [(tb[k - 1], tb[k + 1])] if k + 1 < len(tb) else []
+        if k >= 2:
+            keys.append((tb[k - 2], tb[k - 1], "<"))
+        for key in keys:
+            y = around.get(key)
+            # A word both claims use is no alternative: "the first and last time".
+            if (y is None or x in sa.content or y in sb.content or not _exclusive(x, y)):
+                continue
+            return Evidence("alternative.exclusive",
+                            f"'{_EXCLUSIVE_SURFACE.get(y, y)}' vs "
+                            f"'{_EXCLUSIVE_SURFACE.get(x, x)}' in the same place")
+    return None
+
+
 def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     shared = [t for t in sa.tokens if t in sa.names and t in sb.names]
     if len(set(shared)) < 2 or " by " in f" {sa.text} " or " by " in f" {sb.text} ":
@@ -257,7 +298,8 @@ def classify(
     for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
-                   _role_swap(sa, sb)):
+                   _role_swap(sa, sb),
+                   _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

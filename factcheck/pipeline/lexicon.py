@@ -116,6 +116,23 @@ DEMONYMS = frozenset("""
     kenyan ethiopian saudi filipino indonesian vietnamese thai malaysian zealander
     """.split())
 
+# Words of one class that exclude each other in the same slot: "the second largest" is not
+# "the third largest", "a red car" not "a blue car", "a 2005 film" not "a 2005 novel".
+# Words in one group name the same kind ("film" / "movie"); only different groups clash.
+EXCLUSIVE_CLASSES: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(group.split()) for group in groups.split("|")) for groups in (
+        "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last final",
+        "largest biggest|smallest|highest tallest|lowest|oldest|youngest newest|longest|"
+        "shortest|richest|poorest|best|worst|fastest|slowest",
+        "red|blue|green|yellow|black|white|orange|purple|pink|brown|grey gray",
+        "film movie documentary|book novel novella memoir biography|album|song single|"
+        "painting|sculpture|poem|opera|videogame|magazine newspaper",
+        "gold|silver|bronze",
+        "northern|southern|eastern|western",
+        "spring|summer|autumn|winter",
+        "morning|afternoon|evening|night",
+    ))
+
 # Words that only report a statement without asserting it ("observing" in Emergent).
 HEDGES = frozenset({
     "reportedly", "allegedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",

@@ -34,3 +34,44 @@ def test_a_birth_date_in_may_does_not_soften_a_clash() -> None:
     hedged = relate(a, "Ann Lee may be an Irish singer and songwriter.")
     assert hedged.label == "complement"
     assert "modality.hedged" in hedged.reasons
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("The museum bought a 1990 British crime drama novel.",
+     "The museum bought a 1990 British crime drama film, shot in Leeds.", "'novel' vs 'film'"),
+    ("Lake Tora is the largest lake in the county.",
+     "Lake Tora is the smallest lake in the county.", "'largest' vs 'smallest'"),
+    ("Ann Lee won the gold medal in the relay.",
+     "Ann Lee won the silver medal in the relay.", "'gold' vs 'silver'"),
+    ("The thief drove a red van to the harbour.",
+     "The thief drove a blue van to the harbour.", "'red' vs 'blue'"),
+    ("The team finished third in the league.",
+     "The team finished fifth in the league.", "'third' vs 'fifth'"),
+])
+def test_an_exclusive_word_in_the_same_place_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two words for one kind of thing.
+    ("It is a 2005 film by Ann Lee.", "It is a 2005 movie by Ann Lee."),
+    # The word is somewhere else in the sentence, not in the same place.
+    ("Ann Lee won the gold medal in the relay.",
+     "Ann Lee won a medal in the relay, her first gold."),
+    # Both claims name both colours: no alternative was put in.
+    ("The flag is red and white.", "The flag is white and red."),
+    # Different words of different classes.
+    ("The thief drove a red van to the harbour.", "The thief drove a stolen van to the harbour."),
+])
+def test_a_word_that_excludes_nothing_here_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_hedge_softens_an_exclusive_word() -> None:
+    judgement = relate("The thief drove a red van to the harbour.",
+                       "The thief reportedly drove a blue van to the harbour.")
+    assert judgement.label == "complement"
+    assert "alternative.exclusive" in judgement.reasons
