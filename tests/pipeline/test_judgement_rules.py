@@ -75,3 +75,32 @@ def test_a_hedge_softens_an_exclusive_word() -> None:
                        "The thief reportedly drove a blue van to the harbour.")
     assert judgement.label == "complement"
     assert "alternative.exclusive" in judgement.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The bridge opened in June of 2019.", "The bridge opened on 3 April 2019."),
+    ("Ann Lee was born in June of 1950 .",
+     "Ann Lee -LRB- born April 14 , 1950 -RRB- is a Welsh singer ."),
+])
+def test_a_month_conflicts_with_a_day_in_another_month(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.date"
+
+
+@pytest.mark.parametrize("a", [
+    "Ann Lee was born in April of 1950 .",
+    "Ann Lee was born in 1950 .",
+])
+def test_a_day_inside_the_month_or_year_agrees(a: str) -> None:
+    judgement = relate(a, "Ann Lee -LRB- born April 14 , 1950 -RRB- is a Welsh singer .")
+    assert judgement.label == "agree"
+    assert judgement.reasons[0] == "value.within_bound"
+
+
+def test_a_finer_date_leaves_the_claim_content_alone() -> None:
+    # Matching and the blocking keys read the content: it must not change with the date.
+    s = signals(claim("Ann Lee -LRB- born April 14 , 1950 -RRB- is a Welsh singer ."))
+    assert [n.text for n in s.numbers if n.kind == "date"] == ["April 14 , 1950"]
+    assert not any(t.startswith("#date:") and t.endswith(":day") and t != "#date:day"
+                   for t in s.content)
