@@ -105,10 +105,17 @@ def _weekdays(
     return Evidence("value.mismatch.date", f"on {wa.title()} vs on {wb.title()}")
 
 
+def _undoubled(t: str) -> str:
+    # The stemmer keeps the doubled consonant of "dropped", "slipped": "dropp" is "drop".
+    return t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiouls" else t
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
-    for t in sa.content - sb.content:
+    ca = {_undoubled(t) for t in sa.content}
+    cb = {_undoubled(t) for t in sb.content}
+    for t in sorted(ca - cb):
         for o in antonyms(t):
-            if o in sb.content and o not in sa.content:
+            if o in cb and o not in ca:
                 return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
     return None
 

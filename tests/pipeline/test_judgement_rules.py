@@ -104,3 +104,16 @@ def test_a_finer_date_leaves_the_claim_content_alone() -> None:
     assert [n.text for n in s.numbers if n.kind == "date"] == ["April 14 , 1950"]
     assert not any(t.startswith("#date:") and t.endswith(":day") and t != "#date:day"
                    for t in s.content)
+
+
+def test_an_antonym_with_a_doubled_consonant_is_still_an_antonym() -> None:
+    # "banned" stems to "bann": it must still meet "allow".
+    judgement = relate("The council banned cars from the old town.",
+                       "The council allowed cars in the old town.")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+
+
+def test_the_same_doubled_verb_on_both_sides_is_no_antonym() -> None:
+    assert relate("The council banned cars from the old town.",
+                  "The council banned cars from the old town last year.").label != "conflict"
