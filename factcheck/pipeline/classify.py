@@ -11,11 +11,13 @@ explanation built from them; the confidence comes from the calibration table in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .explain import confidence_for, sentence
-from .lexicon import DEMONYMS, EXCLUSIVE_CLASSES, SCOPE_WORDS
+from .lexicon import DEMONYMS, EXCLUSIVE_CLASSES, SCOPE_WORDS, THING_KINDS, WORD_RE
 from .match import coverage, overlap
 from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
@@ -170,13 +172,33 @@ def _nationality(hyp: Signals, premise: Signals) -> Evidence | None:
 # Stem -> (class, group) of the exclusive word classes, and the word an explanation shows.
 _EXCLUSIVE = {stem(w): (c, g) for c, groups in enumerate(EXCLUSIVE_CLASSES)
               for g, group in enumerate(groups) for w in group}
-_EXCLUSIVE_SURFACE = {stem(w): w for groups in EXCLUSIVE_CLASSES for group in groups
-                      for w in group}
+
+
+# Stem -> (kind, group, whether the kind's groups exclude each other).
+_THINGS = {stem(w): (kind, g, exclusive) for kind, (exclusive, groups) in THING_KINDS.items()
+           for g, group in enumerate(groups) for w in group.split()}
+# The word an explanation shows for a stem of either list.
+_SURFACE = {stem(w): w for groups in EXCLUSIVE_CLASSES for group in groups for w in group} | {
+    stem(w): w for _e, groups in THING_KINDS.values() for group in groups for w in group.split()}
+
+
+def _article(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
 
 
 def _exclusive(x: str, y: str) -> bool:
     cx, cy = _EXCLUSIVE.get(x), _EXCLUSIVE.get(y)
-    return cx is not None and cy is not None and cx[0] == cy[0] and cx[1] != cy[1]
+    if cx is not None and cy is not None:
+        return cx[0] == cy[0] and cx[1] != cy[1]
+    return _other_thing(x, y)
+
+
+def _other_thing(x: str, y: str) -> bool:
+    """Return True when ``x`` and ``y`` name things of different kinds ("a dog", "a singer")."""
+    tx, ty = _THINGS.get(x), _THINGS.get(y)
+    if tx is None or ty is None:
+        return False
+    return tx[0] != ty[0] or (tx[1] != ty[1] and tx[2])
 
 
 def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
@@ -203,9 +225,42 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
             if (y is None or x in sa.content or y in sb.content or not _exclusive(x, y)):
                 continue
             return Evidence("alternative.exclusive",
-                            f"'{_EXCLUSIVE_SURFACE.get(y, y)}' vs "
-                            f"'{_EXCLUSIVE_SURFACE.get(x, x)}' in the same place")
+                            f"'{_SURFACE.get(y, y)}' vs '{_SURFACE.get(x, x)}' in the same place")
     return None
+
+
+# "<subject> is a <words>": the words up to a preposition or a relative name what it is.
+_COPULA_RE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"((?:(?!(?:by|of|from|for|in|on|at|with|who|which|that|and|or|about|based)\b)"
+    r"\w[\w\-]*\s*){1,6})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | None:
+    """Return the word of ``THING_KINDS`` a claim says its subject is, and the subject."""
+    for m in _COPULA_RE.finditer(text):
+        for w in m.group(1).split():
+            t = stem(w)
+            if t in _THINGS:
+                before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
+                return t, frozenset(stem(x) for x in before) & content
+    return None
+
+
+def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of what the two claims say their subject is: "a dog" / "a singer"."""
+    if sa.negated or sb.negated:  # "is not a film" fits "is a novel"
+        return None
+    kb, ka = _kind(sb.text, sb.content), _kind(sa.text, sa.content)
+    if kb is None or ka is None or not kb[1] & ka[1]:  # said of the same subject
+        return None
+    x, y = kb[0], ka[0]
+    if x in sa.content or y in sb.content:
+        return None
+    if not _other_thing(x, y):
+        return None
+    return Evidence("alternative.exclusive", f"{_article(_SURFACE[y])} vs {_article(_SURFACE[x])}")
 
 
 def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
@@ -306,7 +361,8 @@ def classify(
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),
-                   _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None):
+                   _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
+                   _kinds(sa, sb) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

@@ -52,7 +52,7 @@ def test_an_exclusive_word_in_the_same_place_conflicts(a: str, b: str, words: st
     judgement = relate(a, b)
     assert judgement.label == "conflict"
     assert judgement.reasons[0] == "alternative.exclusive"
-    assert words in judgement.explanation
+    assert words in judgement.explanation.lower()
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -117,3 +117,38 @@ def test_an_antonym_with_a_doubled_consonant_is_still_an_antonym() -> None:
 def test_the_same_doubled_verb_on_both_sides_is_no_antonym() -> None:
     assert relate("The council banned cars from the old town.",
                   "The council banned cars from the old town last year.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Rex is a famous dog .", "Rex -LRB- born 2001 -RRB- is a famous Welsh singer .",
+     "a dog vs a singer"),
+    ("Millbrook is a city .", "Millbrook is a county in the north of the state .",
+     "a city vs a county"),
+    ("Blue Harbour is a novel .", "Blue Harbour is a 1998 crime film directed by Ann Lee .",
+     "a novel vs a film"),
+    ("The Gull is a band from Leeds .", "The Gull is a shipping company founded in 1990 .",
+     "a band vs a company"),
+])
+def test_two_kinds_of_thing_for_one_subject_conflict(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # One person may hold two roles.
+    ("Ann Lee is a singer .", "Ann Lee is an English actress and writer ."),
+    # A film and a movie are one kind of thing.
+    ("Blue Harbour is a film .", "Blue Harbour is a 1998 crime movie directed by Ann Lee ."),
+    # Said of different subjects.
+    ("Blue Harbour is a novel .", "Ann Lee is a director born in Leeds ."),
+    # The other kind is named too: a film about a dog.
+    ("Rex is a dog .", "Rex is a 2004 film about a dog ."),
+    # Denied: "not a film" fits "a novel".
+    ("Blue Harbour is not a film .", "Blue Harbour is a 1998 novel by Ann Lee ."),
+    # The word after a preposition is not what the subject is.
+    ("Blue Harbour is a series .", "Blue Harbour is a show by the singer Ann Lee ."),
+])
+def test_compatible_kinds_or_other_subjects_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
