@@ -17,7 +17,14 @@ from datetime import date
 from functools import lru_cache
 
 from .explain import confidence_for, sentence
-from .lexicon import DEMONYMS, EXCLUSIVE_CLASSES, SCOPE_WORDS, THING_KINDS, WORD_RE
+from .lexicon import (
+    DEMONYMS,
+    EXCLUSIVE_CLASSES,
+    SCOPE_WORDS,
+    STOPWORDS,
+    THING_KINDS,
+    WORD_RE,
+)
 from .match import coverage, overlap
 from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
@@ -263,6 +270,60 @@ def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
     return Evidence("alternative.exclusive", f"{_article(_SURFACE[y])} vs {_article(_SURFACE[x])}")
 
 
+# "only American", "solely in Leeds", "in Japan exclusively"; not "the only", "not only",
+# "an only child", "only one of".
+_ONLY_RE = re.compile(
+    r"(?<!\bthe )(?<!\bnot )(?<!\ban )(?<!\ba )\b(?:only|solely|exclusively)\s+"
+    r"(?:in\s+|as\s+|an?\s+|the\s+)?(?!one\b)([\w\-]+)|([\w\-]+)\s+exclusively\b")
+
+
+def _only_word(s: Signals) -> str | None:
+    """Return the stem a claim restricts with "only", "solely" or "exclusively", if any."""
+    words = s.text.split()
+    # Headlines capitalise every word ("Is Probably Only Real"): only sentences show names.
+    if (sum(w[:1].islower() for w in words) * 2 <= len(words)
+            and s.text.rstrip()[-1:] not in ".!?"):
+        return None
+    for m in _ONLY_RE.finditer(s.text):
+        t = stem(m.group(1) or m.group(2))
+        if t in s.content:
+            return t
+    return None
+
+
+def _word(s: Signals, t: str) -> str:
+    """Return the word of ``s`` whose stem is ``t``, as the text writes it."""
+    return next((w for w in WORD_RE.findall(s.text) if stem(w) == t), t)
+
+
+def _only(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash with a claim that restricts: "only American" / "an Indian producer"."""
+    for mine, other in ((sa, sb), (sb, sa)):
+        w = _only_word(mine)
+        if w is None or mine.negated or other.negated:
+            continue
+        if w in other.content:
+            # "only film" against "TV and film": the other names more than the one.
+            m = re.search(rf"\b([\w\-]+)\s+and\s+{re.escape(w)}s?\b|"
+                          rf"\b{re.escape(w)}s?\s+and\s+([\w\-]+)", other.text.lower())
+            more = m and stem(m.group(1) or m.group(2))
+            if more and more not in mine.content and more not in STOPWORDS:
+                return Evidence("alternative.exclusive",
+                                f"only {_word(mine, w)} vs {_word(other, more)} and "
+                                f"{_word(other, w)}")
+            continue
+        if w in _DEMONYM_STEMS:
+            alt = sorted(t for t in other.content if t in _DEMONYM_STEMS and t not in mine.content)
+        elif w in mine.names:
+            alt = sorted(other.names - mine.content)
+        else:
+            alt = []
+        if alt:
+            return Evidence("alternative.exclusive",
+                            f"only {_word(mine, w)} vs {_word(other, alt[0])}")
+    return None
+
+
 def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     shared = [t for t in sa.tokens if t in sa.names and t in sb.names]
     if len(set(shared)) < 2 or " by " in f" {sa.text} " or " by " in f" {sb.text} ":
@@ -362,7 +423,8 @@ def classify(
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
-                   _kinds(sa, sb) if max(ov, cov) >= 0.25 else None):
+                   _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _only(sa, sb) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

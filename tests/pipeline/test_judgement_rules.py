@@ -152,3 +152,27 @@ def test_two_kinds_of_thing_for_one_subject_conflict(a: str, b: str, words: str)
 ])
 def test_compatible_kinds_or_other_subjects_do_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee is only Welsh .", "Ann Lee -LRB- born 1950 -RRB- is an Irish singer ."),
+    ("The band toured only in Japan .", "The band toured in Japan and Korea in 2001 ."),
+    ("Ann Lee worked only in film .", "Ann Lee is a Welsh television and film producer ."),
+    ("The band has played in Oslo exclusively .", "The band has played in Bergen since 2001 ."),
+])
+def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The band toured only in Japan .", "The band toured in Japan in 2001 ."),
+    ("Ann Lee is the only Welsh member of the band .",
+     "Ann Lee , a member of the band , was born in Cardiff ."),
+    ("Ann Lee was not only a singer .", "Ann Lee was a singer and an actor in Paris ."),
+    # A headline capitalises every word: "Only" there restricts no name.
+    ("Ann Lee Is Probably Only Joking", "Ann Lee said in Paris that she was joking"),
+])
+def test_only_without_another_of_its_kind_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
