@@ -119,9 +119,13 @@ def _undoubled(t: str) -> str:
     return t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiouls" else t
 
 
+@lru_cache(maxsize=65536)
+def _undoubled_all(content: frozenset[str]) -> frozenset[str]:
+    return frozenset(_undoubled(t) for t in content)
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
-    ca = {_undoubled(t) for t in sa.content}
-    cb = {_undoubled(t) for t in sb.content}
+    ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
     for t in sorted(ca - cb):
         for o in antonyms(t):
             if o in cb and o not in ca:
@@ -208,21 +212,30 @@ def _other_thing(x: str, y: str) -> bool:
     return tx[0] != ty[0] or (tx[1] != ty[1] and tx[2])
 
 
-def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
-    """Return a word of ``sb`` that stands where ``sa`` has an exclusive alternative to it.
-
-    The slot is the same when the words either side are the same ("drama film set in" /
-    "drama book set in") or the two words before it are ("comedy drama film").
-    """
-    ta, tb = sa.tokens, sb.tokens
+@lru_cache(maxsize=65536)
+def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Return each word of ``ta`` by the words either side of it and the two before it."""
     around: dict[tuple[str, ...], str] = {}
     for m in range(1, len(ta)):
         if m + 1 < len(ta):
             around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
         if m >= 2:
             around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
+    return around
+
+
+def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a word of ``sb`` that stands where ``sa`` has an exclusive alternative to it.
+
+    The slot is the same when the words either side are the same ("drama film set in" /
+    "drama book set in") or the two words before it are ("comedy drama film").
+    """
+    tb = sb.tokens
+    around = _slots(sa.tokens)
     for k in range(1, len(tb)):
         x = tb[k]
+        if x not in _EXCLUSIVE and x not in _THINGS:
+            continue
         keys: list[tuple[str, ...]] = [(tb[k - 1], tb[k + 1])] if k + 1 < len(tb) else []
         if k >= 2:
             keys.append((tb[k - 2], tb[k - 1], "<"))
@@ -279,14 +292,21 @@ _ONLY_RE = re.compile(
 
 def _only_word(s: Signals) -> str | None:
     """Return the stem a claim restricts with "only", "solely" or "exclusively", if any."""
-    words = s.text.split()
+    return _restricted(s.text, s.content) if "ly" in s.text else None
+
+
+@lru_cache(maxsize=65536)
+def _restricted(text: str, content: frozenset[str]) -> str | None:
+    if not _ONLY_RE.search(text):
+        return None
+    words = text.split()
     # Headlines capitalise every word ("Is Probably Only Real"): only sentences show names.
     if (sum(w[:1].islower() for w in words) * 2 <= len(words)
-            and s.text.rstrip()[-1:] not in ".!?"):
+            and text.rstrip()[-1:] not in ".!?"):
         return None
-    for m in _ONLY_RE.finditer(s.text):
+    for m in _ONLY_RE.finditer(text):
         t = stem(m.group(1) or m.group(2))
-        if t in s.content:
+        if t in content:
             return t
     return None
 
