@@ -234,7 +234,8 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
     around = _slots(sa.tokens)
     for k in range(1, len(tb)):
         x = tb[k]
-        if x not in _EXCLUSIVE and x not in _THINGS:
+        # A name is not a word of a class: "Fox News" holds no animal.
+        if (x not in _EXCLUSIVE and x not in _THINGS) or x in sb.names:
             continue
         keys: list[tuple[str, ...]] = [(tb[k - 1], tb[k + 1])] if k + 1 < len(tb) else []
         if k >= 2:
@@ -242,7 +243,8 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
         for key in keys:
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".
-            if (y is None or x in sa.content or y in sb.content or not _exclusive(x, y)):
+            if (y is None or x in sa.content or y in sb.content or y in sa.names
+                    or not _exclusive(x, y)):
                 continue
             return Evidence("alternative.exclusive",
                             f"'{_SURFACE.get(y, y)}' vs '{_SURFACE.get(x, x)}' in the same place")
@@ -260,8 +262,12 @@ _COPULA_RE = re.compile(
 def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | None:
     """Return the word of ``THING_KINDS`` a claim says its subject is, and the subject."""
     for m in _COPULA_RE.finditer(text):
-        for w in m.group(1).split():
+        # Kinds are common nouns: a capitalised word is a name ("a Fox News anchor").
+        words = m.group(1).split()
+        for k, w in enumerate(words):
             t = stem(w)
+            if w[0].isupper() or (t == "party" and words[k - 1].lower() != "political"):
+                continue
             if t in _THINGS:
                 before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
                 return t, frozenset(stem(x) for x in before) & content

@@ -176,3 +176,22 @@ def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
 ])
 def test_only_without_another_of_its_kind_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A treaty's parties and states parties are no political party, nor a kind of region.
+    ("Norway is a party to the convention .", "Norway is a country in northern Europe ."),
+    ("Norway is a state party to the convention .", "Norway is a country in northern Europe ."),
+    # A capitalised word is a name, not a kind: "Fox" here is no animal.
+    ("Ann Lee is a Fox News anchor .", "Ann Lee is a journalist from Leeds ."),
+    # Words with a common second sense are not kinds.
+    ("The city is a model for other towns .", "The city is a town in Kent ."),
+])
+def test_second_senses_and_names_are_no_kind_of_thing(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_political_party_is_a_kind_of_thing() -> None:
+    judgement = relate("Lost is a political party .", "Lost is an American drama series .")
+    assert judgement.label == "conflict"
+    assert "a party vs a series" in judgement.explanation.lower()
