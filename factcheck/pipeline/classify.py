@@ -11,11 +11,20 @@ explanation built from them; the confidence comes from the calibration table in 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .explain import confidence_for, sentence
-from .lexicon import DEMONYMS, SCOPE_WORDS
+from .lexicon import (
+    DEMONYMS,
+    EXCLUSIVE_CLASSES,
+    SCOPE_WORDS,
+    STOPWORDS,
+    THING_KINDS,
+    WORD_RE,
+)
 from .match import coverage, overlap
 from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
@@ -105,10 +114,21 @@ def _weekdays(
     return Evidence("value.mismatch.date", f"on {wa.title()} vs on {wb.title()}")
 
 
+def _undoubled(t: str) -> str:
+    # The stemmer keeps the doubled consonant of "dropped", "slipped": "dropp" is "drop".
+    return t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiouls" else t
+
+
+@lru_cache(maxsize=65536)
+def _undoubled_all(content: frozenset[str]) -> frozenset[str]:
+    return frozenset(_undoubled(t) for t in content)
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
-    for t in sa.content - sb.content:
+    ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
+    for t in sorted(ca - cb):
         for o in antonyms(t):
-            if o in sb.content and o not in sa.content:
+            if o in cb and o not in ca:
                 return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
     return None
 
@@ -157,6 +177,176 @@ def _nationality(hyp: Signals, premise: Signals) -> Evidence | None:
     if mine and theirs and not mine & theirs and _after(hyp, mine) & _after(premise, theirs):
         return Evidence("entity.differs", f"{_DEMONYM_STEMS[sorted(theirs)[0]].title()} vs "
                                           f"{_DEMONYM_STEMS[sorted(mine)[0]].title()}")
+    return None
+
+
+# Stem -> (class, group) of the exclusive word classes, and the word an explanation shows.
+_EXCLUSIVE = {stem(w): (c, g) for c, groups in enumerate(EXCLUSIVE_CLASSES)
+              for g, group in enumerate(groups) for w in group}
+
+
+# Stem -> (kind, group, whether the kind's groups exclude each other).
+_THINGS = {stem(w): (kind, g, exclusive) for kind, (exclusive, groups) in THING_KINDS.items()
+           for g, group in enumerate(groups) for w in group.split()}
+# The word an explanation shows for a stem of either list.
+_SURFACE = {stem(w): w for groups in EXCLUSIVE_CLASSES for group in groups for w in group} | {
+    stem(w): w for _e, groups in THING_KINDS.values() for group in groups for w in group.split()}
+
+
+def _article(word: str) -> str:
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _exclusive(x: str, y: str) -> bool:
+    cx, cy = _EXCLUSIVE.get(x), _EXCLUSIVE.get(y)
+    if cx is not None and cy is not None:
+        return cx[0] == cy[0] and cx[1] != cy[1]
+    return _other_thing(x, y)
+
+
+def _other_thing(x: str, y: str) -> bool:
+    """Return True when ``x`` and ``y`` name things of different kinds ("a dog", "a singer")."""
+    tx, ty = _THINGS.get(x), _THINGS.get(y)
+    if tx is None or ty is None:
+        return False
+    return tx[0] != ty[0] or (tx[1] != ty[1] and tx[2])
+
+
+@lru_cache(maxsize=65536)
+def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Return each word of ``ta`` by the words either side of it and the two before it."""
+    around: dict[tuple[str, ...], str] = {}
+    for m in range(1, len(ta)):
+        if m + 1 < len(ta):
+            around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
+        if m >= 2:
+            around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
+    return around
+
+
+def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a word of ``sb`` that stands where ``sa`` has an exclusive alternative to it.
+
+    The slot is the same when the words either side are the same ("drama film set in" /
+    "drama book set in") or the two words before it are ("comedy drama film").
+    """
+    tb = sb.tokens
+    around = _slots(sa.tokens)
+    for k in range(1, len(tb)):
+        x = tb[k]
+        # A name is not a word of a class: "Fox News" holds no animal.
+        if (x not in _EXCLUSIVE and x not in _THINGS) or x in sb.names:
+            continue
+        keys: list[tuple[str, ...]] = [(tb[k - 1], tb[k + 1])] if k + 1 < len(tb) else []
+        if k >= 2:
+            keys.append((tb[k - 2], tb[k - 1], "<"))
+        for key in keys:
+            y = around.get(key)
+            # A word both claims use is no alternative: "the first and last time".
+            if (y is None or x in sa.content or y in sb.content or y in sa.names
+                    or not _exclusive(x, y)):
+                continue
+            return Evidence("alternative.exclusive",
+                            f"'{_SURFACE.get(y, y)}' vs '{_SURFACE.get(x, x)}' in the same place")
+    return None
+
+
+# "<subject> is a <words>": the words up to a preposition or a relative name what it is.
+_COPULA_RE = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:a|an|the)\s+"
+    r"((?:(?!(?:by|of|from|for|in|on|at|with|who|which|that|and|or|about|based)\b)"
+    r"\w[\w\-]*\s*){1,6})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | None:
+    """Return the word of ``THING_KINDS`` a claim says its subject is, and the subject."""
+    for m in _COPULA_RE.finditer(text):
+        # Kinds are common nouns: a capitalised word is a name ("a Fox News anchor").
+        words = m.group(1).split()
+        for k, w in enumerate(words):
+            t = stem(w)
+            if w[0].isupper() or (t == "party" and words[k - 1].lower() != "political"):
+                continue
+            if t in _THINGS:
+                before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
+                return t, frozenset(stem(x) for x in before) & content
+    return None
+
+
+def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of what the two claims say their subject is: "a dog" / "a singer"."""
+    if sa.negated or sb.negated:  # "is not a film" fits "is a novel"
+        return None
+    kb, ka = _kind(sb.text, sb.content), _kind(sa.text, sa.content)
+    if kb is None or ka is None or not kb[1] & ka[1]:  # said of the same subject
+        return None
+    x, y = kb[0], ka[0]
+    if x in sa.content or y in sb.content:
+        return None
+    if not _other_thing(x, y):
+        return None
+    return Evidence("alternative.exclusive", f"{_article(_SURFACE[y])} vs {_article(_SURFACE[x])}")
+
+
+# "only American", "solely in Leeds", "in Japan exclusively"; not "the only", "not only",
+# "an only child", "only one of".
+_ONLY_RE = re.compile(
+    r"(?<!\bthe )(?<!\bnot )(?<!\ban )(?<!\ba )\b(?:only|solely|exclusively)\s+"
+    r"(?:in\s+|as\s+|an?\s+|the\s+)?(?!one\b)([\w\-]+)|([\w\-]+)\s+exclusively\b")
+
+
+def _only_word(s: Signals) -> str | None:
+    """Return the stem a claim restricts with "only", "solely" or "exclusively", if any."""
+    return _restricted(s.text, s.content) if "ly" in s.text else None
+
+
+@lru_cache(maxsize=65536)
+def _restricted(text: str, content: frozenset[str]) -> str | None:
+    if not _ONLY_RE.search(text):
+        return None
+    words = text.split()
+    # Headlines capitalise every word ("Is Probably Only Real"): only sentences show names.
+    if (sum(w[:1].islower() for w in words) * 2 <= len(words)
+            and text.rstrip()[-1:] not in ".!?"):
+        return None
+    for m in _ONLY_RE.finditer(text):
+        t = stem(m.group(1) or m.group(2))
+        if t in content:
+            return t
+    return None
+
+
+def _word(s: Signals, t: str) -> str:
+    """Return the word of ``s`` whose stem is ``t``, as the text writes it."""
+    return next((w for w in WORD_RE.findall(s.text) if stem(w) == t), t)
+
+
+def _only(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash with a claim that restricts: "only American" / "an Indian producer"."""
+    for mine, other in ((sa, sb), (sb, sa)):
+        w = _only_word(mine)
+        if w is None or mine.negated or other.negated:
+            continue
+        if w in other.content:
+            # "only film" against "TV and film": the other names more than the one.
+            m = re.search(rf"\b([\w\-]+)\s+and\s+{re.escape(w)}s?\b|"
+                          rf"\b{re.escape(w)}s?\s+and\s+([\w\-]+)", other.text.lower())
+            more = m and stem(m.group(1) or m.group(2))
+            if more and more not in mine.content and more not in STOPWORDS:
+                return Evidence("alternative.exclusive",
+                                f"only {_word(mine, w)} vs {_word(other, more)} and "
+                                f"{_word(other, w)}")
+            continue
+        if w in _DEMONYM_STEMS:
+            alt = sorted(t for t in other.content if t in _DEMONYM_STEMS and t not in mine.content)
+        elif w in mine.names:
+            alt = sorted(other.names - mine.content)
+        else:
+            alt = []
+        if alt:
+            return Evidence("alternative.exclusive",
+                            f"only {_word(mine, w)} vs {_word(other, alt[0])}")
     return None
 
 
@@ -257,7 +447,10 @@ def classify(
     for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
-                   _role_swap(sa, sb)):
+                   _role_swap(sa, sb),
+                   _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
+                   _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _only(sa, sb) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

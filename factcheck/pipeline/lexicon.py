@@ -116,6 +116,64 @@ DEMONYMS = frozenset("""
     kenyan ethiopian saudi filipino indonesian vietnamese thai malaysian zealander
     """.split())
 
+# Words of one class that exclude each other in the same slot: "the second largest" is not
+# "the third largest", "a red car" not "a blue car" (kinds of things, "a 2005 film" / "a 2005
+# novel", are in THING_KINDS below).
+# Words in one group name the same kind ("film" / "movie"); only different groups clash.
+EXCLUSIVE_CLASSES: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(group.split()) for group in groups.split("|")) for groups in (
+        "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last final",
+        "largest biggest|smallest|highest tallest|lowest|oldest|youngest newest|longest|"
+        "shortest|richest|poorest|best|worst|fastest|slowest",
+        "red|blue|green|yellow|black|white|orange|purple|pink|brown|grey gray",
+        "gold|silver|bronze",
+        "northern|southern|eastern|western",
+        "spring|summer|autumn|winter",
+        "morning|afternoon|evening|night",
+    ))
+
+# What a thing is, in coarse kinds: "X is a dog" and "X is a singer" cannot both hold, nor
+# "X is a city" and "X is a county". Each kind lists groups of words for one sort of thing;
+# two words of different kinds clash, and two of different groups clash where the kind says
+# its groups exclude each other (a film is no novel; a singer may well be an actor). Words
+# with a common second sense are left out ("a host of", "a model for", "a state party", "a
+# single mother", "a firm believer"); "party" counts only as a "political party", not as "a
+# party to the treaty".
+THING_KINDS: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "person": (False, (
+        "person man woman boy girl child actor actress singer musician rapper songwriter "
+        "composer conductor director producer screenwriter writer author novelist poet "
+        "playwright journalist editor broadcaster presenter comedian politician "
+        "senator congressman congresswoman president minister governor mayor diplomat "
+        "ambassador king queen prince princess emperor empress lawyer judge doctor "
+        "physician surgeon nurse scientist physicist chemist biologist mathematician "
+        "engineer architect painter artist sculptor photographer dancer athlete "
+        "player footballer cricketer boxer wrestler golfer swimmer cyclist racer "
+        "coach manager businessman businesswoman entrepreneur executive banker economist "
+        "philosopher historian teacher professor student soldier officer astronaut "
+        "priest bishop pope monk nun chef designer inventor explorer activist murderer "
+        "criminal quarterback pitcher goalkeeper celebrity socialite personality "
+        "vocalist guitarist drummer pianist bassist",)),
+    "animal": (False, (
+        "animal dog cat horse bird fish cow pig sheep goat lion tiger wolf fox "
+        "monkey ape elephant whale dolphin shark snake insect spider mouse rat rabbit deer "
+        "mammal reptile amphibian",)),
+    "vehicle": (False, (
+        "vehicle car truck lorry bus train ship boat aircraft airplane aeroplane plane "
+        "helicopter bicycle motorcycle tank submarine rocket spacecraft",)),
+    "work": (True, (
+        "film movie documentary", "series sitcom serial show", "book novel novella memoir "
+        "biography autobiography", "album", "song", "play musical", "opera",
+        "painting", "sculpture", "poem", "video", "videogame", "website", "magazine newspaper")),
+    "settlement": (False, ("city town village hamlet suburb municipality metropolis",)),
+    "region": (True, ("county district", "province", "country nation kingdom republic",
+                      "continent")),
+    "organisation": (True, ("company corporation", "band", "party", "team club",
+                            "university college")),
+    "nature": (True, ("river", "lake", "sea ocean", "mountain volcano", "desert",
+                      "forest")),
+}
+
 # Words that only report a statement without asserting it ("observing" in Emergent).
 HEDGES = frozenset({
     "reportedly", "allegedly", "rumor", "rumors", "rumour", "rumours", "rumored", "rumoured",

@@ -111,7 +111,7 @@ class Signals:
     tokens: tuple[str, ...]
     content: frozenset[str]
     names: frozenset[str]
-    numbers: tuple[Number, ...]
+    numbers: tuple[Number, ...]  # compared as values (dates to the day where told)
     negated: bool
     negated_heads: frozenset[str]
     hedged: bool
@@ -270,6 +270,68 @@ def _dates(text: str) -> list[Number]:
     return out
 
 
+# "May" next to a number or after "in", "of", "since"... is the month, not the hedge "may":
+# "born 14 May 1961" hedges nothing.
+# A day, month and year in either order ("14 May 1961", "April 14 , 1866": tokenised text
+# puts a space before the comma), or a month and year ("June 1866", "June of 1866").
+_FINE_DATE_RE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Za-z]{3,9})\.?\s?,?\s+(?P<y1>\d{4})|"
+    r"(?P<m2>[A-Za-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s?,?\s+(?P<y2>\d{4})|"
+    r"(?P<m3>[A-Z][a-z]{2,8})\.?\s+(?:of\s+)?(?P<y3>\d{4}))\b")
+
+
+def _fine_dates(text: str) -> list[Number]:
+    """Return the dates of ``text`` told to the day or to the month."""
+    out: list[Number] = []
+    for m in _FINE_DATE_RE.finditer(text):
+        day, month, year = ((m.group("d1"), m.group("m1"), m.group("y1")) if m.group("y1") else
+                            (m.group("d2"), m.group("m2"), m.group("y2")) if m.group("y2") else
+                            (None, m.group("m3"), m.group("y3")))
+        low_name = month.lower()
+        mon = MONTHS.get(low_name) or MONTH_ABBR.get(low_name[:4]) or MONTH_ABBR.get(low_name[:3])
+        if mon is None:
+            continue
+        y = int(year)
+        try:
+            if day is not None:
+                first = last = date(y, mon, int(day)).toordinal()
+            else:
+                first = date(y, mon, 1).toordinal()
+                last = date(y + mon // 12, mon % 12 + 1, 1).toordinal() - 1
+        except ValueError:
+            continue
+        out.append(Number("date", first, last, "day" if day else "month", m.group()))
+    return out
+
+
+def _span(n: Number) -> tuple[float, float]:
+    """Return the first and last day (ordinals) of a date, or of a year read from bare text."""
+    if n.kind == "year" and 1 <= n.low == n.high <= 9999:
+        return (date(int(n.low), 1, 1).toordinal(), date(int(n.low), 12, 31).toordinal())
+    return (n.low, n.high)
+
+
+def _refined(numbers: list[Number], text: str) -> list[Number]:
+    """Return ``numbers`` with a year replaced by the finer date it was read from.
+
+    Extraction reads only the year of "April 14 , 1866" or "June of 1866"; compared as a
+    year, April and June of 1866 would agree. Only the comparison of values uses the finer
+    date: the claim's content (and so its matching and blocking keys) stays as it was.
+    """
+    out = numbers
+    for fine in _fine_dates(text):
+        coarse = [n for n in out if n.kind in ("date", "year") and n.text in fine.text
+                  and _span(n)[0] <= fine.low and fine.high <= _span(n)[1]
+                  and (fine.low, fine.high) != _span(n)]
+        if coarse:
+            # The day of "April 14 , 1866" read as a number of its own goes too.
+            out = [n for n in out if n.text not in fine.text] + [_situated(fine, text)]
+    return out
+
+
+_MONTH_MAY_RE = re.compile(
+    r"(?:(?i:\b(?:in|of|since|until|early|late|last|next|mid|through|during)\s+)|"
+    r"(?<=\d )|(?<=\d))May\b|\bMay(?=,?\s\d)")
 _TITLE_NEGATOR_RE = re.compile(r"(?<=[\w,] )(?:No|Not|Never|Nothing|Nobody)(?= [A-Z])")
 _BRACKETS = re.compile(r"-[LR][RS]B-")
 
@@ -333,7 +395,9 @@ def _signals(
         heads.update(stem(x) for x in following)
     # Any denial counts: "No, Banksy hasn't been arrested" denies once, not twice.
     negated = negators + len(NEGATING_PHRASES.findall(masked)) > 0
-    hedged = bool(HEDGE_PHRASES.search(text)) or any(w in HEDGES for w in words)
+    hedged = bool(HEDGE_PHRASES.search(text)) or any(
+        w in HEDGES for w in (words if "May" not in text else re.findall(
+            r"[^\W\d_][^\W\d_'\-]*", _MONTH_MAY_RE.sub(" ", text).lower())))
     genre = REFUTE_EXCEPTIONS.sub(" ", lowered)
     refuted = bool(REFUTE_PHRASES.search(genre)) or any(
         part in _REFUTER_WORDS for w in re.findall(r"[a-z][a-z'\-]*", genre)
@@ -380,7 +444,7 @@ def _signals(
     return Signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
         names=frozenset(names),
-        numbers=tuple(numbers), negated=negated, negated_heads=frozenset(heads),
+        numbers=tuple(_refined(numbers, text)), negated=negated, negated_heads=frozenset(heads),
         hedged=hedged, directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,

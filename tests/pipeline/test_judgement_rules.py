@@ -1,0 +1,197 @@
+"""Judgement rules read from surface words, each with near-misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import Claim, relate
+from factcheck.pipeline.signals import signals
+
+
+def claim(text: str) -> Claim:
+    """Return a bare claim of ``text``."""
+    return Claim(text=text, start=0, end=len(text))
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", False),
+    ("The plant opened on May 2, 2019.", False),
+    ("Sales fell in May.", False),
+    ("Prices have risen since May.", False),
+    ("The council may close the plant.", True),
+    ("Council May Close Plant", True),
+    ("The plant may close in May.", True),
+])
+def test_the_month_may_is_no_hedge(text: str, hedged: bool) -> None:
+    assert signals(claim(text)).hedged is hedged
+
+
+def test_a_birth_date_in_may_does_not_soften_a_clash() -> None:
+    a = "Ann Lee is a Welsh singer."
+    born = relate(a, "Ann Lee (born 3 May 1975) is an Irish singer and songwriter.")
+    assert born.label == "conflict"
+    assert "modality.hedged" not in born.reasons
+    hedged = relate(a, "Ann Lee may be an Irish singer and songwriter.")
+    assert hedged.label == "complement"
+    assert "modality.hedged" in hedged.reasons
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("The museum bought a 1990 British crime drama novel.",
+     "The museum bought a 1990 British crime drama film, shot in Leeds.", "'novel' vs 'film'"),
+    ("Lake Tora is the largest lake in the county.",
+     "Lake Tora is the smallest lake in the county.", "'largest' vs 'smallest'"),
+    ("Ann Lee won the gold medal in the relay.",
+     "Ann Lee won the silver medal in the relay.", "'gold' vs 'silver'"),
+    ("The thief drove a red van to the harbour.",
+     "The thief drove a blue van to the harbour.", "'red' vs 'blue'"),
+    ("The team finished third in the league.",
+     "The team finished fifth in the league.", "'third' vs 'fifth'"),
+])
+def test_an_exclusive_word_in_the_same_place_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two words for one kind of thing.
+    ("It is a 2005 film by Ann Lee.", "It is a 2005 movie by Ann Lee."),
+    # The word is somewhere else in the sentence, not in the same place.
+    ("Ann Lee won the gold medal in the relay.",
+     "Ann Lee won a medal in the relay, her first gold."),
+    # Both claims name both colours: no alternative was put in.
+    ("The flag is red and white.", "The flag is white and red."),
+    # Different words of different classes.
+    ("The thief drove a red van to the harbour.", "The thief drove a stolen van to the harbour."),
+])
+def test_a_word_that_excludes_nothing_here_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_hedge_softens_an_exclusive_word() -> None:
+    judgement = relate("The thief drove a red van to the harbour.",
+                       "The thief reportedly drove a blue van to the harbour.")
+    assert judgement.label == "complement"
+    assert "alternative.exclusive" in judgement.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The bridge opened in June of 2019.", "The bridge opened on 3 April 2019."),
+    ("Ann Lee was born in June of 1950 .",
+     "Ann Lee -LRB- born April 14 , 1950 -RRB- is a Welsh singer ."),
+])
+def test_a_month_conflicts_with_a_day_in_another_month(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.date"
+
+
+@pytest.mark.parametrize("a", [
+    "Ann Lee was born in April of 1950 .",
+    "Ann Lee was born in 1950 .",
+])
+def test_a_day_inside_the_month_or_year_agrees(a: str) -> None:
+    judgement = relate(a, "Ann Lee -LRB- born April 14 , 1950 -RRB- is a Welsh singer .")
+    assert judgement.label == "agree"
+    assert judgement.reasons[0] == "value.within_bound"
+
+
+def test_a_finer_date_leaves_the_claim_content_alone() -> None:
+    # Matching and the blocking keys read the content: it must not change with the date.
+    s = signals(claim("Ann Lee -LRB- born April 14 , 1950 -RRB- is a Welsh singer ."))
+    assert [n.text for n in s.numbers if n.kind == "date"] == ["April 14 , 1950"]
+    assert not any(t.startswith("#date:") and t.endswith(":day") and t != "#date:day"
+                   for t in s.content)
+
+
+def test_an_antonym_with_a_doubled_consonant_is_still_an_antonym() -> None:
+    # "banned" stems to "bann": it must still meet "allow".
+    judgement = relate("The council banned cars from the old town.",
+                       "The council allowed cars in the old town.")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+
+
+def test_the_same_doubled_verb_on_both_sides_is_no_antonym() -> None:
+    assert relate("The council banned cars from the old town.",
+                  "The council banned cars from the old town last year.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Rex is a famous dog .", "Rex -LRB- born 2001 -RRB- is a famous Welsh singer .",
+     "a dog vs a singer"),
+    ("Millbrook is a city .", "Millbrook is a county in the north of the state .",
+     "a city vs a county"),
+    ("Blue Harbour is a novel .", "Blue Harbour is a 1998 crime film directed by Ann Lee .",
+     "a novel vs a film"),
+    ("The Gull is a band from Leeds .", "The Gull is a shipping company founded in 1990 .",
+     "a band vs a company"),
+])
+def test_two_kinds_of_thing_for_one_subject_conflict(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # One person may hold two roles.
+    ("Ann Lee is a singer .", "Ann Lee is an English actress and writer ."),
+    # A film and a movie are one kind of thing.
+    ("Blue Harbour is a film .", "Blue Harbour is a 1998 crime movie directed by Ann Lee ."),
+    # Said of different subjects.
+    ("Blue Harbour is a novel .", "Ann Lee is a director born in Leeds ."),
+    # The other kind is named too: a film about a dog.
+    ("Rex is a dog .", "Rex is a 2004 film about a dog ."),
+    # Denied: "not a film" fits "a novel".
+    ("Blue Harbour is not a film .", "Blue Harbour is a 1998 novel by Ann Lee ."),
+    # The word after a preposition is not what the subject is.
+    ("Blue Harbour is a series .", "Blue Harbour is a show by the singer Ann Lee ."),
+])
+def test_compatible_kinds_or_other_subjects_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee is only Welsh .", "Ann Lee -LRB- born 1950 -RRB- is an Irish singer ."),
+    ("The band toured only in Japan .", "The band toured in Japan and Korea in 2001 ."),
+    ("Ann Lee worked only in film .", "Ann Lee is a Welsh television and film producer ."),
+    ("The band has played in Oslo exclusively .", "The band has played in Bergen since 2001 ."),
+])
+def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The band toured only in Japan .", "The band toured in Japan in 2001 ."),
+    ("Ann Lee is the only Welsh member of the band .",
+     "Ann Lee , a member of the band , was born in Cardiff ."),
+    ("Ann Lee was not only a singer .", "Ann Lee was a singer and an actor in Paris ."),
+    # A headline capitalises every word: "Only" there restricts no name.
+    ("Ann Lee Is Probably Only Joking", "Ann Lee said in Paris that she was joking"),
+])
+def test_only_without_another_of_its_kind_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A treaty's parties and states parties are no political party, nor a kind of region.
+    ("Norway is a party to the convention .", "Norway is a country in northern Europe ."),
+    ("Norway is a state party to the convention .", "Norway is a country in northern Europe ."),
+    # A capitalised word is a name, not a kind: "Fox" here is no animal.
+    ("Ann Lee is a Fox News anchor .", "Ann Lee is a journalist from Leeds ."),
+    # Words with a common second sense are not kinds.
+    ("The city is a model for other towns .", "The city is a town in Kent ."),
+])
+def test_second_senses_and_names_are_no_kind_of_thing(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_political_party_is_a_kind_of_thing() -> None:
+    judgement = relate("Lost is a political party .", "Lost is an American drama series .")
+    assert judgement.label == "conflict"
+    assert "a party vs a series" in judgement.explanation.lower()
