@@ -22,7 +22,7 @@ from functools import wraps
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Flask, Request, Response, current_app, request, url_for
+from flask import Flask, Request, Response, current_app, jsonify, request, url_for
 from flask.views import MethodView
 from flask_smorest import Api, Blueprint
 from sqlalchemy.exc import IntegrityError
@@ -33,6 +33,7 @@ from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, UnsupportedMe
 from werkzeug.utils import secure_filename
 
 from . import auth, export, pipeline, schemas
+from .cache import Lru
 from .db import get_session
 from .errors import Conflict, EmptyReport
 from .models import Claim, Pair, Report, Story
@@ -62,6 +63,9 @@ blp = ApiBlueprint("api", __name__, url_prefix="/api/v1", description="factcheck
 ID = "int(min=1, max=2147483647)"  # ids past 32 bits are 404s, never database overflows
 BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 F = TypeVar("F", bound=Callable[..., Any])
+# Where an app keeps the JSON of pairs it has listed (``app.extensions``), and how many.
+PAIR_JSON_CACHE = "factcheck.pair_json_cache"
+PAIR_JSON_KEPT = 10_000
 LINK_HEADER = {"Link": {"description": "RFC 8288 links to the first, prev, next and last pages",
                         "schema": {"type": "string"}}}
 
@@ -198,6 +202,65 @@ def pair_data(pair: Pair) -> dict[str, Any]:
         "effective_label": pair.effective_label, "editor_label": pair.editor_label,
         "status": pair.status, "note": pair.note, "reviewed_by": pair.reviewed_by,
         "reviewed_at": pair.reviewed_at, "version": pair.version,
+    }
+
+
+# The lean path of the pair list: rows straight from ``stories.pair_records`` to the JSON
+# ``PairSchema`` would dump, without ORM instances or a schema walk per field (a page of 50
+# pairs spent most of its time there). tests/api/test_pair_list.py holds it to the schema.
+_VALUE_FIELDS = (("kind", str), ("low", float), ("high", float), ("unit", str),
+                 ("bound", str), ("text", str), ("start", int), ("end", int))
+
+
+def _opt(convert: Callable[[Any], Any], value: Any) -> Any:
+    return None if value is None else convert(value)
+
+
+def _value_dump(value: dict[str, Any]) -> dict[str, Any]:
+    """Return a stored value as ``ValueSchema`` dumps ``value_data(value)``."""
+    out = {name: _opt(convert, value[name]) for name, convert in _VALUE_FIELDS
+           if name in value}
+    dates = value_data(value)["dates"]
+    out["dates"] = None if dates is None else [str(d) for d in dates]
+    return out
+
+
+def _claim_dump(row: Any, side: str) -> dict[str, Any]:
+    """Return one side of a pair record as ``ClaimSchema`` dumps ``claim_data``."""
+    def get(name: str) -> Any:
+        return getattr(row, f"{side}_{name}")
+
+    published = get("published")
+    return {
+        "id": _opt(int, get("id")), "report_id": _opt(int, get("report_id")),
+        "story_id": _opt(int, get("story_id")), "position": _opt(int, get("position")),
+        "text": _opt(str, get("text")), "start": _opt(int, get("start")),
+        "end": _opt(int, get("end")), "sentence_start": _opt(int, get("sentence_start")),
+        "sentence_end": _opt(int, get("sentence_end")),
+        "values": [_value_dump(v) for v in get("values")],
+        "polarity": _opt(str, get("polarity")), "hedged": _opt(bool, get("hedged")),
+        "attribution": _opt(str, get("attribution")), "checkable": _opt(bool, get("checkable")),
+        "kind": _opt(str, get("kind")), "frame": _opt(str, get("frame")),
+        "outlet": _opt(str, get("outlet")),
+        "published": None if published is None else published.isoformat(),
+    }
+
+
+def pair_record_dump(row: Any) -> dict[str, Any]:
+    """Return a row of ``stories.pair_records`` exactly as ``PairSchema`` dumps the pair."""
+    reviewed_at = row.reviewed_at
+    return {
+        "id": _opt(int, row.id), "story_id": _opt(int, row.story_id),
+        "claim_a": _claim_dump(row, "a"), "claim_b": _claim_dump(row, "b"),
+        "label": _opt(str, row.label), "confidence": _opt(float, row.confidence),
+        "similarity": _opt(float, row.similarity),
+        "reasons": [_opt(str, r) for r in row.reasons],
+        "explanation": _opt(str, row.explanation),
+        "effective_label": _opt(str, row.editor_label or row.label),
+        "editor_label": _opt(str, row.editor_label), "status": _opt(str, row.status),
+        "note": _opt(str, row.note), "reviewed_by": _opt(str, row.reviewed_by),
+        "reviewed_at": None if reviewed_at is None else reviewed_at.isoformat(),
+        "version": _opt(int, row.version),
     }
 
 
@@ -399,18 +462,56 @@ class StoryPairs(MethodView):
     @permission("read")
     @blp.arguments(schemas.PairArgsSchema, location="query")
     @blp.response(200, schemas.PairListSchema, headers=LINK_HEADER)
-    def get(self, args: dict[str, Any], story_id: int) -> tuple[dict[str, Any], int,
+    def get(self, args: dict[str, Any], story_id: int) -> tuple[Response, int,
                                                                  dict[str, str]]:
         """List a story's pairs, conflicts first, filtered by label, status, confidence."""
         session = get_session()
         stories.get_story(session, story_id)
         offset, limit = window(args)
-        rows, total = stories.list_pairs(
+        ids, total = stories.list_pair_ids(
             session, story_id, offset=offset, limit=limit,
             cache=current_app.extensions.get(stories.FACT_CACHE), label=args.get("label"),
             status=args.get("status"), min_confidence=args.get("min_confidence"),
             report_id=args.get("report"))
-        return paged([pair_data(p) for p in rows], total, args)
+        return _pair_page(session, ids, total, args)
+
+
+def _pair_page(session: Session, ids: list[int], total: int,
+               args: dict[str, Any]) -> tuple[Response, int, dict[str, str]]:
+    """Return the page of pairs ``ids`` as ``PairListSchema`` would, from this process's
+    cache of encoded pairs where a pair's stamp (see ``stories.pair_stamps``) is unchanged."""
+    app = current_app
+    provider = app.json
+    compact = getattr(provider, "compact", None)
+    if compact is False or (compact is None and app.debug):
+        # Indented JSON (debug): no cache, the schema's shape through jsonify.
+        items = [pair_record_dump(row) for row in stories.pair_records(session, ids)]
+        body, status, headers = paged(items, total, args)
+        return jsonify(body), status, headers
+    cache: Lru[str] = app.extensions[PAIR_JSON_CACHE]
+    stamps = stories.pair_stamps(session, ids)
+    encoded: dict[int, str] = {}
+    missing: list[int] = []
+    for pid in ids:
+        if pid not in stamps:
+            continue  # deleted since the page was chosen
+        found = cache.get((pid, stamps[pid]))
+        if found is None:
+            missing.append(pid)
+        else:
+            encoded[pid] = found
+    for row in stories.pair_records(session, missing):
+        # The encoding jsonify gives each item of a list: sorted keys, no spaces.
+        text = provider.dumps(pair_record_dump(row), separators=(",", ":"))
+        stamp = (row.version, stamps[row.id][1], stamps[row.id][2], stamps[row.id][3])
+        cache.put((row.id, stamp), text)
+        encoded[row.id] = text
+    page, per_page = args["page"], args["per_page"]
+    _body, status, headers = paged([], total, args)
+    # jsonify's own layout of PairListSchema's keys, sorted: items, page, per_page, total.
+    text = (f'{{"items":[{",".join(encoded[p] for p in ids if p in encoded)}],'
+            f'"page":{int(page)},"per_page":{int(per_page)},"total":{int(total)}}}\n')
+    return app.response_class(text, mimetype=provider.mimetype), status, headers  # type: ignore[attr-defined]
 
 
 @blp.route(f"/pairs/<{ID}:pair_id>")
@@ -559,6 +660,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")
     app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
+    app.extensions[PAIR_JSON_CACHE] = Lru[str](PAIR_JSON_KEPT)
     api = FactcheckApi(app)
     api.spec.components.security_scheme(
         "bearerAuth", {"type": "http", "scheme": "bearer",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from .. import pipeline
@@ -212,24 +214,11 @@ def list_pairs(session: Session, story_id: int, *, offset: int = 0, limit: int |
                cache: FactCache | None = None, **filters: Any) -> tuple[list[Pair], int]:
     """Return a page of a story's pairs with the filters of ``pairs_query``, and the total.
 
-    The page is chosen on narrow rows first, never on whole joined rows; only its pairs are
-    then loaded with their claims and a few columns of their reports (never the reports'
-    texts). With a ``cache`` and no filter but ``label``, the order comes from the story's
-    fact structure (the machine's order, with the reviewed pairs merged in), so a story of
-    tens of thousands of pairs is not sorted on every page.
+    The page is chosen by ``list_pair_ids``; only its pairs are then loaded with their
+    claims and a few columns of their reports (never the reports' texts).
     """
-    label = filters.get("label")
-    if cache is not None and not any(v is not None and v != "" for k, v in filters.items()
-                                     if k != "label"):
-        ids, total = _ordered_page(session, story_id, cache, label, offset, limit)
-    else:
-        total = session.scalar(_filtered(select(func.count(Pair.id)), story_id,
-                                         **filters)) or 0
-        ids_stmt = _filtered(select(Pair.id), story_id, **filters).order_by(*_review_order())
-        ids_stmt = ids_stmt.offset(offset)
-        if limit is not None:
-            ids_stmt = ids_stmt.limit(limit)
-        ids = list(session.scalars(ids_stmt))
+    ids, total = list_pair_ids(session, story_id, offset=offset, limit=limit, cache=cache,
+                               **filters)
     if not ids:
         return [], total
     light = (Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
@@ -241,24 +230,158 @@ def list_pairs(session: Session, story_id: int, *, offset: int = 0, limit: int |
     return [found[i] for i in ids if i in found], total
 
 
+def list_pair_ids(session: Session, story_id: int, *, offset: int = 0,
+                  limit: int | None = None, cache: FactCache | None = None,
+                  **filters: Any) -> tuple[list[int], int]:
+    """Return the ids of a page of a story's pairs in review order, and the total.
+
+    The page is chosen on narrow rows, never on whole joined rows. With a ``cache`` and no
+    filter but ``label``, the order comes from the story's fact structure (the machine's
+    order, with the reviewed pairs merged in), so a story of tens of thousands of pairs is
+    not sorted on every page.
+    """
+    label = filters.get("label")
+    if cache is not None and not any(v is not None and v != "" for k, v in filters.items()
+                                     if k != "label"):
+        return _ordered_page(session, story_id, cache, label, offset, limit)
+    total = session.scalar(_filtered(select(func.count(Pair.id)), story_id, **filters)) or 0
+    ids_stmt = _filtered(select(Pair.id), story_id, **filters).order_by(*_review_order())
+    ids_stmt = ids_stmt.offset(offset)
+    if limit is not None:
+        ids_stmt = ids_stmt.limit(limit)
+    return list(session.scalars(ids_stmt)), total
+
+
+# What a pair row of the API holds of each claim, in this order (see ``pair_records``).
+CLAIM_FIELDS = ("id", "report_id", "story_id", "position", "text", "start", "end",
+                "sentence_start", "sentence_end", "values", "polarity", "hedged",
+                "attribution", "checkable", "kind", "frame")
+PAIR_FIELDS = ("id", "story_id", "label", "confidence", "similarity", "reasons",
+               "explanation", "editor_label", "status", "note", "reviewed_by", "reviewed_at",
+               "version")
+
+
+def pair_stamps(session: Session, ids: list[int]) -> dict[int, tuple[int, Any, int, int]]:
+    """Return what identifies the content of each pair of ``ids``: (version, created_at,
+    claim a id, claim b id).
+
+    Every change to a stored pair goes through the ORM, whose version counter it bumps;
+    claims and reports are never changed once stored, only deleted with their pairs. So a
+    pair's list entry is the same while its stamp is; ``created_at`` and the claim ids tell
+    a new row from an old one should a backend reuse a deleted row's id (SQLite can).
+    """
+    found: dict[int, tuple[int, Any, int, int]] = {}
+    for start in range(0, len(ids), 500):  # stay under every backend's bind limit
+        for pid, version, created, a, b in session.execute(
+                select(Pair.id, Pair.version, Pair.created_at, Pair.claim_a_id,
+                       Pair.claim_b_id).where(Pair.id.in_(ids[start:start + 500]))):
+            found[pid] = (version, created, a, b)
+    return found
+
+
+def pair_records(session: Session, ids: list[int]) -> list[Any]:
+    """Return pairs ``ids`` in that order as plain rows, both claims and outlets included.
+
+    One query of the columns a pair list shows: no ORM instances, no reports' texts. Each
+    row holds ``PAIR_FIELDS``, then ``a_``/``b_`` + ``CLAIM_FIELDS`` and each side's
+    ``outlet`` and ``published``.
+    """
+    if not ids:
+        return []
+    found: dict[int, Any] = {}
+    stmt = _pair_records_stmt()
+    for start in range(0, len(ids), 500):  # stay under every backend's bind limit
+        for row in session.execute(stmt, {"ids": ids[start:start + 500]}):
+            found[row.id] = row
+    return [found[i] for i in ids if i in found]
+
+
+@functools.cache
+def _pair_records_stmt() -> Any:
+    """Return the SELECT of ``pair_records``, built once: building it costs more than
+    running it."""
+    ca, cb = aliased(Claim), aliased(Claim)
+    ra, rb = aliased(Report), aliased(Report)
+    columns: list[Any] = [getattr(Pair, f) for f in PAIR_FIELDS]
+    for side, claim, report in (("a", ca, ra), ("b", cb, rb)):
+        columns += [getattr(claim, f).label(f"{side}_{f}") for f in CLAIM_FIELDS]
+        columns += [report.outlet.label(f"{side}_outlet"),
+                    report.published_at.label(f"{side}_published")]
+    return (select(*columns).join(ca, Pair.claim_a_id == ca.id)
+            .join(cb, Pair.claim_b_id == cb.id).join(ra, ca.report_id == ra.id)
+            .join(rb, cb.report_id == rb.id)
+            .where(Pair.id.in_(bindparam("ids", expanding=True))))
+
+
 def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str | None,
                   offset: int, limit: int | None) -> tuple[list[int], int]:
     """Return the ids of a page of pairs in review order, and the total, from the cache."""
     st = fact_structure(session, story_id, cache)
-    reviews, counts = _reviews(session, story_id, st)
+    reviews, counts, _states = _reviews(session, story_id, st)
     rows, order = st.rows, LABEL_ORDER
+    base, keys = st.by_label.get(label, ([], []))
 
     def key(pid: int) -> tuple[int, float, int]:
         return order.get(reviews.get(pid) or rows[pid].label, 9), -rows[pid].confidence, pid
 
-    still = (pid for pid in st.review_order if pid not in reviews
-             and (label is None or rows[pid].label == label))
+    # Reviewed pairs leave their machine place (``gone``) and come back where their
+    # effective label puts them (``moved``); the rest keep the order computed once.
+    gone = {pid for pid in reviews if label is None or rows[pid].label == label}
+    gone_at = sorted(bisect_left(keys, (order.get(rows[pid].label, 9), -rows[pid].confidence,
+                                        pid)) for pid in gone)
     moved = sorted((pid for pid, lab in reviews.items() if label is None or lab == label),
                    key=key)
-    page = islice(heapq.merge(still, moved, key=key), offset,
-                  None if limit is None else offset + limit)
     total = counts.pairs if label is None else counts.by_label.get(label, 0)
-    return list(page), total
+    page = _merged_page(base, keys, gone, gone_at, moved, [key(pid) for pid in moved],
+                        offset, limit)
+    return page, total
+
+
+def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[int],
+                 gone_at: list[int], moved: list[int], moved_keys: list[tuple[int, float, int]],
+                 offset: int, limit: int | None) -> list[int]:
+    """Return ``merged[offset:offset + limit]``, merged being ``base`` without ``gone``
+    and with ``moved`` put in, all in key order, without walking the list up to ``offset``.
+
+    ``keys`` are those of ``base``, ascending and distinct; ``gone_at`` are the gone items'
+    places in ``base``, ascending; ``moved`` is sorted by ``moved_keys``. Before ``base[i]``
+    come ``i`` base items less the gone ones, and the moved items whose key sorts before
+    ``keys[i]``: count those by bisection, find the last ``i`` that starts at or before
+    ``offset``, and merge from there.
+    """
+    ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
+
+    def before(i: int) -> int:
+        return i - bisect_left(gone_at, i) + bisect_right(ins, i)
+
+    lo, hi = 0, len(base)  # the last i with before(i) <= offset, or -1 if none
+    start = -1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if before(mid) <= offset:
+            start, lo = mid, mid + 1
+        else:
+            hi = mid - 1
+    i, j, done = (0, 0, 0) if start < 0 else (start, bisect_right(ins, start), before(start))
+    out: list[int] = []
+    end = None if limit is None else offset - done + limit
+    skip = offset - done
+    n = 0
+    while end is None or n < end:
+        while i < len(base) and base[i] in gone:
+            i += 1
+        if i < len(base) and (j >= len(moved) or keys[i] < moved_keys[j]):
+            pid = base[i]
+            i += 1
+        elif j < len(moved):
+            pid = moved[j]
+            j += 1
+        else:
+            break
+        if n >= skip:
+            out.append(pid)
+        n += 1
+    return out
 
 
 def get_pair(session: Session, pair_id: int) -> Pair:
@@ -399,11 +522,11 @@ class FactStructure:
     The grouping depends only on the set of pairs and their machine judgement, which change
     only with the story's reports' claims or when the story is rebuilt. So it is kept while
     ``key`` stays the same: how many claims, the newest claim's id (ids only grow, so any
-    insert or delete changes it) and the last rebuild's audit event. Editors' reviews are
-    read afresh on every request.
+    insert or delete changes it), the last rebuild's audit event, and how many reports, the
+    newest one's id and creation time. Editors' reviews are read afresh on every request.
     """
 
-    key: tuple[int, int, int]
+    key: tuple[Any, ...]
     rows: dict[int, _PairRow]
     facts: list[list[int]]  # pair ids of each fact
     fact_of_claim: dict[int, int]
@@ -417,6 +540,10 @@ class FactStructure:
     fact_order: list[list[int]]  # each fact's pair ids in that order
     claim_totals: list[int]
     report_totals: list[int]
+    # ``review_order`` whole (under None) and of each machine label, with each pair's key
+    # (label rank, -confidence, id): what a page of the pair list is found in by bisection.
+    by_label: dict[str | None, tuple[list[int], list[tuple[int, float, int]]]] = field(
+        default_factory=dict)
 
 
 class FactCache:
@@ -431,7 +558,7 @@ class FactCache:
         self._lock = threading.Lock()
         self._size = size
 
-    def get(self, story_id: int, key: tuple[int, int, int]) -> FactStructure | None:
+    def get(self, story_id: int, key: tuple[Any, ...]) -> FactStructure | None:
         """Return the structure of ``story_id`` if it was built for ``key``."""
         with self._lock:
             found = self._items.get(story_id)
@@ -454,14 +581,21 @@ def fact_structure(session: Session, story_id: int,
     """Return the grouping of a story's pairs into facts, from ``cache`` when still valid."""
     # A story's pairs change with its reports (so with its claims) and when the story is
     # rebuilt (which leaves an audit event); the claim table is a tenth of the pair table's
-    # size, so this key is cheap to read on every request.
+    # size, so this key is cheap to read on every request. The reports' count, newest id
+    # and newest creation time tell a report without claims, and a new report that took a
+    # deleted one's id (SQLite reuses the highest id), from what was there before.
     rebuilt = (select(func.max(AuditEvent.id))
                .where(AuditEvent.entity_type == "story", AuditEvent.entity_id == story_id,
                       AuditEvent.action == REBUILT).scalar_subquery())
-    count, newest, last_rebuild = session.execute(
-        select(func.count(Claim.id), func.max(Claim.id), rebuilt)
-        .where(Claim.story_id == story_id)).one()
-    key = (int(count or 0), int(newest or 0), int(last_rebuild or 0))
+    of_story = Report.story_id == story_id
+    reports = select(func.count(Report.id)).where(of_story).scalar_subquery()
+    newest_report = select(func.max(Report.id)).where(of_story).scalar_subquery()
+    newest_time = select(func.max(Report.created_at)).where(of_story).scalar_subquery()
+    count, newest, last_rebuild, n_reports, last_report, last_time = session.execute(
+        select(func.count(Claim.id), func.max(Claim.id), rebuilt, reports, newest_report,
+               newest_time).where(Claim.story_id == story_id)).one()
+    key = (int(count or 0), int(newest or 0), int(last_rebuild or 0), int(n_reports or 0),
+           int(last_report or 0), str(last_time))
     if cache is not None:
         found = cache.get(story_id, key)
         if found is not None:
@@ -495,8 +629,16 @@ def fact_structure(session: Session, story_id: int,
     review_order = sorted(rows, key=lambda p: (LABEL_ORDER.get(rows[p].label, 9),
                                                -rows[p].confidence, p))
     fact_order: list[list[int]] = [[] for _ in facts]
+    by_label: dict[str | None, tuple[list[int], list[tuple[int, float, int]]]] = {
+        None: (review_order, [])}
     for pid in review_order:
         fact_order[fact_of_pair[pid]].append(pid)
+        row = rows[pid]
+        pair_key = (LABEL_ORDER.get(row.label, 9), -row.confidence, pid)
+        by_label[None][1].append(pair_key)
+        ids_of, keys_of = by_label.setdefault(row.label, ([], []))
+        ids_of.append(pid)
+        keys_of.append(pair_key)
     structure = FactStructure(
         key, rows, facts, fact_of_claim, fact_of_pair, kinds, machine_rank,
         label_counts=[Counter(rows[p].label for p in fact) for fact in facts],
@@ -505,20 +647,23 @@ def fact_structure(session: Session, story_id: int,
         review_order=review_order,
         fact_order=fact_order,
         claim_totals=[len(c) for c in claim_sets],
-        report_totals=[len({kinds[c][0] for c in cs if c in kinds}) for cs in claim_sets])
+        report_totals=[len({kinds[c][0] for c in cs if c in kinds}) for cs in claim_sets],
+        by_label=by_label)
     if cache is not None:
         cache.put(story_id, structure)
     return structure
 
 
-def _reviews(session: Session, story_id: int,
-             st: FactStructure) -> tuple[dict[int, str], StoryCounts]:
-    """Return the effective label of each reviewed pair, and the story's pair counts.
+def _reviews(session: Session, story_id: int, st: FactStructure,
+             ) -> tuple[dict[int, str], StoryCounts, dict[int, tuple[str | None, str]]]:
+    """Return the effective label of each reviewed pair, the story's pair counts, and each
+    reviewed pair's (editor label, status).
 
     Only reviewed pairs differ from the machine's judgement kept in ``st``: read just those.
     """
     reviewed_statuses = [s for s in REVIEW_STATUSES if s != "unreviewed"]
     reviews: dict[int, str] = {}
+    states: dict[int, tuple[str | None, str]] = {}
     counts = StoryCounts(claims=len(st.kinds), pairs=len(st.rows))
     by_label, todo = st.label_total.copy(), st.label_total.copy()
     for pid, editor_label, status in session.execute(
@@ -528,6 +673,7 @@ def _reviews(session: Session, story_id: int,
             continue  # stored after the structure was read: it joins on the next request
         machine = st.rows[pid].label
         reviews[pid] = editor_label or machine
+        states[pid] = (editor_label, status)
         by_label[machine] -= 1
         by_label[reviews[pid]] += 1
         todo[machine] -= 1
@@ -536,7 +682,7 @@ def _reviews(session: Session, story_id: int,
     counts.unreviewed_by_label = {lab: n for lab, n in todo.items() if n > 0}
     if len(st.rows) > len(reviews):
         counts.by_status["unreviewed"] = len(st.rows) - len(reviews)
-    return reviews, counts
+    return reviews, counts, states
 
 
 def _rank_of(members: list[int], rows: dict[int, _PairRow],
@@ -568,24 +714,65 @@ class FactPage:
     claims_per_report: dict[int, int]
 
 
+@dataclass
+class PlannedFact:
+    """A fact of a page before anything of it is loaded: what the story page shows of it
+    apart from its claims and pairs, and which of those it shows."""
+
+    number: int  # its place in the story's ``FactStructure.facts``
+    label: str
+    total: int
+    needs_review: int
+    claim_total: int
+    report_total: int
+    pair_ids: list[int]  # the pairs shown, in order
+    claim_ids: list[int]  # their claims
+    reviews: tuple[tuple[int, str | None, str], ...]  # (id, editor label, status) of the
+    # pairs shown that an editor reviewed: all that can differ in them from the machine's
+
+
+@dataclass
+class FactPlan:
+    """A page of a story's facts as ``PlannedFact``, with what ``FactPage`` holds besides."""
+
+    facts: list[PlannedFact]
+    total: int
+    counts: StoryCounts
+    claims_per_report: dict[int, int]
+    key: tuple[Any, ...]  # the ``FactStructure.key`` the plan was made from
+
+
 def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
                 focus_claim: int | None = None, first_report: int | None = None,
                 offset: int = 0, limit: int | None = None, cache: FactCache | None = None,
                 **filters: Any) -> FactPage:
     """Return a page of a story's facts, conflicts first, how many there are, and counts.
 
+    The page is chosen by ``plan_facts`` (see there for the arguments); then the claims and
+    pairs it shows are loaded.
+    """
+    plan = plan_facts(session, story_id, shown=shown, focus_claim=focus_claim,
+                      first_report=first_report, offset=offset, limit=limit, cache=cache,
+                      **filters)
+    return FactPage(load_facts(session, plan.facts), plan.total, plan.counts,
+                    plan.claims_per_report)
+
+
+def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
+               focus_claim: int | None = None, first_report: int | None = None,
+               offset: int = 0, limit: int | None = None, cache: FactCache | None = None,
+               **filters: Any) -> FactPlan:
+    """Return a page of a story's facts, conflicts first, how many there are, and counts,
+    without loading any claim or pair.
+
     Facts are grouped from all of the story's pairs (kept in ``cache`` while the pairs stay
     the same); the filters of ``pairs_query`` keep the facts with a matching pair, and of
-    each only its matching pairs. Whole pairs are loaded only for the ``shown`` first of
-    each fact on the page, claims only for those facts. ``focus_claim`` keeps only the fact
-    holding that claim, with all its pairs. Pairs of ``first_report`` (a report just added)
-    are shown before the others.
+    each only its matching pairs. Each fact names its ``shown`` first pairs and their
+    claims. ``focus_claim`` keeps only the fact holding that claim, with all its pairs.
+    Pairs of ``first_report`` (a report just added) are shown before the others.
     """
-    from sqlalchemy.orm import load_only, selectinload
-    from sqlalchemy.orm.attributes import set_committed_value
-
     st = fact_structure(session, story_id, cache)
-    reviews, counts = _reviews(session, story_id, st)
+    reviews, counts, states = _reviews(session, story_id, st)
     claims_per_report = Counter(rid for rid, _kinds in st.kinds.values())
     matching: set[int] | None = None
     if any(v is not None and v != "" for v in filters.values()):
@@ -632,7 +819,7 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
         total_facts = len(st.facts)
         page = list(islice(merged, offset, None if limit is None else offset + limit))
     if not page:
-        return FactPage([], total_facts, counts, dict(claims_per_report))
+        return FactPlan([], total_facts, counts, dict(claims_per_report), st.key)
     new_report = first_report if first_report is not None else -1
 
     def rank(pid: int) -> tuple[bool, int, float, int]:
@@ -655,10 +842,32 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
         label = next((lab for lab, k in order.items() if k == worst), None) or \
             label_of(shown_ids[0])
         picked.append((label, n, members, shown_ids))
-    # A fact of a big story can hold a thousand claims: show those of the pairs shown.
-    shown_claims = [{rows[p].claim_a for p in ids} | {rows[p].claim_b for p in ids}
-                    for *_, ids in picked]
-    wanted_claims = sorted(set().union(*shown_claims))
+    facts: list[PlannedFact] = []
+    for label, n, members, shown_ids in picked:
+        if matching is None:
+            claim_total, report_total = st.claim_totals[n], st.report_totals[n]
+            needs_review = len(members) - len(reviewed_in.get(n, ()))
+        else:
+            claim_ids = {rows[p].claim_a for p in members} | {rows[p].claim_b for p in members}
+            claim_total = len(claim_ids)
+            report_total = len({st.kinds[c][0] for c in claim_ids if c in st.kinds})
+            needs_review = sum(1 for pid in members if pid not in reviews)
+        # A fact of a big story can hold a thousand claims: show those of the pairs shown.
+        visible = {rows[p].claim_a for p in shown_ids} | {rows[p].claim_b for p in shown_ids}
+        facts.append(PlannedFact(
+            number=n, label=label, total=len(members), needs_review=needs_review,
+            claim_total=claim_total, report_total=report_total, pair_ids=shown_ids,
+            claim_ids=sorted(visible),
+            reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states)))
+    return FactPlan(facts, total_facts, counts, dict(claims_per_report), st.key)
+
+
+def load_facts(session: Session, planned: list[PlannedFact]) -> list[FactSummary]:
+    """Return the facts of ``plan_facts`` with their claims and pairs, in a few queries."""
+    from sqlalchemy.orm import load_only, selectinload
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    wanted_claims = sorted({c for fact in planned for c in fact.claim_ids})
     claims: dict[int, Claim] = {}
     for start in range(0, len(wanted_claims), 500):  # stay under every backend's bind limit
         # Only what the story page shows of a claim; its other columns load if ever touched.
@@ -670,7 +879,7 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
                              Report.id, Report.story_id, Report.outlet, Report.title,
                              Report.url, Report.published_at))):
             claims[c.id] = c
-    wanted = [pid for *_, shown_ids in picked for pid in shown_ids]
+    wanted = [pid for fact in planned for pid in fact.pair_ids]
     pairs: dict[int, Pair] = {}
     for start in range(0, len(wanted), 500):
         for p in session.scalars(select(Pair).where(Pair.id.in_(wanted[start:start + 500]))):
@@ -678,23 +887,12 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
             set_committed_value(p, "claim_a", claims[p.claim_a_id])
             set_committed_value(p, "claim_b", claims[p.claim_b_id])
             pairs[p.id] = p
-    facts: list[FactSummary] = []
-    for (label, n, members, shown_ids), visible in zip(picked, shown_claims, strict=True):
-        if matching is None:
-            claim_total, report_total = st.claim_totals[n], st.report_totals[n]
-            needs_review = len(members) - len(reviewed_in.get(n, ()))
-        else:
-            claim_ids = {rows[p].claim_a for p in members} | {rows[p].claim_b for p in members}
-            claim_total = len(claim_ids)
-            report_total = len({st.kinds[c][0] for c in claim_ids if c in st.kinds})
-            needs_review = sum(1 for pid in members if pid not in reviews)
-        facts.append(FactSummary(
-            label=label, total=len(members), needs_review=needs_review,
-            claims=sorted((claims[c] for c in visible),
-                          key=lambda c: (c.report_id, c.position)),
-            pairs=[pairs[pid] for pid in shown_ids if pid in pairs],
-            claim_total=claim_total, report_total=report_total))
-    return FactPage(facts, total_facts, counts, dict(claims_per_report))
+    return [FactSummary(
+        label=fact.label, total=fact.total, needs_review=fact.needs_review,
+        claims=sorted((claims[c] for c in fact.claim_ids if c in claims),
+                      key=lambda c: (c.report_id, c.position)),
+        pairs=[pairs[pid] for pid in fact.pair_ids if pid in pairs],
+        claim_total=fact.claim_total, report_total=fact.report_total) for fact in planned]
 
 
 def report_pairs(session: Session, report_id: int) -> list[Pair]:
