@@ -25,11 +25,13 @@ from flask import (
     url_for,
 )
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.wrappers import Response
 
 from . import auth
+from .cache import Lru
 from .db import get_session
 from .errors import Conflict, FetchError, InvalidInput, Unauthorized
 from .forms import ConfirmForm, ReportForm, ReviewForm, SignInForm, StoryForm, UserForm
@@ -292,24 +294,76 @@ def _render_story(story_id: int, form: Any, status: int = 200,
     db = get_session()
     found = stories.get_story(db, story_id)
     filters = _filters()
-    reports = stories.list_reports(db, story_id, light=True)
     focus = request.args.get("fact", type=int)
     added = request.args.get("added", type=int)
     page = max(1, min(request.args.get("page", 1, type=int), 100_000))
-    facts = stories.story_facts(
+    plan = stories.plan_facts(
         db, story_id, shown=PAIRS_SHOWN, focus_claim=focus, first_report=added,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
-    facts.counts.reports = len(reports)
+    reports_html, outlets, plan.counts.reports = _reports_part(db, story_id, plan, added)
     matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
     return render_template(
-        "stories/show.html", story=found, reports=reports, groups=facts.facts,
-        filters=filters, counts=facts.counts, claim_counts=facts.claims_per_report,
-        outlets=sorted({r.outlet for r in reports}), matches=matches, added=added,
+        "stories/show.html", story=found, reports_html=reports_html,
+        facts_html=_fact_parts(db, found, plan, filters=filters, focus=focus, added=added),
+        filters=filters, counts=plan.counts, outlets=outlets, matches=matches, added=added,
         form=form, form_error=form_error, delete_form=ConfirmForm(), focus=focus,
-        page=page, last_page=max(1, -(-facts.total // FACTS_PER_PAGE)),
-        total_facts=facts.total, per_page=FACTS_PER_PAGE,
+        page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
+        total_facts=plan.total, per_page=FACTS_PER_PAGE,
     ), status
+
+
+# The story page's parts that are the same for every visitor are kept rendered, per
+# process, under keys that hold everything they are made of (see factcheck.cache): a review
+# changes the key of the one fact showing it, a new report or a rebuild the structure key
+# of every part. Who is signed in, the CSRF tokens and the flashed messages are never in a
+# part: they are rendered around the parts on every request.
+PARTS = "factcheck.story_parts"
+PARTS_KEPT = 2_000
+
+
+def _render_part(name: str, **context: Any) -> Markup:
+    """Render a template without the request's context: a part must not hold it."""
+    html = current_app.jinja_env.get_template(name).render(LABEL_ICONS=LABEL_ICONS, **context)
+    return Markup(html)
+
+
+def _reports_part(db: Any, story_id: int, plan: stories.FactPlan,
+                  added: int | None) -> tuple[Markup, list[str], int]:
+    """Return the rows of the reports table, the story's outlets and how many reports."""
+    parts = current_app.extensions[PARTS]
+    # Reports never change once stored; the structure key counts them and their claims.
+    key = ("reports", story_id, plan.key, added, request.script_root)
+    found = parts.get(key)
+    if found is None:
+        reports = stories.list_reports(db, story_id, light=True)
+        html = _render_part("stories/_reports.html", reports=reports, added=added,
+                            claim_counts=plan.claims_per_report)
+        found = (html, sorted({r.outlet for r in reports}), len(reports))
+        parts.put(key, found)
+    return found
+
+
+def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
+                focus: int | None, added: int | None) -> list[Markup]:
+    """Return each fact of the page rendered, rendering only those not kept yet."""
+    parts = current_app.extensions[PARTS]
+    shared = (story.id, plan.key, tuple(sorted(filters.items())), focus, added,
+              request.script_root)
+    # What a fact shows: its counts, which pairs (the machine's side of them is fixed by
+    # the structure key) and the editors' reviews of those pairs.
+    keys = [("fact", *shared, k, f.number, f.label, f.total, f.needs_review, f.claim_total,
+             f.report_total, tuple(f.pair_ids), f.reviews) for k, f in enumerate(plan.facts)]
+    found = [parts.get(key) for key in keys]
+    todo = [k for k, html in enumerate(found) if html is None]
+    if todo:
+        loaded = stories.load_facts(db, [plan.facts[k] for k in todo])
+        for k, fact in zip(todo, loaded, strict=True):
+            html = _render_part("stories/_fact.html", g=fact, loop={"index": k + 1},
+                                story=story, filters=filters, focus=focus, added=added)
+            parts.put(keys[k], html)
+            found[k] = html
+    return [html for html in found if html is not None]
 
 
 def _attach_errors(form: Any, errors: dict[str, list[str]],
@@ -613,6 +667,7 @@ def init_app(app: Flask) -> None:
         csrf.exempt(app.blueprints["api"])  # Bearer tokens, not cookies: no CSRF to fear
     app.register_blueprint(bp)
     app.extensions[stories.FACT_CACHE] = stories.FactCache()
+    app.extensions[PARTS] = Lru[Any](PARTS_KEPT)
     app.after_request(_security_headers)
     app.context_processor(_template_globals)
     app.jinja_env.filters.update(value=format_value, day=_day, moment=_moment)
