@@ -544,6 +544,13 @@ class FactStructure:
     # (label rank, -confidence, id): what a page of the pair list is found in by bisection.
     by_label: dict[str | None, tuple[list[int], list[tuple[int, float, int]]]] = field(
         default_factory=dict)
+    claims_per_report: dict[int, int] = field(default_factory=dict)
+    # The facts as a label filter sees them before any review (see ``_label_view``), made
+    # on first use; two threads making the same one at once is harmless.
+    label_views: dict[str | None, _LabelView] = field(default_factory=dict)
+    # A reviewed fact's matching pairs and rank under a filter, by the fact's reviews.
+    filtered_facts: dict[tuple[Any, ...], tuple[tuple[int, int, int], list[int]] | None] = \
+        field(default_factory=dict)
 
 
 class FactCache:
@@ -648,7 +655,8 @@ def fact_structure(session: Session, story_id: int,
         fact_order=fact_order,
         claim_totals=[len(c) for c in claim_sets],
         report_totals=[len({kinds[c][0] for c in cs if c in kinds}) for cs in claim_sets],
-        by_label=by_label)
+        by_label=by_label,
+        claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
     if cache is not None:
         cache.put(story_id, structure)
     return structure
@@ -683,6 +691,33 @@ def _reviews(session: Session, story_id: int, st: FactStructure,
     if len(st.rows) > len(reviews):
         counts.by_status["unreviewed"] = len(st.rows) - len(reviews)
     return reviews, counts, states
+
+
+@dataclass(frozen=True)
+class _LabelView:
+    """A story's facts as a filter on one machine label keeps them, before any review."""
+
+    facts: list[tuple[tuple[int, int, int], int, list[int]]]  # (rank, number, members)
+    numbers: set[int]  # the facts' numbers
+
+
+def _label_view(st: FactStructure, label: str | None) -> _LabelView:
+    """Return the facts with a pair of machine label ``label`` (any, for None), each with
+    those pairs only, in ``fact_rank`` order, made once per structure."""
+    found = st.label_views.get(label)
+    if found is None:
+        rows = st.rows
+        ranked = []
+        for n, fact in enumerate(st.facts):
+            members = fact if label is None else [pid for pid in fact
+                                                  if rows[pid].label == label]
+            if members:
+                ranked.append((_rank_of(members, rows, st.kinds, lambda pid: rows[pid].label),
+                               n, members))
+        ranked.sort(key=lambda item: item[:2])
+        found = _LabelView(ranked, {n for _r, n, _m in ranked})
+        st.label_views[label] = found
+    return found
 
 
 def _rank_of(members: list[int], rows: dict[int, _PairRow],
@@ -773,11 +808,13 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     """
     st = fact_structure(session, story_id, cache)
     reviews, counts, states = _reviews(session, story_id, st)
-    claims_per_report = Counter(rid for rid, _kinds in st.kinds.values())
+    claims_per_report = st.claims_per_report
+    given = {k: v for k, v in filters.items() if v is not None and v != ""}
     matching: set[int] | None = None
-    if any(v is not None and v != "" for v in filters.values()):
-        matching = set(session.scalars(_filtered(select(Pair.id), story_id, **filters)))
     rows, order = st.rows, LABEL_ORDER
+    if given and (set(given) - {"label", "status"} or focus_claim is not None):
+        matching = set(session.scalars(_filtered(select(Pair.id), story_id, **filters)))
+    filtered = bool(given)  # then each fact keeps only its matching pairs
 
     def label_of(pid: int) -> str:
         return reviews.get(pid) or rows[pid].label
@@ -790,7 +827,43 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         if pid in st.fact_of_pair:
             reviewed_in.setdefault(st.fact_of_pair[pid], []).append(pid)
     ranked: list[tuple[tuple[int, int, int], int, list[int]]] = []
-    if matching is not None or focus_claim is not None:
+    if given and matching is None:
+        # Only a label or a review status: which pairs match is known from the structure
+        # and the reviews, without reading every matching id back from the database.
+        label, status = given.get("label"), given.get("status")
+
+        def matches(pid: int) -> bool:
+            return (label is None or label_of(pid) == label) and (
+                status is None or (states[pid][1] if pid in states else "unreviewed")
+                == status)
+
+        memo = st.filtered_facts
+        if len(memo) > 50_000:
+            memo.clear()  # reviews come and go; keep the memo from growing without end
+        for n, reviewed in reviewed_in.items():
+            # A fact's matching pairs depend only on the reviews of its own pairs: a big
+            # fact is walked again only when one of its pairs is reviewed.
+            memo_key = (n, label, status, tuple(sorted((pid, *states[pid])
+                                                       for pid in reviewed)))
+            if memo_key not in memo:
+                members = [pid for pid in st.facts[n] if matches(pid)]
+                memo[memo_key] = (_rank_of(members, rows, st.kinds, label_of), members) \
+                    if members else None
+            found = memo[memo_key]
+            if found is not None:
+                ranked.append((found[0], n, found[1]))
+        ranked.sort(key=lambda item: item[:2])
+        if status is None or status == "unreviewed":
+            # Facts nobody reviewed match as the machine labelled them: in an order kept.
+            view = _label_view(st, label)
+            still_facts = (item for item in view.facts if item[1] not in reviewed_in)
+            total_facts = len(ranked) + len(view.facts) - len(view.numbers & reviewed_in.keys())
+            merged = heapq.merge(still_facts, ranked, key=lambda item: item[:2])
+            page = list(islice(merged, offset, None if limit is None else offset + limit))
+        else:
+            total_facts = len(ranked)
+            page = ranked[offset:None if limit is None else offset + limit]
+    elif matching is not None or focus_claim is not None:
         for n in candidates:
             members = st.facts[n]
             if matching is not None:
@@ -819,7 +892,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         total_facts = len(st.facts)
         page = list(islice(merged, offset, None if limit is None else offset + limit))
     if not page:
-        return FactPlan([], total_facts, counts, dict(claims_per_report), st.key)
+        return FactPlan([], total_facts, counts, claims_per_report, st.key)
     new_report = first_report if first_report is not None else -1
 
     def rank(pid: int) -> tuple[bool, int, float, int]:
@@ -831,7 +904,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     for (worst, _c, _s), n, members in page:
         if focus_claim is not None or shown is None:
             shown_ids = sorted(members, key=rank)
-        elif first_report is None and matching is None:
+        elif first_report is None and not filtered:
             # A fact can hold thousands of pairs: take the first few of the machine's order,
             # with the fact's reviewed pairs merged in where their labels put them.
             reviewed_here = sorted(reviewed_in.get(n, ()), key=rank)
@@ -844,7 +917,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         picked.append((label, n, members, shown_ids))
     facts: list[PlannedFact] = []
     for label, n, members, shown_ids in picked:
-        if matching is None:
+        if not filtered:
             claim_total, report_total = st.claim_totals[n], st.report_totals[n]
             needs_review = len(members) - len(reviewed_in.get(n, ()))
         else:
@@ -859,7 +932,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             claim_total=claim_total, report_total=report_total, pair_ids=shown_ids,
             claim_ids=sorted(visible),
             reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states)))
-    return FactPlan(facts, total_facts, counts, dict(claims_per_report), st.key)
+    return FactPlan(facts, total_facts, counts, claims_per_report, st.key)
 
 
 def load_facts(session: Session, planned: list[PlannedFact]) -> list[FactSummary]:
