@@ -1,18 +1,25 @@
-"""The story page's facts on a story of many pairs: pages, cached grouping, fresh reviews."""
+"""The story page's facts on a story of many pairs: pages, cached grouping and parts, fresh
+reviews."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from flask import Flask
+from flask.testing import FlaskClient
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from factcheck import web
+from factcheck.cache import Lru
 from factcheck.db import session_scope
 from factcheck.models import Pair
-from factcheck.services import ingest, matching, stories
+from factcheck.services import ingest, matching, stories, users
 from factcheck.services.review import review_pair
+from factcheck.services.stories import LABEL_ORDER
 
 from .conftest import make_story
 
@@ -133,3 +140,162 @@ def test_a_pair_relabelled_unrelated_leaves_the_first_pairs_of_its_fact(
     after = {int(i) for i in re.findall(r'data-pair-id="(\d+)"',
                                         client.get(f"/stories/{story_id}").text)}
     assert shown[0] not in after and len(after & set(pairs)) == 2
+
+
+# ---------------------------------------------------------------- the per-process caches
+
+def pages(client: FlaskClient, story_id: int) -> dict[str, str]:
+    """Return the story pages a visitor reads, by query."""
+    queries = ("", "?page=2", "?label=conflict", "?label=agree", "?status=unreviewed",
+               "?status=corrected", "?label=complement&status=unreviewed", "?q=treaty")
+    return {q: client.get(f"/stories/{story_id}{q}").text for q in queries}
+
+
+def forget_caches(app: Flask) -> None:
+    """Empty what the app keeps between requests, as a fresh process starts."""
+    app.extensions[stories.FACT_CACHE] = stories.FactCache()
+    app.extensions[web.PARTS] = Lru[Any](web.PARTS_KEPT)
+
+
+def change_and_compare(app: Flask, story_id: int, change: Callable[[Session], None]) -> None:
+    """Make ``change`` outside the app's requests (as another process would); then the
+    app's next pages, its caches warm, must be those of a process starting afresh."""
+    client = app.test_client()
+    before = pages(client, story_id)  # fills the caches
+    with session_scope(app) as session:
+        change(session)
+    warm = pages(client, story_id)
+    forget_caches(app)
+    cold = pages(client, story_id)
+    assert warm == cold
+    assert warm != before, "the change should show on some page"
+
+
+def first_pair(session: Session, story_id: int, *, status: str | None = None) -> Pair:
+    """Return a story's pair of lowest id (of ``status`` if given)."""
+    stmt = select(Pair).where(Pair.story_id == story_id).order_by(Pair.id)
+    if status:
+        stmt = stmt.where(Pair.status == status)
+    pair = session.scalars(stmt).first()
+    assert pair is not None
+    return pair
+
+
+@pytest.mark.parametrize("change", ["relabel", "confirm", "reset", "restatus", "add report",
+                                    "delete report", "rebuild"])
+def test_cached_pages_show_every_change_made_elsewhere(
+        app: Flask, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    monkeypatch.setattr(web, "FACTS_PER_PAGE", 2)
+    story_id = story_of(app, 4)
+    with session_scope(app) as session:  # reviews to change, and a label a rebuild fixes
+        pair = first_pair(session, story_id)
+        review_pair(session, pair.id, version=pair.version, actor="ed", label="unrelated")
+        pair = first_pair(session, story_id, status="unreviewed")
+        review_pair(session, pair.id, version=pair.version, actor="ed", label=pair.label)
+        last = session.scalars(select(Pair).where(Pair.story_id == story_id)
+                               .order_by(Pair.id.desc())).first()
+        assert last is not None
+        last.label = "conflict" if last.label != "conflict" else "agree"
+
+    def apply(session: Session) -> None:
+        if change in ("relabel", "confirm"):
+            pair = first_pair(session, story_id, status="unreviewed")
+            label = pair.label if change == "confirm" else (
+                "conflict" if pair.label != "conflict" else "agree")
+            review_pair(session, pair.id, version=pair.version, actor="ed", label=label)
+        elif change == "reset":
+            pair = first_pair(session, story_id, status="corrected")
+            review_pair(session, pair.id, version=pair.version, actor="ed",
+                        status="unreviewed")
+        elif change == "restatus":  # same label, same place: only the pair's mark changes
+            pair = first_pair(session, story_id, status="confirmed")
+            review_pair(session, pair.id, version=pair.version, actor="ed", status="corrected")
+        elif change == "add report":
+            ingest.add_report(session, stories.get_story(session, story_id),
+                              outlet="Outlet 9", text="The treaty took 2 years to finalize.")
+        elif change == "delete report":
+            newest = max(r.id for r in stories.list_reports(session, story_id))
+            ingest.delete_report(session, newest, actor="admin")
+        else:
+            matching.rebuild_story(session, stories.get_story(session, story_id),
+                                   actor="admin")
+
+    change_and_compare(app, story_id, apply)
+
+
+def test_a_review_renders_again_only_the_fact_showing_the_pair(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    story_id = story_of(app, 4)
+    client = app.test_client()
+    page = client.get(f"/stories/{story_id}").text
+    shown = [int(i) for i in re.findall(r'data-pair-id="(\d+)"', page)]
+    assert len(fact_topics(page)) >= 2, "the page should list several facts"
+    rendered: list[str] = []
+    render = web._render_part
+
+    def counting(name: str, **context: Any) -> Any:
+        rendered.append(name)
+        return render(name, **context)
+
+    monkeypatch.setattr(web, "_render_part", counting)
+    assert client.get(f"/stories/{story_id}").text == page
+    assert rendered == [], "an unchanged page is rendered from the parts kept"
+    with session_scope(app) as session:
+        pair = session.get(Pair, shown[0])
+        assert pair is not None  # confirmed as labelled: its fact keeps its place
+        review_pair(session, pair.id, version=pair.version, actor="ed", label=pair.label)
+    after = client.get(f"/stories/{story_id}").text
+    assert rendered == ["stories/_fact.html"]
+    assert after.count("confirmed</span>") == page.count("confirmed</span>") + 1
+
+
+def test_who_is_signed_in_and_their_csrf_token_never_reach_another_visitor(
+        app: Flask) -> None:
+    story_id = story_of(app, 3)
+    with session_scope(app) as session:
+        for name in ("ada", "bob"):
+            users.create_user(session, name, role="editor", password="a long password here")
+    clients = {}
+    for name in ("ada", "bob"):
+        client = app.test_client()
+        signin = client.get("/signin").text
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', signin)
+        assert token
+        assert client.post("/signin", data={
+            "csrf_token": token.group(1), "username": name,
+            "password": "a long password here", "next": "/"}).status_code == 302
+        clients[name] = client
+    seen = {name: client.get(f"/stories/{story_id}").text for name, client in clients.items()}
+    anonymous = app.test_client().get(f"/stories/{story_id}").text
+    tokens = {name: set(re.findall(r'name="csrf_token" type="hidden" value="([^"]+)"', html))
+              for name, html in seen.items()}
+    assert tokens["ada"] and tokens["bob"] and not tokens["ada"] & tokens["bob"]
+    assert "ada <span" in seen["ada"] and "ada <span" not in seen["bob"]
+    assert "bob <span" in seen["bob"] and "bob <span" not in seen["ada"]
+    assert "csrf_token" not in anonymous and "ada <span" not in anonymous
+    assert fact_topics(anonymous) == fact_topics(seen["ada"]) == fact_topics(seen["bob"])
+
+
+@pytest.mark.parametrize("label", [None, "conflict", "complement", "agree", "unrelated"])
+@pytest.mark.parametrize("status", [None, "unreviewed", "confirmed", "corrected"])
+def test_label_and_status_filters_keep_exactly_the_matching_pairs(
+        app: Flask, label: str | None, status: str | None) -> None:
+    story_id = story_of(app, 5)
+    with session_scope(app) as session:
+        pairs = list(session.scalars(select(Pair).where(Pair.story_id == story_id)
+                                     .order_by(Pair.id)))
+        for k, pair in enumerate(pairs[::3]):
+            review_pair(session, pair.id, version=pair.version, actor="ed",
+                        label=(pair.label, "conflict", "agree", "unrelated")[k % 4])
+    cache = stories.FactCache()
+    with session_scope(app) as session:
+        stories.plan_facts(session, story_id, cache=cache)  # the structure, kept
+        plan = stories.plan_facts(session, story_id, shown=None, cache=cache, label=label,
+                                  status=status)
+        # The database's own answer: the pair list without the cached structure.
+        expected, total = stories.list_pair_ids(session, story_id, label=label, status=status)
+    listed = [pid for fact in plan.facts for pid in fact.pair_ids]
+    assert sorted(listed) == sorted(expected) and len(listed) == total
+    assert plan.total == len(plan.facts)
+    ranks = [(LABEL_ORDER[fact.label], -fact.total) for fact in plan.facts]
+    assert [r[0] for r in ranks] == sorted(r[0] for r in ranks), "conflicts come first"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date
 from typing import Any
 
-from flask import Flask
+import pytest
+from flask import Flask, jsonify, request
 from flask.testing import FlaskClient
 from sqlalchemy import event, select
 
-from factcheck.db import get_db, session_scope
+from factcheck import api, schemas
+from factcheck.db import get_db, get_session, session_scope
 from factcheck.models import Pair
 from factcheck.services import ingest, stories
 from factcheck.services.review import review_pair
@@ -76,3 +80,76 @@ def test_cached_order_matches_the_database_order_after_reviews(app: Flask,
             assert [p["id"] for p in body["items"]] == ids[start:start + per_page], \
                 (label, page)
             assert body["total"] == total
+
+
+def schema_page(app: Flask, story_id: int, query: str) -> bytes:
+    """Return a page of the pair list as PairSchema and jsonify make it from ORM pairs."""
+    with app.test_request_context(f"{API}/stories/{story_id}/pairs?{query}"):
+        args = schemas.PairArgsSchema().load(dict(request.args))
+        offset, limit = api.window(args)
+        rows, total = stories.list_pairs(get_session(), story_id, offset=offset, limit=limit,
+                                         label=args.get("label"), status=args.get("status"))
+        body = {"items": [api.pair_data(p) for p in rows], "total": total,
+                "page": args["page"], "per_page": args["per_page"]}
+        return jsonify(schemas.PairListSchema().dump(body)).get_data()
+
+
+def test_pair_list_is_byte_for_byte_what_the_schema_dumps(app: Flask,
+                                                           client: FlaskClient) -> None:
+    story_id = story_with(app, 4)
+    with session_scope(app) as session:
+        ingest.add_report(session, stories.get_story(session, story_id), outlet="Dated",
+                          text="The treaty was adopted on 24 December 2024 in Vienna. "
+                               "It was signed by 130 countries.",
+                          published=date(2024, 12, 26))
+        pairs = list(session.scalars(select(Pair).where(Pair.story_id == story_id)
+                                     .order_by(Pair.id)))
+        review_pair(session, pairs[0].id, version=pairs[0].version, actor="ed",
+                    label="conflict", note="Checked “both” sources")
+        review_pair(session, pairs[1].id, version=pairs[1].version, actor="ed",
+                    label=pairs[1].label)
+    for query in ("per_page=3", "per_page=3&page=2", "per_page=200", "label=conflict",
+                  "status=corrected", "per_page=2&page=999"):
+        for _ in range(2):  # the second answer comes from the encoded pairs kept
+            response = client.get(f"{API}/stories/{story_id}/pairs?{query}")
+            assert response.status_code == 200
+            assert response.get_data() == schema_page(app, story_id, query), query
+
+
+def test_a_review_made_elsewhere_shows_in_the_next_pair_list(app: Flask,
+                                                              client: FlaskClient) -> None:
+    story_id = story_with(app, 3)
+    url = f"{API}/stories/{story_id}/pairs?per_page=200"
+    before = {p["id"]: p for p in client.get(url).get_json()["items"]}  # kept encoded
+    pair_id = min(before)
+    with session_scope(app) as session:  # as another process would
+        pair = session.get(Pair, pair_id)
+        assert pair is not None
+        review_pair(session, pair_id, version=pair.version, actor="ed", label="unrelated",
+                    note="not the same treaty")
+    after = {p["id"]: p for p in client.get(url).get_json()["items"]}
+    assert after[pair_id]["effective_label"] == "unrelated"
+    assert after[pair_id]["note"] == "not the same treaty"
+    assert after[pair_id]["version"] == before[pair_id]["version"] + 1
+    assert {k: v for k, v in after.items() if k != pair_id} == \
+        {k: v for k, v in before.items() if k != pair_id}
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_page_of_the_merged_order_is_the_slice_of_the_whole_order(seed: int) -> None:
+    rng = random.Random(seed)
+    keys = sorted({(rng.randrange(4), -rng.random(), pid) for pid in range(rng.randrange(60))})
+    base = [k[2] for k in keys]
+    gone = set(rng.sample(base, rng.randrange(len(base) + 1)))
+    # Reviewed pairs come back with a new label rank, or not at all (filtered out).
+    moved_keys = sorted((rng.randrange(4), k[1], k[2]) for k in keys
+                        if k[2] in gone and rng.random() < 0.7)
+    moved = [k[2] for k in moved_keys]
+    whole = [k[2] for k in sorted([k for k in keys if k[2] not in gone] + moved_keys)]
+    gone_at = sorted(base.index(pid) for pid in gone)
+    for offset in range(len(whole) + 2):
+        for limit in (1, 3, 50, None):
+            page = stories._merged_page(base, keys, gone, gone_at, moved, moved_keys,
+                                        offset, limit)
+            end = None if limit is None else offset + limit
+            assert page == whole[offset:end], (offset, limit)
