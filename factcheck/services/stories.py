@@ -326,13 +326,12 @@ def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str 
 
     # Reviewed pairs leave their machine place (``gone``) and come back where their
     # effective label puts them (``moved``); the rest keep the order computed once.
-    gone = {pid for pid in reviews if label is None or rows[pid].label == label}
-    gone_at = sorted(bisect_left(keys, (order.get(rows[pid].label, 9), -rows[pid].confidence,
-                                        pid)) for pid in gone)
-    moved = sorted((pid for pid, lab in reviews.items() if label is None or lab == label),
-                   key=key)
+    places = st.places.get(label, {})
+    gone = {pid for pid in reviews if pid in places}
+    gone_at = sorted(places[pid] for pid in gone)
+    moved_keys = sorted(key(pid) for pid, lab in reviews.items() if label is None or lab == label)
     total = counts.pairs if label is None else counts.by_label.get(label, 0)
-    page = _merged_page(base, keys, gone, gone_at, moved, [key(pid) for pid in moved],
+    page = _merged_page(base, keys, gone, gone_at, [k[2] for k in moved_keys], moved_keys,
                         offset, limit)
     return page, total
 
@@ -349,7 +348,9 @@ def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[
     ``keys[i]``: count those by bisection, find the last ``i`` that starts at or before
     ``offset``, and merge from there.
     """
-    ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
+    ins: list[int] = []  # how many base items sort before each moved one
+    for k in moved_keys:  # ascending, so each search starts where the last one ended
+        ins.append(bisect_left(keys, k, ins[-1] if ins else 0))
 
     def before(i: int) -> int:
         return i - bisect_left(gone_at, i) + bisect_right(ins, i)
@@ -520,10 +521,9 @@ class FactStructure:
     """A story's facts as grouped from all its pairs, and what ranks them.
 
     The grouping depends only on the set of pairs and their machine judgement, which change
-    only with the story's reports' claims or when the story is rebuilt. So it is kept while
-    ``key`` stays the same: how many claims, the newest claim's id (ids only grow, so any
-    insert or delete changes it), the last rebuild's audit event, and how many reports, the
-    newest one's id and creation time. Editors' reviews are read afresh on every request.
+    only with the story's reports or when the story is rebuilt. So it is kept while ``key``
+    stays the same: how many reports, the newest one's id and creation time, and the last
+    rebuild's audit event. Editors' reviews are read afresh on every request.
     """
 
     key: tuple[Any, ...]
@@ -545,12 +545,14 @@ class FactStructure:
     by_label: dict[str | None, tuple[list[int], list[tuple[int, float, int]]]] = field(
         default_factory=dict)
     claims_per_report: dict[int, int] = field(default_factory=dict)
+    places: dict[str | None, dict[int, int]] = field(default_factory=dict)  # in ``by_label``
     # The facts as a label filter sees them before any review (see ``_label_view``), made
     # on first use; two threads making the same one at once is harmless.
     label_views: dict[str | None, _LabelView] = field(default_factory=dict)
     # A reviewed fact's matching pairs and rank under a filter, by the fact's reviews.
     filtered_facts: dict[tuple[Any, ...], tuple[tuple[int, int, int], list[int]] | None] = \
         field(default_factory=dict)
+    filtered_totals: dict[tuple[Any, ...], tuple[int, int]] = field(default_factory=dict)
 
 
 class FactCache:
@@ -586,23 +588,18 @@ class FactCache:
 def fact_structure(session: Session, story_id: int,
                    cache: FactCache | None = None) -> FactStructure:
     """Return the grouping of a story's pairs into facts, from ``cache`` when still valid."""
-    # A story's pairs change with its reports (so with its claims) and when the story is
-    # rebuilt (which leaves an audit event); the claim table is a tenth of the pair table's
-    # size, so this key is cheap to read on every request. The reports' count, newest id
-    # and newest creation time tell a report without claims, and a new report that took a
-    # deleted one's id (SQLite reuses the highest id), from what was there before.
+    # A story's claims and pairs change only with its reports (added or deleted with all
+    # their claims and pairs in one transaction) and when the story is rebuilt (which
+    # leaves an audit event). How many reports, the newest one's id and its creation time
+    # tell any change of the reports (a new report may take a deleted one's id: SQLite
+    # reuses the highest), and the report table is small: cheap to read on every request.
     rebuilt = (select(func.max(AuditEvent.id))
                .where(AuditEvent.entity_type == "story", AuditEvent.entity_id == story_id,
                       AuditEvent.action == REBUILT).scalar_subquery())
-    of_story = Report.story_id == story_id
-    reports = select(func.count(Report.id)).where(of_story).scalar_subquery()
-    newest_report = select(func.max(Report.id)).where(of_story).scalar_subquery()
-    newest_time = select(func.max(Report.created_at)).where(of_story).scalar_subquery()
-    count, newest, last_rebuild, n_reports, last_report, last_time = session.execute(
-        select(func.count(Claim.id), func.max(Claim.id), rebuilt, reports, newest_report,
-               newest_time).where(Claim.story_id == story_id)).one()
-    key = (int(count or 0), int(newest or 0), int(last_rebuild or 0), int(n_reports or 0),
-           int(last_report or 0), str(last_time))
+    n_reports, last_report, last_time, last_rebuild = session.execute(
+        select(func.count(Report.id), func.max(Report.id), func.max(Report.created_at),
+               rebuilt).where(Report.story_id == story_id)).one()
+    key = (int(n_reports or 0), int(last_report or 0), str(last_time), int(last_rebuild or 0))
     if cache is not None:
         found = cache.get(story_id, key)
         if found is not None:
@@ -656,6 +653,8 @@ def fact_structure(session: Session, story_id: int,
         claim_totals=[len(c) for c in claim_sets],
         report_totals=[len({kinds[c][0] for c in cs if c in kinds}) for cs in claim_sets],
         by_label=by_label,
+        places={lab: {pid: k for k, pid in enumerate(ids_of)}
+                for lab, (ids_of, _keys) in by_label.items()},
         claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
     if cache is not None:
         cache.put(story_id, structure)
@@ -673,24 +672,40 @@ def _reviews(session: Session, story_id: int, st: FactStructure,
     reviews: dict[int, str] = {}
     states: dict[int, tuple[str | None, str]] = {}
     counts = StoryCounts(claims=len(st.kinds), pairs=len(st.rows))
-    by_label, todo = st.label_total.copy(), st.label_total.copy()
+    by_status: dict[str, int] = {}
+    left: dict[str, int] = {}  # reviewed pairs by machine label
+    came: dict[str, int] = {}  # and by the label they have now
+    rows = st.rows
     for pid, editor_label, status in session.execute(
             select(Pair.id, Pair.editor_label, Pair.status)
             .where(Pair.story_id == story_id, Pair.status.in_(reviewed_statuses))):
-        if pid not in st.rows:
+        row = rows.get(pid)
+        if row is None:
             continue  # stored after the structure was read: it joins on the next request
-        machine = st.rows[pid].label
-        reviews[pid] = editor_label or machine
+        machine = row.label
+        now = editor_label or machine
+        reviews[pid] = now
         states[pid] = (editor_label, status)
-        by_label[machine] -= 1
-        by_label[reviews[pid]] += 1
-        todo[machine] -= 1
-        counts.by_status[status] = counts.by_status.get(status, 0) + 1
+        left[machine] = left.get(machine, 0) + 1
+        came[now] = came.get(now, 0) + 1
+        by_status[status] = by_status.get(status, 0) + 1
+    labels = set(st.label_total) | set(came)
+    by_label = {lab: st.label_total.get(lab, 0) - left.get(lab, 0) + came.get(lab, 0)
+                for lab in labels}
+    todo = {lab: st.label_total.get(lab, 0) - left.get(lab, 0) for lab in labels}
+    counts.by_status = by_status
     counts.by_label = {lab: n for lab, n in by_label.items() if n > 0}
     counts.unreviewed_by_label = {lab: n for lab, n in todo.items() if n > 0}
     if len(st.rows) > len(reviews):
         counts.by_status["unreviewed"] = len(st.rows) - len(reviews)
     return reviews, counts, states
+
+
+def _totals(st: FactStructure, members: list[int]) -> tuple[int, int]:
+    """Return how many claims and how many reports the pairs ``members`` join."""
+    rows = st.rows
+    claim_ids = {rows[p].claim_a for p in members} | {rows[p].claim_b for p in members}
+    return len(claim_ids), len({st.kinds[c][0] for c in claim_ids if c in st.kinds})
 
 
 @dataclass(frozen=True)
@@ -827,17 +842,20 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         if pid in st.fact_of_pair:
             reviewed_in.setdefault(st.fact_of_pair[pid], []).append(pid)
     ranked: list[tuple[tuple[int, int, int], int, list[int]]] = []
-    if given and matching is None:
-        # Only a label or a review status: which pairs match is known from the structure
-        # and the reviews, without reading every matching id back from the database.
-        label, status = given.get("label"), given.get("status")
+    # Only a label or a review status: which pairs match is known from the structure and
+    # the reviews, without reading every matching id back from the database.
+    fast = bool(given) and matching is None
+    label_filter, status_filter = given.get("label"), given.get("status")
 
-        def matches(pid: int) -> bool:
-            return (label is None or label_of(pid) == label) and (
-                status is None or (states[pid][1] if pid in states else "unreviewed")
-                == status)
+    def matches(pid: int) -> bool:
+        return (label_filter is None or label_of(pid) == label_filter) and (
+            status_filter is None or (states[pid][1] if pid in states else "unreviewed")
+            == status_filter)
 
+    if fast:
+        label, status = label_filter, status_filter
         memo = st.filtered_facts
+        memo_keys: dict[int, tuple[Any, ...]] = {}  # of the reviewed facts that match
         if len(memo) > 50_000:
             memo.clear()  # reviews come and go; keep the memo from growing without end
         for n, reviewed in reviewed_in.items():
@@ -852,6 +870,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             found = memo[memo_key]
             if found is not None:
                 ranked.append((found[0], n, found[1]))
+                memo_keys[n] = memo_key
         ranked.sort(key=lambda item: item[:2])
         if status is None or status == "unreviewed":
             # Facts nobody reviewed match as the machine labelled them: in an order kept.
@@ -879,10 +898,11 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         # the facts holding a reviewed pair are ranked again and merged in.
         moved = []
         for n, reviewed in reviewed_in.items():
-            labels = st.label_counts[n].copy()
+            labels = dict(st.label_counts[n])
             for pid in reviewed:
-                labels[rows[pid].label] -= 1
-                labels[reviews[pid]] += 1
+                machine, now = rows[pid].label, reviews[pid]
+                labels[machine] -= 1
+                labels[now] = labels.get(now, 0) + 1
             worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
             moved.append(((worst, *st.machine_rank[n][1:]), n, st.facts[n]))
         moved.sort(key=lambda item: item[:2])
@@ -904,11 +924,13 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     for (worst, _c, _s), n, members in page:
         if focus_claim is not None or shown is None:
             shown_ids = sorted(members, key=rank)
-        elif first_report is None and not filtered:
+        elif first_report is None and (not filtered or fast):
             # A fact can hold thousands of pairs: take the first few of the machine's order,
             # with the fact's reviewed pairs merged in where their labels put them.
-            reviewed_here = sorted(reviewed_in.get(n, ()), key=rank)
-            as_machine = (pid for pid in st.fact_order[n] if pid not in reviews)
+            reviewed_here = sorted((pid for pid in reviewed_in.get(n, ())
+                                    if not fast or matches(pid)), key=rank)
+            as_machine = (pid for pid in st.fact_order[n] if pid not in reviews
+                          and (not fast or matches(pid)))
             shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank), shown))
         else:
             shown_ids = heapq.nsmallest(shown, members, key=rank)
@@ -920,10 +942,18 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         if not filtered:
             claim_total, report_total = st.claim_totals[n], st.report_totals[n]
             needs_review = len(members) - len(reviewed_in.get(n, ()))
+        elif fast:
+            # The same members give the same totals: kept with the fact's filtered members.
+            totals_key = memo_keys.get(n, (n, label_filter))
+            if totals_key not in st.filtered_totals:
+                if len(st.filtered_totals) > 50_000:
+                    st.filtered_totals.clear()
+                st.filtered_totals[totals_key] = _totals(st, members)
+            claim_total, report_total = st.filtered_totals[totals_key]
+            needs_review = len(members) - sum(1 for pid in reviewed_in.get(n, ())
+                                              if matches(pid))
         else:
-            claim_ids = {rows[p].claim_a for p in members} | {rows[p].claim_b for p in members}
-            claim_total = len(claim_ids)
-            report_total = len({st.kinds[c][0] for c in claim_ids if c in st.kinds})
+            claim_total, report_total = _totals(st, members)
             needs_review = sum(1 for pid in members if pid not in reviews)
         # A fact of a big story can hold a thousand claims: show those of the pairs shown.
         visible = {rows[p].claim_a for p in shown_ids} | {rows[p].claim_b for p in shown_ids}
