@@ -1,7 +1,7 @@
 """Load benchmark: the web app under gunicorn, 50 clients reading and reviewing a 200-report story.
 
     .venv/bin/python -m factcheck.bench.load [--reports 200] [--duration 60] [--clients 50]
-        [--workers 5] [--threads 1] [--think-ms 0]
+        [--workers 5] [--threads 1] [--think-ms 0] [--one-client]
         [--database-url postgresql://postgres@127.0.0.1:5432/factcheck_load [--reuse]]
 
 Builds a PostgreSQL database (a scratch schema, dropped afterwards, unless --database-url
@@ -16,6 +16,12 @@ p50/p95/p99 latency and 5xx per endpoint and overall, then checks that every ack
 review is in the database: each pair ends in the state of its last acknowledged review, and
 the audit log holds every acknowledged review. Targets: story page p95 < 150 ms, pairs API
 p95 < 100 ms, no 5xx.
+
+``--one-client`` measures what one request costs instead: for the story page and the pairs
+API (the same paths as the load), the CPU time of a request in process (Flask's test
+client, median and 90th percentile of 60), then one wrk connection for ``--duration``
+seconds against one sync worker: latency percentiles, requests/s and the worker's CPU time
+a request.
 """
 
 from __future__ import annotations
@@ -41,8 +47,9 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from ..app import create_app
 from ..config import PROJECT_ROOT
-from ..db import make_engine, upgrade
+from ..db import get_db, make_engine, upgrade
 from ..errors import InvalidInput
 from ..models import AuditEvent, Pair, Story, User
 from ..services import ingest, stories, users
@@ -396,6 +403,47 @@ def check_writes(engine: Engine, acked: list[list[str]]) -> bool:
     return not lost and not missing
 
 
+def one_client(engine: Engine, seeded: Seeded, *, duration: int, tmp: Path) -> None:
+    """Print what one request of each read endpoint costs, in process and under gunicorn."""
+    url = engine.url.render_as_string(hide_password=False)
+    reads = [(name, consts["PATHS"]) for name, body, _c, consts in endpoints(
+        engine, seeded, 5) if body is LUA_READ]
+    app = create_app({"DATABASE_URL": url, "LOAD_SOURCES": False,
+                      "SECRET_KEY": "load-benchmark"})
+    client = app.test_client()
+    print(f"\n{'endpoint':16s} {'CPU ms p50':>10s} {'CPU ms p90':>10s} {'KB':>6s}  in process, "
+          "60 requests over the load's paths")
+    for name, paths in reads:
+        for path in paths:  # each path once first: the caches a running worker has
+            client.get(path)
+        cpu, size = [], []
+        for k in range(60):
+            started = time.process_time()
+            response = client.get(paths[k % len(paths)])
+            cpu.append(1000 * (time.process_time() - started))
+            size.append(len(response.get_data()))
+        cpu.sort()
+        print(f"{name:16s} {cpu[len(cpu) // 2]:10.1f} {cpu[len(cpu) * 9 // 10]:10.1f} "
+              f"{sum(size) / len(size) / 1024:6.0f}")
+    get_db(app).engine.dispose()
+    print(f"\n{'endpoint':16s} {'p50 ms':>7s} {'p95 ms':>7s} {'p99 ms':>7s} {'req/s':>7s} "
+          f"{'CPU ms':>7s}  one wrk connection, one sync worker, {duration} s")
+    for name, paths in reads:
+        port = free_port()
+        with gunicorn(url, port, workers=1, threads=1, log=tmp / "gunicorn.log") as server:
+            base = f"http://127.0.0.1:{port}"
+            for path in paths:
+                urllib.request.urlopen(base + path, timeout=120).read()
+            before = cpu_seconds(server.pid)
+            result = drive(base, [(name, LUA_READ, 1, {"PATHS": paths})], duration=duration,
+                           think_ms=0, tmp=tmp)[name]
+            used = cpu_seconds(server.pid) - before
+        served = max(result["requests"], 1)
+        print(f"{name:16s} {result['p50']:7.1f} {result['p95']:7.1f} {result['p99']:7.1f} "
+              f"{served / result['seconds']:7.1f} {1000 * used / served:7.1f}")
+    print(f"load average {os.getloadavg()[0]:.1f} ({os.cpu_count()} cores)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build or reuse the database, run gunicorn under wrk, print the figures and checks."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -410,6 +458,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a PostgreSQL database to build in and keep (default: scratch)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the story an earlier run built on --database-url")
+    parser.add_argument("--one-client", action="store_true",
+                        help="measure the cost of one request of each read instead")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("wrk is not installed (Debian: apt-get install wrk)")
@@ -424,6 +474,9 @@ def main(argv: list[str] | None = None) -> int:
             url = engine.url.render_as_string(hide_password=False)
             print(f"story {seeded.story_id}: {seeded.reports} reports, {seeded.claims} claims, "
                   f"{seeded.pairs} pairs (ready in {time.perf_counter() - started:.0f} s)")
+            if args.one_client:
+                one_client(engine, seeded, duration=args.duration, tmp=tmp)
+                return 0
             port = free_port()
             kind = f"gthread x{args.threads}" if args.threads > 1 else "sync"
             print(f"gunicorn: {args.workers} {kind} workers; wrk: {args.clients} clients, "
