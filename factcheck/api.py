@@ -65,7 +65,7 @@ BEARER: list[dict[str, list[str]]] = [{"bearerAuth": []}]
 F = TypeVar("F", bound=Callable[..., Any])
 # Where an app keeps the JSON of pairs it has listed (``app.extensions``), and how many.
 PAIR_JSON_CACHE = "factcheck.pair_json_cache"
-PAIR_JSON_KEPT = 10_000
+PAIR_JSON_KEPT = 5_000  # some 1.5 KB each: about 8 MB a process at most
 LINK_HEADER = {"Link": {"description": "RFC 8288 links to the first, prev, next and last pages",
                         "schema": {"type": "string"}}}
 

@@ -319,7 +319,7 @@ def _render_story(story_id: int, form: Any, status: int = 200,
 # of every part. Who is signed in, the CSRF tokens and the flashed messages are never in a
 # part: they are rendered around the parts on every request.
 PARTS = "factcheck.story_parts"
-PARTS_KEPT = 2_000
+PARTS_KEPT = 500  # a fact is some 25 KB of HTML: about 12 MB a process at most
 
 
 def _render_part(name: str, **context: Any) -> Markup:
