@@ -286,7 +286,9 @@ def create_story() -> Any:
 @bp.get("/stories/<int:story_id>")
 def story(story_id: int) -> Any:
     """Show a story: its reports and its fact groups, conflicts first."""
-    return _render_story(story_id, ReportForm(formdata=None))
+    # The form to add a report shows only to those who may write: no form, no cost.
+    may_write = users.can(auth.current_user(), "write")
+    return _render_story(story_id, ReportForm(formdata=None) if may_write else None)
 
 
 def _render_story(story_id: int, form: Any, status: int = 200,
@@ -302,12 +304,20 @@ def _render_story(story_id: int, form: Any, status: int = 200,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
     reports_html, outlets, plan.counts.reports = _reports_part(db, story_id, plan, added)
+    options_key = ("outlets", story_id, plan.key, filters.get("outlet"))
+    outlet_options = current_app.extensions[PARTS].get(options_key)
+    if outlet_options is None:
+        outlet_options = _render_part("stories/_outlets.html", outlets=outlets,
+                                      selected=filters.get("outlet"))
+        current_app.extensions[PARTS].put(options_key, outlet_options)
     matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
     return render_template(
         "stories/show.html", story=found, reports_html=reports_html,
         facts_html=_fact_parts(db, found, plan, filters=filters, focus=focus, added=added),
-        filters=filters, counts=plan.counts, outlets=outlets, matches=matches, added=added,
-        form=form, form_error=form_error, delete_form=ConfirmForm(), focus=focus,
+        filters=filters, counts=plan.counts, outlet_options=outlet_options, matches=matches,
+        added=added,
+        form=form, form_error=form_error, focus=focus,
+        delete_form=ConfirmForm() if users.can(auth.current_user(), "admin") else None,
         page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
         total_facts=plan.total, per_page=FACTS_PER_PAGE,
     ), status
@@ -642,7 +652,8 @@ def _template_globals() -> dict[str, Any]:
             user = None
     return {"current_user": user, "may": lambda action: users.can(user, action),
             # No form data: an error page (a 413 ...) must not read the refused body.
-            "signout_form": ConfirmForm(formdata=None), "LABEL_ICONS": LABEL_ICONS,
+            "signout_form": ConfirmForm(formdata=None) if user is not None else None,
+            "LABEL_ICONS": LABEL_ICONS,
             "EDITOR_LABELS": EDITOR_LABELS, "REVIEW_STATUSES": REVIEW_STATUSES}
 
 
