@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import bindparam, case, func, select
@@ -318,22 +319,29 @@ def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str 
     """Return the ids of a page of pairs in review order, and the total, from the cache."""
     st = fact_structure(session, story_id, cache)
     reviews, counts, _states = _reviews(session, story_id, st)
-    rows, order = st.rows, LABEL_ORDER
+    order = LABEL_ORDER
     base, keys = st.by_label.get(label, ([], []))
-
-    def key(pid: int) -> tuple[int, float, int]:
-        return order.get(reviews.get(pid) or rows[pid].label, 9), -rows[pid].confidence, pid
 
     # Reviewed pairs leave their machine place (``gone``) and come back where their
     # effective label puts them (``moved``); the rest keep the order computed once.
     places = st.places.get(label, {})
-    gone = {pid for pid in reviews if pid in places}
-    gone_at = sorted(places[pid] for pid in gone)
-    moved_keys = sorted(key(pid) for pid, lab in reviews.items() if label is None or lab == label)
+    gone = set(reviews) if label is None else {pid for pid in reviews if pid in places}
+    gone_at = sorted(_pick(places, list(gone)))
+    moved_ids = list(reviews) if label is None else [pid for pid, lab in reviews.items()
+                                                     if lab == label]
+    moved_keys = sorted([(order.get(reviews[pid], 9), neg, pid) for pid, neg in
+                         zip(moved_ids, _pick(st.negative_confidence, moved_ids), strict=True)])
     total = counts.pairs if label is None else counts.by_label.get(label, 0)
     page = _merged_page(base, keys, gone, gone_at, [k[2] for k in moved_keys], moved_keys,
                         offset, limit)
     return page, total
+
+
+def _pick(mapping: dict[int, Any], keys: list[int]) -> list[Any]:
+    """Return ``[mapping[k] for k in keys]``, looked up in C: thousands on each request."""
+    if len(keys) < 2:
+        return [mapping[k] for k in keys]
+    return list(itemgetter(*keys)(mapping))
 
 
 def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[int],
@@ -348,9 +356,7 @@ def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[
     ``keys[i]``: count those by bisection, find the last ``i`` that starts at or before
     ``offset``, and merge from there.
     """
-    ins: list[int] = []  # how many base items sort before each moved one
-    for k in moved_keys:  # ascending, so each search starts where the last one ended
-        ins.append(bisect_left(keys, k, ins[-1] if ins else 0))
+    ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
 
     def before(i: int) -> int:
         return i - bisect_left(gone_at, i) + bisect_right(ins, i)
@@ -546,6 +552,8 @@ class FactStructure:
         default_factory=dict)
     claims_per_report: dict[int, int] = field(default_factory=dict)
     places: dict[str | None, dict[int, int]] = field(default_factory=dict)  # in ``by_label``
+    machine_labels: dict[int, str] = field(default_factory=dict)  # of each pair
+    negative_confidence: dict[int, float] = field(default_factory=dict)  # of each pair
     # The facts as a label filter sees them before any review (see ``_label_view``), made
     # on first use; two threads making the same one at once is harmless.
     label_views: dict[str | None, _LabelView] = field(default_factory=dict)
@@ -655,6 +663,8 @@ def fact_structure(session: Session, story_id: int,
         by_label=by_label,
         places={lab: {pid: k for k, pid in enumerate(ids_of)}
                 for lab, (ids_of, _keys) in by_label.items()},
+        machine_labels={pid: row.label for pid, row in rows.items()},
+        negative_confidence={pid: -row.confidence for pid, row in rows.items()},
         claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
     if cache is not None:
         cache.put(story_id, structure)
@@ -669,31 +679,41 @@ def _reviews(session: Session, story_id: int, st: FactStructure,
     Only reviewed pairs differ from the machine's judgement kept in ``st``: read just those.
     """
     reviewed_statuses = [s for s in REVIEW_STATUSES if s != "unreviewed"]
-    reviews: dict[int, str] = {}
-    states: dict[int, tuple[str | None, str]] = {}
-    counts = StoryCounts(claims=len(st.kinds), pairs=len(st.rows))
-    by_status: dict[str, int] = {}
-    left: dict[str, int] = {}  # reviewed pairs by machine label
-    came: dict[str, int] = {}  # and by the label they have now
+    reviewed = (Pair.story_id == story_id, Pair.status.in_(reviewed_statuses))
+    ids: list[int]
+    editor_labels: list[str | None]
+    statuses: list[str]
+    if session.get_bind().dialect.name == "postgresql":
+        # Three arrays in one row, not a row per reviewed pair: a story under review has
+        # thousands, read on every request, and a row object each cost more than the rest.
+        found = session.execute(select(func.array_agg(Pair.id), func.array_agg(
+            Pair.editor_label), func.array_agg(Pair.status)).where(*reviewed)).one()
+        ids, editor_labels, statuses = (list(found[0] or []), list(found[1] or []),
+                                        list(found[2] or []))
+    else:
+        found_rows = session.execute(select(Pair.id, Pair.editor_label, Pair.status)
+                                     .where(*reviewed)).all()
+        ids = [r[0] for r in found_rows]
+        editor_labels = [r[1] for r in found_rows]
+        statuses = [r[2] for r in found_rows]
     rows = st.rows
-    for pid, editor_label, status in session.execute(
-            select(Pair.id, Pair.editor_label, Pair.status)
-            .where(Pair.story_id == story_id, Pair.status.in_(reviewed_statuses))):
-        row = rows.get(pid)
-        if row is None:
-            continue  # stored after the structure was read: it joins on the next request
-        machine = row.label
-        now = editor_label or machine
-        reviews[pid] = now
-        states[pid] = (editor_label, status)
-        left[machine] = left.get(machine, 0) + 1
-        came[now] = came.get(now, 0) + 1
-        by_status[status] = by_status.get(status, 0) + 1
+    if not rows.keys() >= set(ids):
+        # Stored after the structure was read: it joins on the next request.
+        known = [k for k, pid in enumerate(ids) if pid in rows]
+        ids = [ids[k] for k in known]
+        editor_labels = [editor_labels[k] for k in known]
+        statuses = [statuses[k] for k in known]
+    machine = _pick(st.machine_labels, ids)
+    now = [edited or label for edited, label in zip(editor_labels, machine, strict=True)]
+    reviews = dict(zip(ids, now, strict=True))
+    states = dict(zip(ids, zip(editor_labels, statuses, strict=True), strict=True))
+    left, came = Counter(machine), Counter(now)  # reviewed pairs by machine label, and now
+    counts = StoryCounts(claims=len(st.kinds), pairs=len(st.rows))
     labels = set(st.label_total) | set(came)
     by_label = {lab: st.label_total.get(lab, 0) - left.get(lab, 0) + came.get(lab, 0)
                 for lab in labels}
     todo = {lab: st.label_total.get(lab, 0) - left.get(lab, 0) for lab in labels}
-    counts.by_status = by_status
+    counts.by_status = dict(Counter(statuses))
     counts.by_label = {lab: n for lab, n in by_label.items() if n > 0}
     counts.unreviewed_by_label = {lab: n for lab, n in todo.items() if n > 0}
     if len(st.rows) > len(reviews):
