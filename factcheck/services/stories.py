@@ -24,6 +24,7 @@ LABEL_ORDER = {"conflict": 0, "complement": 1, "agree": 2, "unrelated": 3}
 FACT_CACHE = "factcheck.fact_cache"
 # The audit action of a story whose pairs were recomputed in place.
 REBUILT = "story.rebuilt"
+_MISSING: Any = object()  # a memo's "not there", as None is a value kept
 
 
 @dataclass
@@ -883,11 +884,13 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             # fact is walked again only when one of its pairs is reviewed.
             memo_key = (n, label, status, tuple(sorted((pid, *states[pid])
                                                        for pid in reviewed)))
-            if memo_key not in memo:
+            # Another thread may empty the memo at any time: keep what is read or made.
+            found = memo.get(memo_key, _MISSING)
+            if found is _MISSING:
                 members = [pid for pid in st.facts[n] if matches(pid)]
-                memo[memo_key] = (_rank_of(members, rows, st.kinds, label_of), members) \
+                found = (_rank_of(members, rows, st.kinds, label_of), members) \
                     if members else None
-            found = memo[memo_key]
+                memo[memo_key] = found
             if found is not None:
                 ranked.append((found[0], n, found[1]))
                 memo_keys[n] = memo_key
@@ -965,11 +968,12 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         elif fast:
             # The same members give the same totals: kept with the fact's filtered members.
             totals_key = memo_keys.get(n, (n, label_filter))
-            if totals_key not in st.filtered_totals:
+            totals = st.filtered_totals.get(totals_key)
+            if totals is None:
                 if len(st.filtered_totals) > 50_000:
                     st.filtered_totals.clear()
-                st.filtered_totals[totals_key] = _totals(st, members)
-            claim_total, report_total = st.filtered_totals[totals_key]
+                totals = st.filtered_totals[totals_key] = _totals(st, members)
+            claim_total, report_total = totals
             needs_review = len(members) - sum(1 for pid in reviewed_in.get(n, ())
                                               if matches(pid))
         else:
