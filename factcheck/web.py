@@ -315,8 +315,7 @@ def _render_story(story_id: int, form: Any, status: int = 200,
         "stories/show.html", story=found, reports_html=reports_html,
         facts_html=_fact_parts(db, found, plan, filters=filters, focus=focus, added=added),
         filters=filters, counts=plan.counts, outlet_options=outlet_options, matches=matches,
-        added=added,
-        form=form, form_error=form_error, focus=focus,
+        added=added, form=form, form_error=form_error, focus=focus,
         delete_form=ConfirmForm() if users.can(auth.current_user(), "admin") else None,
         page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
         total_facts=plan.total, per_page=FACTS_PER_PAGE,
@@ -342,7 +341,8 @@ def _reports_part(db: Any, story_id: int, plan: stories.FactPlan,
                   added: int | None) -> tuple[Markup, list[str], int]:
     """Return the rows of the reports table, the story's outlets and how many reports."""
     parts = current_app.extensions[PARTS]
-    # Reports never change once stored; the structure key counts them and their claims.
+    # Reports never change once stored, and the structure key tells any report added or
+    # deleted; the claim counts come with the structure.
     key = ("reports", story_id, plan.key, added, request.script_root)
     found = parts.get(key)
     if found is None:
