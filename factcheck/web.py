@@ -457,11 +457,8 @@ def add_report(story_id: int) -> Any:
     if not result.created:
         flash("This report is already in the story; nothing was added.", "info")
         return redirect(url_for("web.report", report_id=result.report.id))
-    by_label: dict[str, int] = {}
-    for p in result.pairs:
-        by_label[p.label] = by_label.get(p.label, 0) + 1
     summary = ", ".join(f"{n} {lab}" for lab, n in sorted(
-        by_label.items(), key=lambda kv: stories.LABEL_ORDER.get(kv[0], 9)))
+        result.labels.items(), key=lambda kv: stories.LABEL_ORDER.get(kv[0], 9)))
     n_claims = len(result.report.claims)
     flash(f"Added {result.report.outlet}: {n_claims} claim{'' if n_claims == 1 else 's'}, "
           f"{result.new_pairs} new pair{'' if result.new_pairs == 1 else 's'}"
