@@ -42,6 +42,11 @@ class Lru(Generic[V]):
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
 
+    def clear(self) -> None:
+        """Forget every entry."""
+        with self._lock:
+            self._items.clear()
+
     def __len__(self) -> int:
         """Return how many entries are kept."""
         return len(self._items)

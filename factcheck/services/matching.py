@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,6 +32,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from .. import pipeline
+from ..cache import Lru
 from ..models import Claim, ClaimKey, Pair, Report, Story, utcnow
 from ..pipeline.blocking import BLOCKING_VERSION, LONG_MEETING, BlockKeys, block_keys
 from ..pipeline.match import idf_from, terms_of
@@ -219,31 +219,21 @@ class ClaimCache:
     """
 
     def __init__(self, size: int = 20_000) -> None:
-        self._size = size
-        self._claims: OrderedDict[int, tuple[Hashable, pipeline.Claim]] = OrderedDict()
-        self._lock = threading.Lock()
+        """Keep at most ``size`` claims."""
+        self._claims: Lru[tuple[Hashable, pipeline.Claim]] = Lru(size)
 
     def get(self, claim_id: int, signature: Hashable) -> pipeline.Claim | None:
         """Return the cached claim ``claim_id`` if it was cached with ``signature``."""
-        with self._lock:
-            found = self._claims.get(claim_id)
-            if found is None or found[0] != signature:
-                return None
-            self._claims.move_to_end(claim_id)
-            return found[1]
+        found = self._claims.get(claim_id)
+        return found[1] if found is not None and found[0] == signature else None
 
     def put(self, claim_id: int, signature: Hashable, claim: pipeline.Claim) -> None:
         """Remember ``claim`` as the pipeline form of row ``claim_id`` with ``signature``."""
-        with self._lock:
-            self._claims[claim_id] = (signature, claim)
-            self._claims.move_to_end(claim_id)
-            while len(self._claims) > self._size:
-                self._claims.popitem(last=False)
+        self._claims.put(claim_id, (signature, claim))
 
     def clear(self) -> None:
         """Forget every claim."""
-        with self._lock:
-            self._claims.clear()
+        self._claims.clear()
 
 
 CLAIMS = ClaimCache()

@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from .. import pipeline
+from ..cache import Lru
 from ..errors import InvalidInput, NotFound
 from ..models import REVIEW_STATUSES, AuditEvent, Claim, Pair, Report, Story
 from . import audit
@@ -569,29 +570,16 @@ class FactCache:
 
     def __init__(self, size: int = 8) -> None:
         """Keep at most ``size`` stories."""
-        import threading
-        from collections import OrderedDict
-
-        self._items: OrderedDict[int, FactStructure] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
+        self._items: Lru[FactStructure] = Lru(size)
 
     def get(self, story_id: int, key: tuple[Any, ...]) -> FactStructure | None:
         """Return the structure of ``story_id`` if it was built for ``key``."""
-        with self._lock:
-            found = self._items.get(story_id)
-            if found is None or found.key != key:
-                return None
-            self._items.move_to_end(story_id)
-            return found
+        found = self._items.get(story_id)
+        return found if found is not None and found.key == key else None
 
     def put(self, story_id: int, structure: FactStructure) -> None:
         """Keep ``structure``, forgetting the story read longest ago when full."""
-        with self._lock:
-            self._items[story_id] = structure
-            self._items.move_to_end(story_id)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+        self._items.put(story_id, structure)
 
 
 def fact_structure(session: Session, story_id: int,
