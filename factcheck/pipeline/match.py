@@ -168,29 +168,31 @@ class Idf(Mapping[str, float]):
         self._dfs = [counts for _, counts in terms]
         self._known: dict[str, float] = {}
 
+    def _work_out(self, token: str) -> float | None:
+        """Return (and keep) the weight of ``token``; None when no claim holds it."""
+        c = sum(df.get(token, 0) for df in self._dfs)
+        if not c:
+            return None
+        found = self._known[token] = math.log(1.0 + self._n / c)
+        return found
+
     def __getitem__(self, token: str) -> float:
         found = self._known.get(token)
         if found is None:
-            c = sum(df.get(token, 0) for df in self._dfs)
-            if not c:
+            found = self._work_out(token)
+            if found is None:
                 raise KeyError(token)
-            found = self._known[token] = math.log(1.0 + self._n / c)
         return found
 
     def total(self, s: Signals) -> float:
         """Return the summed weight of ``s``'s content stems (1 for a stem no claim holds)."""
-        known, dfs, n = self._known, self._dfs, self._n
-        first, rest = (dfs[0], dfs[1:]) if dfs else ({}, [])
+        known = self._known
         out = 0.0
         for t, boost in _boosts(s):
             w = known.get(t)
             if w is None:
-                c = first.get(t, 0)
-                for df in rest:
-                    c += df.get(t, 0)
-                if c:
-                    w = known[t] = math.log(1.0 + n / c)
-                else:  # like ``get(t, 1.0)``: a stem no claim holds is not a known weight
+                w = self._work_out(t)
+                if w is None:  # like ``get(t, 1.0)``
                     w = 1.0
             out += w * boost
         return out
@@ -198,12 +200,9 @@ class Idf(Mapping[str, float]):
     def get(self, token: str, default: float | None = None) -> float | None:  # type: ignore[override]
         """Return the weight of ``token``, or ``default`` when no claim holds it."""
         found = self._known.get(token)
-        if found is not None:
-            return found
-        try:
-            return self[token]
-        except KeyError:
-            return default
+        if found is None:
+            found = self._work_out(token)
+        return default if found is None else found
 
     def __iter__(self) -> Iterator[str]:
         return iter({t for df in self._dfs for t in df})

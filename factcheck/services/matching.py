@@ -14,7 +14,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -84,7 +84,7 @@ def lock_story(session: Session, story: Story) -> None:
     the story row until the transaction ends; SQLite transactions already hold the database's
     write lock from their start (see ``factcheck.db``).
     """
-    if session.get_bind().dialect.name == "postgresql":
+    if _on_postgresql(session):
         session.execute(select(Story.id).where(Story.id == story.id).with_for_update())
 
 
@@ -97,10 +97,6 @@ def terms_json(claims: Sequence[pipeline.Claim]) -> dict[str, object]:
     """Return a report's word counts as stored in ``report.terms``."""
     n, df = terms_of([signals(c) for c in claims])
     return {"n": n, "df": dict(df)}
-
-
-def _terms(report: Report) -> tuple[int, dict[str, int]]:
-    return _stored_terms(report.terms)
 
 
 def _stored_terms(data: dict[str, Any] | None) -> tuple[int, dict[str, int]]:
@@ -123,7 +119,7 @@ def file_claims(session: Session, report: Report, rows: Sequence[Claim],
                     "report_id": row.report_id} for key in k.reach]
     if not values:
         return keys
-    if session.get_bind().dialect.name == "postgresql":
+    if _on_postgresql(session):
         # One statement with five array parameters: a multi-row VALUES of a few thousand
         # keys costs more to build and parse than to store.
         session.execute(_PG_INSERT, {name: [v[name] for v in values] for name in
@@ -178,7 +174,7 @@ def _candidate_ids(session: Session, story_id: int, report_id: int,
     probes = sorted(set().union(*(k.probes for k in keys))) if keys else []
     filed = sorted(set().union(*(k.filed for k in keys))) if keys else []
     counted = [(n, key) for n, k in enumerate(keys) for key in sorted(k.counted)]
-    if session.get_bind().dialect.name == "postgresql":
+    if _on_postgresql(session):
         return set(session.scalars(_PG_LOOKUP, {
             "story_id": story_id, "report_id": report_id, "probes": probes, "filed": filed,
             "counter": [n for n, _ in counted], "counted": [key for _, key in counted]}))
@@ -204,8 +200,12 @@ def _candidate_ids(session: Session, story_id: int, report_id: int,
     return found
 
 
-def _day(report: Report) -> date | None:
-    return report.published_at.date() if report.published_at else None
+def _day(published_at: datetime | None) -> date | None:
+    return published_at.date() if published_at else None
+
+
+def _on_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
 
 
 class ClaimCache:
@@ -243,24 +243,18 @@ def _among(session: Session, column: QueryableAttribute[int],
            ids: Iterable[int]) -> ColumnElement[bool]:
     """Return ``column IN ids``; one array parameter on PostgreSQL."""
     wanted = sorted(ids)
-    if session.get_bind().dialect.name == "postgresql":
+    if _on_postgresql(session):
         # Hundreds of ids as one array: an IN list of as many parameters costs more to
         # build and parse than the lookup itself.
         return column == any_(bindparam(None, wanted, type_=ARRAY(Integer)))
     return column.in_(wanted)
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    id: int
-    report_id: int
-
-
 def _load_candidates(session: Session, stmt: Executable,
-                     ) -> dict[int, tuple[list[_Candidate], list[pipeline.Claim]]]:
-    """Return the claims ``stmt`` selects (id, report, position, text, report's creation
-    time) by report, in order, from the cache where it holds them."""
-    by_report: dict[int, tuple[list[_Candidate], list[pipeline.Claim]]] = {}
+                     ) -> dict[int, tuple[list[int], list[pipeline.Claim]]]:
+    """Return the ids and claims ``stmt`` selects (id, report, position, text, report's
+    creation time) by report, in order, from the cache where it holds them."""
+    by_report: dict[int, tuple[list[int], list[pipeline.Claim]]] = {}
     missing: dict[int, Hashable] = {}
     found: list[tuple[int, int, int, pipeline.Claim | None]] = []
     for claim_id, report_id, position, claim_text, created in session.execute(stmt):
@@ -277,7 +271,7 @@ def _load_candidates(session: Session, stmt: Executable,
             CLAIMS.put(claim_id, missing[claim_id], claim)
     for report_id, _position, claim_id, claim in sorted(found, key=lambda x: x[:2]):
         ids, claims = by_report.setdefault(report_id, ([], []))
-        ids.append(_Candidate(claim_id, report_id))
+        ids.append(claim_id)
         claims.append(claim if claim is not None else loaded[claim_id])
     return by_report
 
@@ -306,22 +300,22 @@ def pair_new_report(session: Session, story: Story, report: Report, rows: Sequen
     others = {r.id: r for r in session.execute(
         select(Report.id, Report.published_at, Report.terms)
         .where(_among(session, Report.id, by_report)))}
-    new_terms = _terms(report)
-    published_b = _day(report)
+    new_terms = _stored_terms(report.terms)
+    published_b = _day(report.published_at)
     values: list[dict[str, object]] = []
     labels: Counter[str] = Counter()
-    for other_id, (other_rows, a) in by_report.items():
+    for other_id, (other_ids, a) in by_report.items():
         _, published_at, terms = others[other_id]
         # ``a`` holds only the candidates, so the report pair's word weights come from the
         # stored counts; every claim pair that shares a word among them is then scored.
         found = pipeline.pair_claims(
-            a, claims, published_a=published_at.date() if published_at else None,
+            a, claims, published_a=_day(published_at),
             published_b=published_b,
             idf=None if exhaustive else idf_from(_stored_terms(terms), new_terms))
         for p in found:
             j = p.judgement
             labels[j.label] += 1
-            values.append({"story_id": story.id, "claim_a_id": other_rows[p.i].id,
+            values.append({"story_id": story.id, "claim_a_id": other_ids[p.i],
                            "claim_b_id": rows[p.j].id, "label": j.label,
                            "confidence": j.confidence, "similarity": j.similarity,
                            "reasons": list(j.reasons), "explanation": j.explanation})
@@ -332,7 +326,7 @@ def pair_new_report(session: Session, story: Story, report: Report, rows: Sequen
 
 def _store_pairs(session: Session, values: list[dict[str, Any]]) -> None:
     """Insert new pairs (column values without defaults) in as few statements as we can."""
-    if session.get_bind().dialect.name == "postgresql":
+    if _on_postgresql(session):
         # One statement over arrays: hundreds of single-row INSERTs, even pipelined, cost
         # more than matching the report.
         columns = {name: [v[name] for v in values] for name in _PAIR_ARRAYS}
@@ -385,7 +379,7 @@ def rebuild_story(session: Session, story: Story, *, dry_run: bool = False,
     by_report = _claims_by_report(session, story.id)
     rows = [by_report.get(r.id, []) for r in reports]
     claims = [[to_pipeline(c) for c in rs] for rs in rows]
-    fresh = pipeline.story_pairs(claims, [_day(r) for r in reports])
+    fresh = pipeline.story_pairs(claims, [_day(r.published_at) for r in reports])
     wanted: dict[tuple[int, int], pipeline.Judgement] = {
         (rows[p.report_a][p.claim_a].id, rows[p.report_b][p.claim_b].id): p.judgement
         for p in fresh}
