@@ -466,20 +466,21 @@ class StoryPairs(MethodView):
                                                                  dict[str, str]]:
         """List a story's pairs, conflicts first, filtered by label, status, confidence."""
         session = get_session()
-        stories.get_story(session, story_id)
         offset, limit = window(args)
-        ids, total = stories.list_pair_ids(
+        # Raises NotFound for an unknown story, in the query that reads what it checks.
+        found = stories.pair_page(
             session, story_id, offset=offset, limit=limit,
             cache=current_app.extensions.get(stories.FACT_CACHE), label=args.get("label"),
             status=args.get("status"), min_confidence=args.get("min_confidence"),
             report_id=args.get("report"))
-        return _pair_page(session, ids, total, args)
+        return _pair_page(session, found, args)
 
 
-def _pair_page(session: Session, ids: list[int], total: int,
+def _pair_page(session: Session, found: stories.PairPage,
                args: dict[str, Any]) -> tuple[Response, int, dict[str, str]]:
-    """Return the page of pairs ``ids`` as ``PairListSchema`` would, from this process's
+    """Return the page of pairs ``found`` as ``PairListSchema`` would, from this process's
     cache of encoded pairs where a pair's stamp (see ``stories.pair_stamps``) is unchanged."""
+    ids, total = found.ids, found.total
     app = current_app
     provider = app.json
     compact = getattr(provider, "compact", None)
@@ -489,21 +490,24 @@ def _pair_page(session: Session, ids: list[int], total: int,
         body, status, headers = paged(items, total, args)
         return jsonify(body), status, headers
     cache: Lru[str] = app.extensions[PAIR_JSON_CACHE]
-    stamps = stories.pair_stamps(session, ids)
+    # A page found in the story's kept structure comes with its stamps; else read them.
+    stamps = found.stamps if found.stamps is not None else stories.pair_stamps(session, ids)
     encoded: dict[int, str] = {}
     missing: list[int] = []
     for pid in ids:
         if pid not in stamps:
             continue  # deleted since the page was chosen
-        found = cache.get((pid, stamps[pid]))
-        if found is None:
+        text = cache.get((pid, stamps[pid]))
+        if text is None:
             missing.append(pid)
         else:
-            encoded[pid] = found
+            encoded[pid] = text
     for row in stories.pair_records(session, missing):
         # The encoding jsonify gives each item of a list: sorted keys, no spaces.
         text = provider.dumps(pair_record_dump(row), separators=(",", ":"))
-        stamp = (row.version, stamps[row.id][1], stamps[row.id][2], stamps[row.id][3])
+        # The row may be newer than the stamp it was looked up under: keep it under its own.
+        stamp = ((row.version, *stamps[row.id][1:]) if found.stamps is None
+                 else stories.kept_stamp(stamps[row.id][0], row))
         cache.put((row.id, stamp), text)
         encoded[row.id] = text
     page, per_page = args["page"], args["per_page"]

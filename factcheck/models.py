@@ -122,6 +122,10 @@ class Story(Base):
     # Which version of the pipeline's blocking keys the story's claim_key rows were made
     # with; an older one (0: none yet) is rebuilt before the next report is matched.
     blocking_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Counts the reviews of the story's pairs; each review stamps its pair with the count it
+    # made. A reader that kept the reviews as of count N reads only the pairs stamped above
+    # N, not every review of the story again (see ``services.stories.review_state``).
+    review_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     reports: Mapped[list[Report]] = relationship(
         back_populates="story", cascade="all, delete-orphan", passive_deletes=True,
@@ -217,6 +221,7 @@ class Pair(Base):
         UniqueConstraint("claim_a_id", "claim_b_id"),
         Index("ix_pair_story_label", "story_id", "label"),
         Index("ix_pair_story_status", "story_id", "status"),
+        Index("ix_pair_story_review_seq", "story_id", "review_seq"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -236,6 +241,8 @@ class Pair(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(80))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The story's ``review_seq`` this pair's last review made (0: never reviewed).
+    review_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     claim_a: Mapped[Claim] = relationship(foreign_keys=[claim_a_id])

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from factcheck import web
 from factcheck.cache import Lru
 from factcheck.db import session_scope
+from factcheck.errors import Conflict
 from factcheck.models import Pair
 from factcheck.services import ingest, matching, stories, users
 from factcheck.services.review import review_pair
@@ -299,3 +300,66 @@ def test_label_and_status_filters_keep_exactly_the_matching_pairs(
     assert plan.total == len(plan.facts)
     ranks = [(LABEL_ORDER[fact.label], -fact.total) for fact in plan.facts]
     assert [r[0] for r in ranks] == sorted(r[0] for r in ranks), "conflicts come first"
+
+
+def _full_read(session: Session, story_id: int) -> dict[int, tuple[str | None, str, int]]:
+    """Return every pair an editor changed, read whole (no kept state)."""
+    return {pid: (editor_label, status, version) for pid, editor_label, status, version in
+            session.execute(select(Pair.id, Pair.editor_label, Pair.status, Pair.version)
+                            .where(Pair.story_id == story_id, Pair.review_seq > 0))}
+
+
+def test_kept_reviews_follow_each_review_reading_only_the_new_ones(app: Flask) -> None:
+    story_id = story_of(app, 3)
+    cache = stories.FactCache()
+    with session_scope(app) as session:
+        ids = list(session.scalars(select(Pair.id).where(Pair.story_id == story_id)
+                                   .order_by(Pair.id)))
+    assert len(ids) >= 4
+    # Review, relabel, set back and review again: each step as another process would.
+    steps: list[dict[str, Any]] = [
+        {"pid": ids[0], "label": "conflict"}, {"pid": ids[1], "status": "confirmed"},
+        {"pid": ids[0], "status": "unreviewed"}, {"pid": ids[2], "label": "unrelated",
+                                                  "note": "Off topic."},
+        {"pid": ids[1], "label": "agree"}]
+    seen_seq = 0
+    for step in steps:
+        with session_scope(app) as session:
+            pid = step.pop("pid")
+            version = session.get(Pair, pid).version  # type: ignore[union-attr]
+            review_pair(session, pid, version=version, actor="ed", **step)
+        with session_scope(app) as session:
+            st, state = stories.current_structure(session, story_id, cache)
+            kept = stories.review_state(session, story_id, st, state)
+            assert state.review_seq == kept.seq > seen_seq  # one count per review
+            seen_seq = kept.seq
+            assert kept.touched == _full_read(session, story_id)
+            # Read once per count: the next request finds it kept.
+            assert stories.review_state(session, story_id, st, state) is kept
+            cold = stories.plan_facts(session, story_id, shown=5)
+            warm = stories.plan_facts(session, story_id, shown=5, cache=cache)
+            assert [(f.pair_ids, f.reviews, f.label) for f in warm.facts] == \
+                [(f.pair_ids, f.reviews, f.label) for f in cold.facts]
+            assert warm.counts == cold.counts
+    # A pair set back to unreviewed stays among the changed ones: its version moved.
+    assert kept.touched[ids[0]][1:] == ("unreviewed", 3)
+
+
+def test_the_review_count_only_moves_with_a_review(app: Flask) -> None:
+    story_id = story_of(app, 2)
+    with session_scope(app) as session:
+        before = stories.story_state(session, story_id)
+        pair = session.scalars(select(Pair).where(Pair.story_id == story_id)).first()
+        assert pair is not None
+        updated = stories.get_story(session, story_id).updated_at
+        with pytest.raises(Conflict, match="changed by someone else"):
+            review_pair(session, pair.id, version=pair.version + 1, actor="ed",
+                        label="agree")
+    with session_scope(app) as session:
+        assert stories.story_state(session, story_id).review_seq == before.review_seq
+        review_pair(session, pair.id, version=pair.version, actor="ed", label="agree")
+    with session_scope(app) as session:
+        after = stories.story_state(session, story_id)
+        assert after.review_seq == before.review_seq + 1
+        assert after.key == before.key  # a review changes no fact's structure
+        assert stories.get_story(session, story_id).updated_at == updated  # nor the story

@@ -6,18 +6,18 @@ import functools
 import heapq
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import bindparam, case, func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from .. import pipeline
 from ..cache import Lru
 from ..errors import InvalidInput, NotFound
-from ..models import REVIEW_STATUSES, AuditEvent, Claim, Pair, Report, Story
+from ..models import AuditEvent, Claim, Pair, Report, Story
 from . import audit
 
 LABEL_ORDER = {"conflict": 0, "complement": 1, "agree": 2, "unrelated": 3}
@@ -224,8 +224,7 @@ def list_pairs(session: Session, story_id: int, *, offset: int = 0, limit: int |
                                **filters)
     if not ids:
         return [], total
-    light = (Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
-             Report.published_at)
+    light = LIGHT_REPORT
     found = {p.id: p for p in session.scalars(
         select(Pair).where(Pair.id.in_(ids)).options(
             joinedload(Pair.claim_a).joinedload(Claim.report).load_only(*light),
@@ -233,26 +232,45 @@ def list_pairs(session: Session, story_id: int, *, offset: int = 0, limit: int |
     return [found[i] for i in ids if i in found], total
 
 
+@dataclass
+class PairPage:
+    """A page of a story's pairs: their ids in review order and how many match in all."""
+
+    ids: list[int]
+    total: int
+    # What each pair's listed content stays the same with (see ``pair_stamps``), when the
+    # page was found in a process's cache; None when it was read from the database.
+    stamps: dict[int, tuple[Any, ...]] | None = None
+
+
 def list_pair_ids(session: Session, story_id: int, *, offset: int = 0,
                   limit: int | None = None, cache: FactCache | None = None,
                   **filters: Any) -> tuple[list[int], int]:
-    """Return the ids of a page of a story's pairs in review order, and the total.
+    """Return the ids of a page of a story's pairs in review order, and the total."""
+    page = pair_page(session, story_id, offset=offset, limit=limit, cache=cache, **filters)
+    return page.ids, page.total
+
+
+def pair_page(session: Session, story_id: int, *, offset: int = 0, limit: int | None = None,
+              cache: FactCache | None = None, **filters: Any) -> PairPage:
+    """Return a page of a story's pairs in review order (see ``PairPage``).
 
     The page is chosen on narrow rows, never on whole joined rows. With a ``cache`` and no
     filter but ``label``, the order comes from the story's fact structure (the machine's
     order, with the reviewed pairs merged in), so a story of tens of thousands of pairs is
-    not sorted on every page.
+    not sorted on every page. Raises NotFound when there is no such story.
     """
     label = filters.get("label")
     if cache is not None and not any(v is not None and v != "" for k, v in filters.items()
                                      if k != "label"):
         return _ordered_page(session, story_id, cache, label, offset, limit)
+    get_story(session, story_id)
     total = session.scalar(_filtered(select(func.count(Pair.id)), story_id, **filters)) or 0
     ids_stmt = _filtered(select(Pair.id), story_id, **filters).order_by(*_review_order())
     ids_stmt = ids_stmt.offset(offset)
     if limit is not None:
         ids_stmt = ids_stmt.limit(limit)
-    return list(session.scalars(ids_stmt)), total
+    return PairPage(list(session.scalars(ids_stmt)), total)
 
 
 # What a pair row of the API holds of each claim, in this order (see ``pair_records``).
@@ -282,6 +300,14 @@ def pair_stamps(session: Session, ids: list[int]) -> dict[int, tuple[int, Any, i
     return found
 
 
+def kept_stamp(structure_key: tuple[Any, ...], row: Any) -> tuple[Any, ...]:
+    """Return the stamp ``_ordered_page`` gives pair ``row`` (of ``pair_records``) while the
+    story's structure key is ``structure_key``: its version once an editor changed it, else 0
+    (a pair nobody changed is as the structure found it)."""
+    changed = row.review_seq > 0 or row.status != "unreviewed"
+    return (structure_key, row.version if changed else 0)
+
+
 def pair_records(session: Session, ids: list[int]) -> list[Any]:
     """Return pairs ``ids`` in that order as plain rows, both claims and outlets included.
 
@@ -305,7 +331,7 @@ def _pair_records_stmt() -> Any:
     running it."""
     ca, cb = aliased(Claim), aliased(Claim)
     ra, rb = aliased(Report), aliased(Report)
-    columns: list[Any] = [getattr(Pair, f) for f in PAIR_FIELDS]
+    columns: list[Any] = [getattr(Pair, f) for f in PAIR_FIELDS] + [Pair.review_seq]
     for side, claim, report in (("a", ca, ra), ("b", cb, rb)):
         columns += [getattr(claim, f).label(f"{side}_{f}") for f in CLAIM_FIELDS]
         columns += [report.outlet.label(f"{side}_outlet"),
@@ -317,26 +343,33 @@ def _pair_records_stmt() -> Any:
 
 
 def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str | None,
-                  offset: int, limit: int | None) -> tuple[list[int], int]:
-    """Return the ids of a page of pairs in review order, and the total, from the cache."""
-    st = fact_structure(session, story_id, cache)
-    reviews, counts, _states = _reviews(session, story_id, st)
-    order = LABEL_ORDER
+                  offset: int, limit: int | None) -> PairPage:
+    """Return a page of pairs in review order, the total and their stamps, from the cache."""
+    st, state = current_structure(session, story_id, cache)
+    rs, reviews, counts, _states = _reviews(session, story_id, st, state)
     base, keys = st.by_label.get(label, ([], []))
-
-    # Reviewed pairs leave their machine place (``gone``) and come back where their
-    # effective label puts them (``moved``); the rest keep the order computed once.
-    places = st.places.get(label, {})
-    gone = set(reviews) if label is None else {pid for pid in reviews if pid in places}
-    gone_at = sorted(_pick(places, list(gone)))
-    moved_ids = list(reviews) if label is None else [pid for pid, lab in reviews.items()
-                                                     if lab == label]
-    moved_keys = sorted([(order.get(reviews[pid], 9), neg, pid) for pid, neg in
-                         zip(moved_ids, _pick(st.negative_confidence, moved_ids), strict=True)])
+    merge = rs.memo.get(("merge", label))
+    if merge is None:
+        # Reviewed pairs leave their machine place (``gone``) and come back where their
+        # effective label puts them (``moved``); the rest keep the order computed once.
+        places = st.places.get(label, {})
+        gone = set(reviews) if label is None else {pid for pid in reviews if pid in places}
+        gone_at = sorted(_pick(places, list(gone)))
+        moved_ids = list(reviews) if label is None else [
+            pid for pid, lab in reviews.items() if lab == label]
+        moved_keys = sorted([(LABEL_ORDER.get(reviews[pid], 9), neg, pid) for pid, neg in
+                             zip(moved_ids, _pick(st.negative_confidence, moved_ids),
+                                 strict=True)])
+        ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
+        merge = rs.memo[("merge", label)] = (gone, gone_at, [k[2] for k in moved_keys],
+                                             moved_keys, ins)
     total = counts.pairs if label is None else counts.by_label.get(label, 0)
-    page = _merged_page(base, keys, gone, gone_at, [k[2] for k in moved_keys], moved_keys,
-                        offset, limit)
-    return page, total
+    gone, gone_at, moved, moved_keys, ins = merge
+    page = _merged_page(base, keys, gone, gone_at, moved, moved_keys, ins, offset, limit)
+    touched = rs.touched
+    # As ``kept_stamp`` stamps a pair read back.
+    return PairPage(page, total, {pid: (st.key, touched[pid][2] if pid in touched else 0)
+                                  for pid in page})
 
 
 def _pick(mapping: dict[int, Any], keys: list[int]) -> list[Any]:
@@ -348,7 +381,7 @@ def _pick(mapping: dict[int, Any], keys: list[int]) -> list[Any]:
 
 def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[int],
                  gone_at: list[int], moved: list[int], moved_keys: list[tuple[int, float, int]],
-                 offset: int, limit: int | None) -> list[int]:
+                 ins: list[int], offset: int, limit: int | None) -> list[int]:
     """Return ``merged[offset:offset + limit]``, merged being ``base`` without ``gone``
     and with ``moved`` put in, all in key order, without walking the list up to ``offset``.
 
@@ -356,9 +389,9 @@ def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[
     places in ``base``, ascending; ``moved`` is sorted by ``moved_keys``. Before ``base[i]``
     come ``i`` base items less the gone ones, and the moved items whose key sorts before
     ``keys[i]``: count those by bisection, find the last ``i`` that starts at or before
-    ``offset``, and merge from there.
+    ``offset``, and merge from there. ``ins[k]`` is how many of ``keys`` sort before
+    ``moved_keys[k]``.
     """
-    ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
 
     def before(i: int) -> int:
         return i - bisect_left(gone_at, i) + bisect_right(ins, i)
@@ -393,11 +426,21 @@ def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[
     return out
 
 
-def get_pair(session: Session, pair_id: int) -> Pair:
-    """Return pair ``pair_id`` with both claims and reports, or raise NotFound."""
-    pair = session.scalar(select(Pair).where(Pair.id == pair_id).options(
-        joinedload(Pair.claim_a).joinedload(Claim.report),
-        joinedload(Pair.claim_b).joinedload(Claim.report)))
+# What a pair read with ``light=True`` holds of each report; the rest loads when touched.
+LIGHT_REPORT = (Report.id, Report.story_id, Report.outlet, Report.title, Report.url,
+                Report.published_at)
+
+
+def get_pair(session: Session, pair_id: int, *, light: bool = False) -> Pair:
+    """Return pair ``pair_id`` with both claims and reports, or raise NotFound.
+
+    ``light`` leaves the reports' texts unread (a review answers with the pair alone).
+    """
+    report_a = joinedload(Pair.claim_a).joinedload(Claim.report)
+    report_b = joinedload(Pair.claim_b).joinedload(Claim.report)
+    if light:
+        report_a, report_b = report_a.load_only(*LIGHT_REPORT), report_b.load_only(*LIGHT_REPORT)
+    pair = session.scalar(select(Pair).where(Pair.id == pair_id).options(report_a, report_b))
     if pair is None:
         raise NotFound(f"pair {pair_id} does not exist")
     return pair
@@ -531,7 +574,8 @@ class FactStructure:
     The grouping depends only on the set of pairs and their machine judgement, which change
     only with the story's reports or when the story is rebuilt. So it is kept while ``key``
     stays the same: how many reports, the newest one's id and creation time, and the last
-    rebuild's audit event. Editors' reviews are read afresh on every request.
+    rebuild's audit event. Editors' reviews are kept beside it, read again only as far as
+    the story's review count moved (see ``review_state``).
     """
 
     key: tuple[Any, ...]
@@ -563,6 +607,8 @@ class FactStructure:
     filtered_facts: dict[tuple[Any, ...], tuple[tuple[int, int, int], list[int]] | None] = \
         field(default_factory=dict)
     filtered_totals: dict[tuple[Any, ...], tuple[int, int]] = field(default_factory=dict)
+    # The newest ``ReviewState`` read for this structure (under "reviews").
+    kept: dict[str, Any] = field(default_factory=dict)
 
 
 class FactCache:
@@ -582,25 +628,60 @@ class FactCache:
         self._items.put(story_id, structure)
 
 
-def fact_structure(session: Session, story_id: int,
-                   cache: FactCache | None = None) -> FactStructure:
-    """Return the grouping of a story's pairs into facts, from ``cache`` when still valid."""
+@dataclass(frozen=True)
+class StoryState:
+    """What tells whether what a process keeps of a story is still current."""
+
+    key: tuple[Any, ...]  # the ``FactStructure.key`` of the story as it is now
+    review_seq: int  # the story's ``review_seq`` now
+
+
+def story_state(session: Session, story_id: int) -> StoryState:
+    """Return the state of story ``story_id`` in one query, or raise NotFound."""
     # A story's claims and pairs change only with its reports (added or deleted with all
     # their claims and pairs in one transaction) and when the story is rebuilt (which
     # leaves an audit event). How many reports, the newest one's id and its creation time
     # tell any change of the reports (a new report may take a deleted one's id: SQLite
     # reuses the highest), and the report table is small: cheap to read on every request.
+    found = session.execute(_story_state_stmt(), {"story_id": story_id}).first()
+    if found is None:
+        raise NotFound(f"story {story_id} not found")
+    seq, n_reports, last_report, last_time, last_rebuild = found
+    return StoryState((int(n_reports or 0), int(last_report or 0), str(last_time),
+                       int(last_rebuild or 0)), int(seq or 0))
+
+
+@functools.cache
+def _story_state_stmt() -> Any:
+    """Return the SELECT of ``story_state``, built once: it runs on every page view."""
+    story_id: Any = bindparam("story_id")
     rebuilt = (select(func.max(AuditEvent.id))
                .where(AuditEvent.entity_type == "story", AuditEvent.entity_id == story_id,
                       AuditEvent.action == REBUILT).scalar_subquery())
-    n_reports, last_report, last_time, last_rebuild = session.execute(
-        select(func.count(Report.id), func.max(Report.id), func.max(Report.created_at),
-               rebuilt).where(Report.story_id == story_id)).one()
-    key = (int(n_reports or 0), int(last_report or 0), str(last_time), int(last_rebuild or 0))
+    return (select(Story.review_seq, func.count(Report.id), func.max(Report.id),
+                   func.max(Report.created_at), rebuilt)
+            .select_from(Story).outerjoin(Report, Report.story_id == Story.id)
+            .where(Story.id == story_id).group_by(Story.id, Story.review_seq))
+
+
+def fact_structure(session: Session, story_id: int,
+                   cache: FactCache | None = None) -> FactStructure:
+    """Return the grouping of a story's pairs into facts, from ``cache`` when still valid."""
+    return current_structure(session, story_id, cache)[0]
+
+
+def current_structure(session: Session, story_id: int, cache: FactCache | None = None,
+                      ) -> tuple[FactStructure, StoryState]:
+    """Return the story's fact structure (from ``cache`` when still valid) and its state.
+
+    Raises NotFound when there is no such story.
+    """
+    state = story_state(session, story_id)
+    key = state.key
     if cache is not None:
         found = cache.get(story_id, key)
         if found is not None:
-            return found
+            return found, state
     ca, cb = aliased(Claim), aliased(Claim)
     stmt = (select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, ca.report_id, cb.report_id,
                    Pair.label, Pair.confidence, Pair.similarity)
@@ -657,41 +738,79 @@ def fact_structure(session: Session, story_id: int,
         claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
     if cache is not None:
         cache.put(story_id, structure)
-    return structure
+    return structure, state
 
 
-def _reviews(session: Session, story_id: int, st: FactStructure,
-             ) -> tuple[dict[int, str], StoryCounts, dict[int, tuple[str | None, str]]]:
-    """Return the effective label of each reviewed pair, the story's pair counts, and each
-    reviewed pair's (editor label, status).
+@dataclass
+class ReviewState:
+    """The reviews of a story's pairs as of one ``review_seq`` of the story."""
 
-    Only reviewed pairs differ from the machine's judgement kept in ``st``: read just those.
+    seq: int
+    # Each pair of the structure an editor ever changed: (editor label, status, version).
+    # A pair set back to unreviewed stays here: its version (and note) moved all the same.
+    touched: dict[int, tuple[str | None, str, int]]
+    # What is worked out from these reviews, made on first use (see ``_reviews``).
+    memo: dict[Any, Any] = field(default_factory=dict)
+
+
+def review_state(session: Session, story_id: int, st: FactStructure,
+                 state: StoryState) -> ReviewState:
+    """Return the reviews of the pairs of ``st`` as of ``state``, kept with ``st``.
+
+    The first read takes every pair an editor changed; later reads only those whose
+    review stamped them with a count above the kept one, so a story's thousands of reviews
+    are not read again on every request.
     """
-    reviewed_statuses = [s for s in REVIEW_STATUSES if s != "unreviewed"]
-    reviewed = (Pair.story_id == story_id, Pair.status.in_(reviewed_statuses))
-    ids: list[int]
-    editor_labels: list[str | None]
-    statuses: list[str]
-    if session.get_bind().dialect.name == "postgresql":
-        # Three arrays in one row, not a row per reviewed pair: a story under review has
-        # thousands, read on every request, and a row object each cost more than the rest.
-        found = session.execute(select(func.array_agg(Pair.id), func.array_agg(
-            Pair.editor_label), func.array_agg(Pair.status)).where(*reviewed)).one()
-        ids, editor_labels, statuses = (list(found[0] or []), list(found[1] or []),
-                                        list(found[2] or []))
+    kept: ReviewState | None = st.kept.get("reviews")
+    if kept is not None and kept.seq >= state.review_seq:
+        return kept
+    columns = select(Pair.id, Pair.editor_label, Pair.status, Pair.version, Pair.review_seq)
+    touched: dict[int, tuple[str | None, str, int]]
+    if kept is not None:
+        stmt = columns.where(Pair.story_id == story_id, Pair.review_seq > kept.seq)
+        touched = dict(kept.touched)  # the kept one may be in use by another thread
     else:
-        found_rows = session.execute(select(Pair.id, Pair.editor_label, Pair.status)
-                                     .where(*reviewed)).all()
-        ids = [r[0] for r in found_rows]
-        editor_labels = [r[1] for r in found_rows]
-        statuses = [r[2] for r in found_rows]
+        # Reviewed pairs, and those reviewed then set back; a pair restored from a backup
+        # with its review carries no count.
+        stmt = columns.where(Pair.story_id == story_id,
+                             or_(Pair.review_seq > 0, Pair.status != "unreviewed"))
+        touched = {}
+    seq = state.review_seq
     rows = st.rows
-    if not rows.keys() >= set(ids):
-        # Stored after the structure was read: it joins on the next request.
-        known = [k for k, pid in enumerate(ids) if pid in rows]
-        ids = [ids[k] for k in known]
-        editor_labels = [editor_labels[k] for k in known]
-        statuses = [statuses[k] for k in known]
+    for pid, editor_label, status, version, stamped in session.execute(stmt):
+        # A review's count is taken under the story row's lock and committed with it, so
+        # every count up to the highest seen here is seen here too.
+        seq = max(seq, stamped)
+        if pid in rows:  # else stored after the structure was read: the next one has it
+            touched[pid] = (editor_label, status, version)
+    found = ReviewState(seq, touched)
+    st.kept["reviews"] = found
+    return found
+
+
+def _reviews(session: Session, story_id: int, st: FactStructure, state: StoryState,
+             ) -> tuple[ReviewState, dict[int, str], StoryCounts,
+                        dict[int, tuple[str | None, str]]]:
+    """Return the story's reviews; the effective label of each reviewed pair; the story's
+    pair counts; and each reviewed pair's (editor label, status).
+
+    Only reviewed pairs differ from the machine's judgement kept in ``st``. What is worked
+    out from them is kept with them until the next review.
+    """
+    rs = review_state(session, story_id, st, state)
+    made = rs.memo.get("reviews")
+    if made is None:
+        made = rs.memo["reviews"] = _work_out_reviews(st, rs)
+    reviews, counts, states = made
+    return rs, reviews, replace(counts), states  # callers may set the copy's fields
+
+
+def _work_out_reviews(st: FactStructure, rs: ReviewState,
+                      ) -> tuple[dict[int, str], StoryCounts, dict[int, tuple[str | None, str]]]:
+    """Return what ``_reviews`` returns, worked out from ``rs``."""
+    ids = [pid for pid, (_e, status, _v) in rs.touched.items() if status != "unreviewed"]
+    editor_labels = [rs.touched[pid][0] for pid in ids]
+    statuses = [rs.touched[pid][1] for pid in ids]
     machine = _pick(st.machine_labels, ids)
     now = [edited or label for edited, label in zip(editor_labels, machine, strict=True)]
     reviews = dict(zip(ids, now, strict=True))
@@ -830,8 +949,8 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     claims. ``focus_claim`` keeps only the fact holding that claim, with all its pairs.
     Pairs of ``first_report`` (a report just added) are shown before the others.
     """
-    st = fact_structure(session, story_id, cache)
-    reviews, counts, states = _reviews(session, story_id, st)
+    st, state = current_structure(session, story_id, cache)
+    rs, reviews, counts, states = _reviews(session, story_id, st, state)
     claims_per_report = st.claims_per_report
     given = {k: v for k, v in filters.items() if v is not None and v != ""}
     matching: set[int] | None = None
@@ -846,10 +965,13 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     candidates: list[int] | range = range(len(st.facts))
     if focus_claim is not None:
         candidates = [st.fact_of_claim[focus_claim]] if focus_claim in st.fact_of_claim else []
-    reviewed_in: dict[int, list[int]] = {}
-    for pid in reviews:
-        if pid in st.fact_of_pair:
-            reviewed_in.setdefault(st.fact_of_pair[pid], []).append(pid)
+    reviewed_in: dict[int, list[int]] | None = rs.memo.get("reviewed_in")
+    if reviewed_in is None:  # the facts holding a reviewed pair, and those pairs
+        reviewed_in = {}
+        for pid in reviews:
+            if pid in st.fact_of_pair:
+                reviewed_in.setdefault(st.fact_of_pair[pid], []).append(pid)
+        rs.memo["reviewed_in"] = reviewed_in
     ranked: list[tuple[tuple[int, int, int], int, list[int]]] = []
     # Only a label or a review status: which pairs match is known from the structure and
     # the reviews, without reading every matching id back from the database.
@@ -864,10 +986,14 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     if fast:
         label, status = label_filter, status_filter
         memo = st.filtered_facts
-        memo_keys: dict[int, tuple[Any, ...]] = {}  # of the reviewed facts that match
         if len(memo) > 50_000:
             memo.clear()  # reviews come and go; keep the memo from growing without end
-        for n, reviewed in reviewed_in.items():
+        # Worked out once per filter and review count: every reviewed fact is looked at.
+        kept_ranked = rs.memo.get(("filtered", label, status))
+        memo_keys: dict[int, tuple[Any, ...]] = {}  # of the reviewed facts that match
+        if kept_ranked is not None:
+            ranked, memo_keys = kept_ranked
+        for n, reviewed in reviewed_in.items() if kept_ranked is None else ():
             # A fact's matching pairs depend only on the reviews of its own pairs: a big
             # fact is walked again only when one of its pairs is reviewed.
             memo_key = (n, label, status, tuple(sorted((pid, *states[pid])
@@ -882,7 +1008,9 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             if found is not None:
                 ranked.append((found[0], n, found[1]))
                 memo_keys[n] = memo_key
-        ranked.sort(key=lambda item: item[:2])
+        if kept_ranked is None:
+            ranked.sort(key=lambda item: item[:2])
+            rs.memo[("filtered", label, status)] = (ranked, memo_keys)
         if status is None or status == "unreviewed":
             # Facts nobody reviewed match as the machine labelled them: in an order kept.
             view = _label_view(st, label)
@@ -907,16 +1035,19 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     else:
         # Tens of thousands of facts stay in the order computed with the structure; only
         # the facts holding a reviewed pair are ranked again and merged in.
-        moved = []
-        for n, reviewed in reviewed_in.items():
-            labels = dict(st.label_counts[n])
-            for pid in reviewed:
-                machine, now = rows[pid].label, reviews[pid]
-                labels[machine] -= 1
-                labels[now] = labels.get(now, 0) + 1
-            worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
-            moved.append(((worst, *st.machine_rank[n][1:]), n, st.facts[n]))
-        moved.sort(key=lambda item: item[:2])
+        moved = rs.memo.get("moved")
+        if moved is None:
+            moved = []
+            for n, reviewed in reviewed_in.items():
+                labels = dict(st.label_counts[n])
+                for pid in reviewed:
+                    machine, now = rows[pid].label, reviews[pid]
+                    labels[machine] -= 1
+                    labels[now] = labels.get(now, 0) + 1
+                worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
+                moved.append(((worst, *st.machine_rank[n][1:]), n, st.facts[n]))
+            moved.sort(key=lambda item: item[:2])
+            rs.memo["moved"] = moved
         still = ((st.machine_rank[n], n, st.facts[n]) for n in st.machine_order
                  if n not in reviewed_in)
         merged = heapq.merge(still, moved, key=lambda item: item[:2])
@@ -938,8 +1069,12 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         elif first_report is None and (not filtered or fast):
             # A fact can hold thousands of pairs: take the first few of the machine's order,
             # with the fact's reviewed pairs merged in where their labels put them.
-            reviewed_here = sorted((pid for pid in reviewed_in.get(n, ())
-                                    if not fast or matches(pid)), key=rank)
+            here_key = ("shown", n, label_filter, status_filter) if fast else ("shown", n)
+            reviewed_here = rs.memo.get(here_key)
+            if reviewed_here is None:  # a big fact can hold hundreds of reviewed pairs
+                reviewed_here = rs.memo[here_key] = sorted(
+                    (pid for pid in reviewed_in.get(n, ()) if not fast or matches(pid)),
+                    key=rank)
             as_machine = (pid for pid in st.fact_order[n] if pid not in reviews
                           and (not fast or matches(pid)))
             shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank), shown))

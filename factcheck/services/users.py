@@ -7,7 +7,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import Conflict, InvalidInput, NotFound
@@ -89,7 +89,9 @@ def create_token(session: Session, username: str, *, name: str = "",
 
 def user_for_token(session: Session, token: str) -> User | None:
     """Return the active user who owns ``token``, or None."""
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
+    # The owner in the same query: every API request with a token asks this.
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token))
+                         .options(joinedload(ApiToken.user)))
     if row is None or not row.user.active:
         return None
     last = row.last_used_at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 from datetime import date
 from typing import Any
@@ -147,9 +148,10 @@ def test_a_page_of_the_merged_order_is_the_slice_of_the_whole_order(seed: int) -
     moved = [k[2] for k in moved_keys]
     whole = [k[2] for k in sorted([k for k in keys if k[2] not in gone] + moved_keys)]
     gone_at = sorted(base.index(pid) for pid in gone)
+    ins = [bisect.bisect_left(keys, k) for k in moved_keys]
     for offset in range(len(whole) + 2):
         for limit in (1, 3, 50, None):
-            page = stories._merged_page(base, keys, gone, gone_at, moved, moved_keys,
+            page = stories._merged_page(base, keys, gone, gone_at, moved, moved_keys, ins,
                                         offset, limit)
             end = None if limit is None else offset + limit
             assert page == whole[offset:end], (offset, limit)
