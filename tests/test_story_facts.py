@@ -363,3 +363,48 @@ def test_the_review_count_only_moves_with_a_review(app: Flask) -> None:
         assert after.review_seq == before.review_seq + 1
         assert after.key == before.key  # a review changes no fact's structure
         assert stories.get_story(session, story_id).updated_at == updated  # nor the story
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_what_is_carried_from_review_to_review_equals_working_it_out_anew(
+        app: Flask, seed: int) -> None:
+    """Random reviews, relabels and set-backs, read in between through a kept cache (which
+    carries what it worked out from one review count to the next) and without one."""
+    import random
+    rng = random.Random(seed)
+    story_id = story_of(app, 5)
+    cache = stories.FactCache()
+    with session_scope(app) as session:
+        ids = list(session.scalars(select(Pair.id).where(Pair.story_id == story_id)))
+    views: list[dict[str, Any]] = [{}, {"label": "conflict"}, {"label": "agree"},
+                                   {"status": "corrected"}, {"label": "complement",
+                                                             "status": "unreviewed"}]
+    for step in range(40):
+        with session_scope(app) as session:
+            for _ in range(rng.choice((1, 1, 2, 3))):  # sometimes several between reads
+                pid = rng.choice(ids[:12])  # few pairs: each is reviewed again and again
+                version = session.get(Pair, pid).version  # type: ignore[union-attr]
+                if rng.random() < 0.25:
+                    review_pair(session, pid, version=version, actor="ed", status="unreviewed")
+                else:
+                    review_pair(session, pid, version=version, actor="ed",
+                                label=rng.choice(("agree", "complement", "conflict",
+                                                  "unrelated")))
+                session.flush()
+        # Not every view is read at every count, as in a worker serving mixed requests.
+        with session_scope(app) as session:
+            for view in rng.sample(views, 2):
+                warm = stories.plan_facts(session, story_id, shown=3, limit=4, cache=cache,
+                                          **view)
+                cold = stories.plan_facts(session, story_id, shown=3, limit=4, **view)
+                assert [(f.number, f.pair_ids, f.reviews, f.label, f.needs_review)
+                        for f in warm.facts] == [(f.number, f.pair_ids, f.reviews, f.label,
+                                                  f.needs_review) for f in cold.facts], \
+                    (step, view)
+                assert (warm.total, warm.counts) == (cold.total, cold.counts), (step, view)
+            label = rng.choice((None, "conflict", "agree", "complement", "unrelated"))
+            offset = rng.choice((0, 3, 10))
+            assert stories.list_pair_ids(session, story_id, offset=offset, limit=7,
+                                         cache=cache, label=label) == \
+                stories.list_pair_ids(session, story_id, offset=offset, limit=7,
+                                      label=label), (step, label)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import heapq
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -350,19 +351,7 @@ def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str 
     base, keys = st.by_label.get(label, ([], []))
     merge = rs.memo.get(("merge", label))
     if merge is None:
-        # Reviewed pairs leave their machine place (``gone``) and come back where their
-        # effective label puts them (``moved``); the rest keep the order computed once.
-        places = st.places.get(label, {})
-        gone = set(reviews) if label is None else {pid for pid in reviews if pid in places}
-        gone_at = sorted(_pick(places, list(gone)))
-        moved_ids = list(reviews) if label is None else [
-            pid for pid, lab in reviews.items() if lab == label]
-        moved_keys = sorted([(LABEL_ORDER.get(reviews[pid], 9), neg, pid) for pid, neg in
-                             zip(moved_ids, _pick(st.negative_confidence, moved_ids),
-                                 strict=True)])
-        ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
-        merge = rs.memo[("merge", label)] = (gone, gone_at, [k[2] for k in moved_keys],
-                                             moved_keys, ins)
+        merge = rs.memo[("merge", label)] = _merge_plan(st, rs, reviews, label)
     total = counts.pairs if label is None else counts.by_label.get(label, 0)
     gone, gone_at, moved, moved_keys, ins = merge
     page = _merged_page(base, keys, gone, gone_at, moved, moved_keys, ins, offset, limit)
@@ -370,6 +359,58 @@ def _ordered_page(session: Session, story_id: int, cache: FactCache, label: str 
     # As ``kept_stamp`` stamps a pair read back.
     return PairPage(page, total, {pid: (st.key, touched[pid][2] if pid in touched else 0)
                                   for pid in page})
+
+
+_MergePlan = tuple[set[int], list[int], list[int], list[tuple[int, float, int]], list[int]]
+
+
+def _merge_plan(st: FactStructure, rs: ReviewState, reviews: dict[int, str],
+                label: str | None) -> _MergePlan:
+    """Return how the reviewed pairs change the machine's order of the pairs of ``label``
+    (see ``_merged_page``): from an earlier state's when one is kept, else from them all.
+
+    Reviewed pairs leave their machine place (``gone``) and come back where their effective
+    label puts them (``moved``); the rest keep the order computed once.
+    """
+    places = st.places.get(label, {})
+    keys = st.by_label.get(label, ([], []))[1]
+    negative = st.negative_confidence
+    carried = _carried(rs, ("merge", label))
+    if carried is None:
+        gone = set(reviews) if label is None else {pid for pid in reviews if pid in places}
+        gone_at = sorted(_pick(places, list(gone)))
+        moved_ids = list(reviews) if label is None else [
+            pid for pid, lab in reviews.items() if lab == label]
+        moved_keys = sorted([(LABEL_ORDER.get(reviews[pid], 9), neg, pid) for pid, neg in
+                             zip(moved_ids, _pick(negative, moved_ids), strict=True)])
+        ins = [bisect_left(keys, k) for k in moved_keys]  # base items that sort before each
+        return gone, gone_at, [k[2] for k in moved_keys], moved_keys, ins
+    (old_gone, old_gone_at, _moved, old_keys, old_ins), earlier, changed = carried
+    before = earlier.memo["reviews"].reviews
+    gone, gone_at, moved_keys, ins = set(old_gone), list(old_gone_at), list(old_keys), \
+        list(old_ins)
+    # Take each pair reviewed since out of where its earlier review put it, and put it
+    # where its review now puts it: a few list edits, not a sort of every reviewed pair.
+    for pid in changed:
+        if pid in old_gone:
+            gone.discard(pid)
+            del gone_at[bisect_left(gone_at, places[pid])]
+        was = before.get(pid)
+        if was is not None and (label is None or was == label):
+            at = bisect_left(moved_keys, (LABEL_ORDER.get(was, 9), negative[pid], pid))
+            del moved_keys[at]
+            del ins[at]
+        now = reviews.get(pid)
+        if now is not None:
+            if pid in places:
+                gone.add(pid)
+                insort(gone_at, places[pid])
+            if label is None or now == label:
+                key = (LABEL_ORDER.get(now, 9), negative[pid], pid)
+                at = bisect_left(moved_keys, key)
+                moved_keys.insert(at, key)
+                ins.insert(at, bisect_left(keys, key))
+    return gone, gone_at, [k[2] for k in moved_keys], moved_keys, ins
 
 
 def _pick(mapping: dict[int, Any], keys: list[int]) -> list[Any]:
@@ -741,6 +782,11 @@ def current_structure(session: Session, story_id: int, cache: FactCache | None =
     return structure, state
 
 
+# How many earlier review states a state keeps a link to: what was worked out from the
+# reviews is carried forward from the newest of them that has it (see ``_carried``).
+REVIEW_STATES_KEPT = 8
+
+
 @dataclass
 class ReviewState:
     """The reviews of a story's pairs as of one ``review_seq`` of the story."""
@@ -751,6 +797,9 @@ class ReviewState:
     touched: dict[int, tuple[str | None, str, int]]
     # What is worked out from these reviews, made on first use (see ``_reviews``).
     memo: dict[Any, Any] = field(default_factory=dict)
+    # The state this one was read on from, and the pairs reviewed between the two.
+    prev: ReviewState | None = None
+    changed: frozenset[int] = frozenset()
 
 
 def review_state(session: Session, story_id: int, st: FactStructure,
@@ -777,14 +826,89 @@ def review_state(session: Session, story_id: int, st: FactStructure,
         touched = {}
     seq = state.review_seq
     rows = st.rows
+    changed = set()
     for pid, editor_label, status, version, stamped in session.execute(stmt):
         # A review's count is taken under the story row's lock and committed with it, so
         # every count up to the highest seen here is seen here too.
         seq = max(seq, stamped)
         if pid in rows:  # else stored after the structure was read: the next one has it
             touched[pid] = (editor_label, status, version)
-    found = ReviewState(seq, touched)
+            changed.add(pid)
+    found = ReviewState(seq, touched, prev=kept, changed=frozenset(changed))
+    if kept is not None:
+        _forget_beyond(found, REVIEW_STATES_KEPT)
     st.kept["reviews"] = found
+    return found
+
+
+def _forget_beyond(rs: ReviewState, depth: int) -> None:
+    """Drop the link to states more than ``depth`` steps before ``rs``."""
+    node = rs
+    for _ in range(depth):
+        if node.prev is None:
+            return
+        node = node.prev
+    node.prev = None
+
+
+def _carried(rs: ReviewState, key: Any) -> tuple[Any, ReviewState, set[int]] | None:
+    """Return what an earlier state worked out under memo ``key``, that state, and the pairs
+    reviewed since; None when no kept state has it."""
+    changed = set(rs.changed)
+    earlier = rs.prev
+    while earlier is not None:
+        found = earlier.memo.get(key)
+        if found is not None and "reviews" in earlier.memo:
+            return found, earlier, changed
+        changed |= earlier.changed
+        earlier = earlier.prev
+    return None
+
+
+@dataclass
+class _Reviewed:
+    """The reviewed pairs of a state (status other than unreviewed), and their tallies."""
+
+    reviews: dict[int, str]  # effective label
+    states: dict[int, tuple[str | None, str]]  # (editor label, status)
+    left: Counter[str]  # their machine labels
+    came: Counter[str]  # their effective labels
+    statuses: Counter[str]
+
+
+def _reviewed(st: FactStructure, rs: ReviewState) -> _Reviewed:
+    """Return the reviewed pairs of ``rs``, from an earlier state's and the pairs reviewed
+    since when one is kept, else from all of ``rs``."""
+    found: _Reviewed | None = rs.memo.get("reviews")
+    if found is not None:
+        return found
+    carried = _carried(rs, "reviews")
+    if carried is None:
+        ids = [pid for pid, (_e, status, _v) in rs.touched.items() if status != "unreviewed"]
+        picked = [(pid, *rs.touched[pid][:2]) for pid in ids]
+        machine = _pick(st.machine_labels, ids)
+        now = [edited or label for (_p, edited, _s), label in zip(picked, machine, strict=True)]
+        found = _Reviewed(dict(zip(ids, now, strict=True)),
+                          {pid: (edited, status) for pid, edited, status in picked},
+                          Counter(machine), Counter(now), Counter(s for _p, _e, s in picked))
+    else:
+        before: _Reviewed = carried[0]
+        found = _Reviewed(dict(before.reviews), dict(before.states), Counter(before.left),
+                          Counter(before.came), Counter(before.statuses))
+        for pid in carried[2]:
+            machine_label = st.machine_labels[pid]
+            if pid in found.states:  # take back what its earlier review counted
+                found.left[machine_label] -= 1
+                found.came[found.reviews.pop(pid)] -= 1
+                found.statuses[found.states.pop(pid)[1]] -= 1
+            edited, status, _version = rs.touched[pid]
+            if status != "unreviewed":
+                found.reviews[pid] = edited or machine_label
+                found.states[pid] = (edited, status)
+                found.left[machine_label] += 1
+                found.came[edited or machine_label] += 1
+                found.statuses[status] += 1
+    rs.memo["reviews"] = found
     return found
 
 
@@ -795,38 +919,49 @@ def _reviews(session: Session, story_id: int, st: FactStructure, state: StorySta
     pair counts; and each reviewed pair's (editor label, status).
 
     Only reviewed pairs differ from the machine's judgement kept in ``st``. What is worked
-    out from them is kept with them until the next review.
+    out from them is kept with them, and carried to the next state.
     """
     rs = review_state(session, story_id, st, state)
-    made = rs.memo.get("reviews")
-    if made is None:
-        made = rs.memo["reviews"] = _work_out_reviews(st, rs)
-    reviews, counts, states = made
-    return rs, reviews, replace(counts), states  # callers may set the copy's fields
-
-
-def _work_out_reviews(st: FactStructure, rs: ReviewState,
-                      ) -> tuple[dict[int, str], StoryCounts, dict[int, tuple[str | None, str]]]:
-    """Return what ``_reviews`` returns, worked out from ``rs``."""
-    ids = [pid for pid, (_e, status, _v) in rs.touched.items() if status != "unreviewed"]
-    editor_labels = [rs.touched[pid][0] for pid in ids]
-    statuses = [rs.touched[pid][1] for pid in ids]
-    machine = _pick(st.machine_labels, ids)
-    now = [edited or label for edited, label in zip(editor_labels, machine, strict=True)]
-    reviews = dict(zip(ids, now, strict=True))
-    states = dict(zip(ids, zip(editor_labels, statuses, strict=True), strict=True))
-    left, came = Counter(machine), Counter(now)  # reviewed pairs by machine label, and now
+    found = _reviewed(st, rs)
     counts = StoryCounts(claims=len(st.kinds), pairs=len(st.rows))
+    left, came = found.left, found.came
     labels = set(st.label_total) | set(came)
     by_label = {lab: st.label_total.get(lab, 0) - left.get(lab, 0) + came.get(lab, 0)
                 for lab in labels}
     todo = {lab: st.label_total.get(lab, 0) - left.get(lab, 0) for lab in labels}
-    counts.by_status = dict(Counter(statuses))
+    counts.by_status = {s: n for s, n in found.statuses.items() if n > 0}
     counts.by_label = {lab: n for lab, n in by_label.items() if n > 0}
     counts.unreviewed_by_label = {lab: n for lab, n in todo.items() if n > 0}
-    if len(st.rows) > len(reviews):
-        counts.by_status["unreviewed"] = len(st.rows) - len(reviews)
-    return reviews, counts, states
+    if len(st.rows) > len(found.reviews):
+        counts.by_status["unreviewed"] = len(st.rows) - len(found.reviews)
+    return rs, found.reviews, counts, found.states
+
+
+def _reviewed_in(st: FactStructure, rs: ReviewState,
+                 reviews: dict[int, str]) -> dict[int, list[int]]:
+    """Return the facts holding a reviewed pair, and those pairs, kept with ``rs``."""
+    found: dict[int, list[int]] | None = rs.memo.get("reviewed_in")
+    if found is not None:
+        return found
+    fact_of = st.fact_of_pair
+    carried = _carried(rs, "reviewed_in")
+    if carried is None:
+        found = {}
+        for pid in reviews:
+            if pid in fact_of:
+                found.setdefault(fact_of[pid], []).append(pid)
+    else:
+        found = dict(carried[0])
+        changed = carried[2]
+        for n in {fact_of[pid] for pid in changed if pid in fact_of}:
+            pids = [pid for pid in found.get(n, ()) if pid not in changed] + [
+                pid for pid in changed if fact_of.get(pid) == n and pid in reviews]
+            if pids:
+                found[n] = pids
+            else:
+                found.pop(n, None)
+    rs.memo["reviewed_in"] = found
+    return found
 
 
 def _totals(st: FactStructure, members: list[int]) -> tuple[int, int]:
@@ -965,13 +1100,21 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     candidates: list[int] | range = range(len(st.facts))
     if focus_claim is not None:
         candidates = [st.fact_of_claim[focus_claim]] if focus_claim in st.fact_of_claim else []
-    reviewed_in: dict[int, list[int]] | None = rs.memo.get("reviewed_in")
-    if reviewed_in is None:  # the facts holding a reviewed pair, and those pairs
-        reviewed_in = {}
-        for pid in reviews:
-            if pid in st.fact_of_pair:
-                reviewed_in.setdefault(st.fact_of_pair[pid], []).append(pid)
-        rs.memo["reviewed_in"] = reviewed_in
+    reviewed_in = _reviewed_in(st, rs, reviews)
+    # The facts whose reviews changed since each earlier state: what was worked out for
+    # the others then still holds.
+    affected_since: dict[int, set[int]] = {}
+
+    def carried(key: Any) -> tuple[Any, set[int]] | None:
+        found = _carried(rs, key)
+        if found is None:
+            return None
+        value, earlier, changed = found
+        facts = affected_since.get(id(earlier))
+        if facts is None:
+            facts = affected_since[id(earlier)] = {
+                st.fact_of_pair[pid] for pid in changed if pid in st.fact_of_pair}
+        return value, facts
     ranked: list[tuple[tuple[int, int, int], int, list[int]]] = []
     # Only a label or a review status: which pairs match is known from the structure and
     # the reviews, without reading every matching id back from the database.
@@ -988,29 +1131,39 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         memo = st.filtered_facts
         if len(memo) > 50_000:
             memo.clear()  # reviews come and go; keep the memo from growing without end
-        # Worked out once per filter and review count: every reviewed fact is looked at.
+        # Worked out once per filter and review count, from an earlier count's when one is
+        # kept: then only the facts whose reviews changed are looked at again.
         kept_ranked = rs.memo.get(("filtered", label, status))
-        memo_keys: dict[int, tuple[Any, ...]] = {}  # of the reviewed facts that match
-        if kept_ranked is not None:
-            ranked, memo_keys = kept_ranked
-        for n, reviewed in reviewed_in.items() if kept_ranked is None else ():
-            # A fact's matching pairs depend only on the reviews of its own pairs: a big
-            # fact is walked again only when one of its pairs is reviewed.
-            memo_key = (n, label, status, tuple(sorted((pid, *states[pid])
-                                                       for pid in reviewed)))
-            # Another thread may empty the memo at any time: keep what is read or made.
-            found = memo.get(memo_key, _MISSING)
-            if found is _MISSING:
-                members = [pid for pid in st.facts[n] if matches(pid)]
-                found = (_rank_of(members, rows, st.kinds, label_of), members) \
-                    if members else None
-                memo[memo_key] = found
-            if found is not None:
-                ranked.append((found[0], n, found[1]))
-                memo_keys[n] = memo_key
         if kept_ranked is None:
-            ranked.sort(key=lambda item: item[:2])
-            rs.memo[("filtered", label, status)] = (ranked, memo_keys)
+            before = carried(("filtered", label, status))
+            todo: Iterable[int]
+            if before is None:
+                todo, ranked, memo_keys = reviewed_in.keys(), [], {}
+            else:
+                (old_ranked, old_keys), todo = before
+                ranked = [item for item in old_ranked if item[1] not in todo]
+                memo_keys = {n: k for n, k in old_keys.items() if n not in todo}
+            for n in todo:
+                reviewed = reviewed_in.get(n)
+                if reviewed is None:
+                    continue
+                # A fact's matching pairs depend only on the reviews of its own pairs: a
+                # big fact is walked again only when one of its pairs is reviewed.
+                memo_key = (n, label, status, tuple(sorted((pid, *states[pid])
+                                                           for pid in reviewed)))
+                # Another thread may empty the memo at any time: keep what is read or made.
+                found = memo.get(memo_key, _MISSING)
+                if found is _MISSING:
+                    members = [pid for pid in st.facts[n] if matches(pid)]
+                    found = (_rank_of(members, rows, st.kinds, label_of), members) \
+                        if members else None
+                    memo[memo_key] = found
+                if found is not None:
+                    ranked.append((found[0], n, found[1]))
+                    memo_keys[n] = memo_key
+            ranked.sort()  # (rank, fact number) is unique: the members are never compared
+            kept_ranked = rs.memo[("filtered", label, status)] = (ranked, memo_keys)
+        ranked, memo_keys = kept_ranked
         if status is None or status == "unreviewed":
             # Facts nobody reviewed match as the machine labelled them: in an order kept.
             view = _label_view(st, label)
@@ -1037,8 +1190,17 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         # the facts holding a reviewed pair are ranked again and merged in.
         moved = rs.memo.get("moved")
         if moved is None:
-            moved = []
-            for n, reviewed in reviewed_in.items():
+            before_moved = carried("moved")
+            todo_facts: Iterable[int]
+            if before_moved is None:
+                moved, todo_facts = [], reviewed_in.keys()
+            else:
+                moved = [item for item in before_moved[0] if item[1] not in before_moved[1]]
+                todo_facts = before_moved[1]
+            for n in todo_facts:
+                reviewed = reviewed_in.get(n)
+                if reviewed is None:
+                    continue
                 labels = dict(st.label_counts[n])
                 for pid in reviewed:
                     machine, now = rows[pid].label, reviews[pid]
@@ -1046,7 +1208,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
                     labels[now] = labels.get(now, 0) + 1
                 worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
                 moved.append(((worst, *st.machine_rank[n][1:]), n, st.facts[n]))
-            moved.sort(key=lambda item: item[:2])
+            moved.sort()  # (rank, fact number) is unique: the members are never compared
             rs.memo["moved"] = moved
         still = ((st.machine_rank[n], n, st.facts[n]) for n in st.machine_order
                  if n not in reviewed_in)
@@ -1072,9 +1234,13 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             here_key = ("shown", n, label_filter, status_filter) if fast else ("shown", n)
             reviewed_here = rs.memo.get(here_key)
             if reviewed_here is None:  # a big fact can hold hundreds of reviewed pairs
-                reviewed_here = rs.memo[here_key] = sorted(
-                    (pid for pid in reviewed_in.get(n, ()) if not fast or matches(pid)),
-                    key=rank)
+                before_here = carried(here_key)
+                if before_here is not None and n not in before_here[1]:
+                    reviewed_here = before_here[0]
+                else:
+                    reviewed_here = sorted((pid for pid in reviewed_in.get(n, ())
+                                            if not fast or matches(pid)), key=rank)
+                rs.memo[here_key] = reviewed_here
             as_machine = (pid for pid in st.fact_order[n] if pid not in reviews
                           and (not fast or matches(pid)))
             shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank), shown))
