@@ -52,9 +52,22 @@ class Evidence:
 
     code: str
     detail: str = ""
+    dated: bool = False  # a value that is a date, year or month
+
+
+def _month(n: Number) -> float | None:
+    """Return the month (1-12) of a month or of a date told to the day or month."""
+    if n.kind == "month":
+        return n.low
+    if n.kind == "date" and n.unit in ("day", "month"):
+        return float(date.fromordinal(int(n.low)).month)
+    return None
 
 
 def _compatible(x: Number, y: Number) -> bool:
+    if "month" in (x.kind, y.kind):
+        # A bare month ("released in October") meets a date told to the month or day.
+        return _month(x) is not None and _month(y) is not None
     if x.kind != y.kind and (x.kind, y.kind) not in _COMPATIBLE:
         return False
     if x.kind in ("date", "year", "percent"):
@@ -68,21 +81,38 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
         partners = [x for x in sa.numbers if _compatible(x, y)]
         if not partners:
             continue
-        exact = [x for x in partners if x.low == y.low and x.high == y.high]
-        near = [x for x in partners if x.low <= y.high and y.low <= x.high]
+        if "month" in (y.kind, *(x.kind for x in partners)):
+            # Months compare as months: "in October" holds "30 October 2007".
+            exact = [x for x in partners if _month(x) == _month(y)]
+            near = exact
+        else:
+            exact = [x for x in partners if x.low == y.low and x.high == y.high]
+            near = [x for x in partners if x.low <= y.high and y.low <= x.high]
+        dated = y.kind in ("date", "year", "month")
         if exact:
-            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}"))
+            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated))
         elif near:
-            found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}"))
+            found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}",
+                                  dated))
         else:
             # In long sentences two numbers clash only when told about the same words.
-            short = len(sa.content) <= 8 and len(sb.content) <= 8
-            if not short and y.kind != "duration" and not any(
-                    x.context & y.context for x in partners):
+            # A bare month always needs a tie: "launch in February" / "production in January".
+            short = (len(sa.content) <= 8 and len(sb.content) <= 8
+                     and "month" not in (y.kind, partners[0].kind))
+            tied = [x for x in partners if x.context & y.context]
+            if (not tied and y.kind in ("date", "year", "month") and len(partners) == 1
+                    and min(len(sa.content), len(sb.content)) <= 8):
+                # A short claim's one date against the other's one date, where the word
+                # beside one ("born", "released") is in the other claim too.
+                x = partners[0]
+                if ((y.context & sa.content) | (x.context & sb.content)) - sa.names - sb.names:
+                    tied = partners
+            if not short and y.kind != "duration" and not tied:
                 continue
-            kind = "date" if y.kind in ("date", "year") else "number"
+            kind = "date" if y.kind in ("date", "year", "month") else "number"
+            shown = (tied or partners)[0]
             found.append(Evidence(f"value.mismatch.{kind}",
-                                  f"{_phrase(y.kind, subject)}: {_shown(partners[0])} vs "
+                                  f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
                                   f"{_shown(y)}"))
     return found
 
@@ -98,8 +128,23 @@ def _phrase(kind: str, subject: str = "") -> str:
     if kind == "duration" and subject:
         return f"how long the {subject} took"
     return {"duration": "how long it took", "date": "the date", "year": "the year",
+            "month": "the month",
             "money": "an amount", "percent": "a share", "count": "a count",
             "quantity": "a quantity"}.get(kind, "a number")
+
+
+def _plain_coverage(hyp: Signals, premise: Signals) -> float:
+    """Return the share of ``hyp``'s words in ``premise``, leaving the values themselves out.
+
+    Two different dates are two different value tokens; what ties the claims is the rest,
+    and the words a date of the other claim stands beside ("born" of "Ann Lee (4 May 1941 --
+    2 June 2010)").
+    """
+    words = {t for t in hyp.content if not t.startswith("#")}
+    if not words:
+        return 0.0
+    around = premise.content.union(*(n.context for n in premise.numbers))
+    return len(words & around) / len(words)
 
 
 def _weekdays(
@@ -455,8 +500,14 @@ def classify(
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]
     matches = [e for e in values if not e.code.startswith("value.mismatch")]
-    if mismatches and not matches and max(ov, cov) >= 0.35:
-        soft.append(mismatches[0])
+    # An equal count does not excuse a different date ("Fantastic Four ... in August" /
+    # "in July"): only an equal or holding date does.
+    dated = [e for e in mismatches if e.code == "value.mismatch.date"]
+    clash = (dated[0] if dated and not any(e.dated for e in matches)
+             else mismatches[0] if mismatches and not matches else None)
+    if clash is not None and (max(ov, cov) >= 0.35 or (
+            clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
+        soft.append(clash)
     if not hard and not soft and cov >= 0.6 and not directed:
         ent = _names(hyp, premise)
         if ent is not None:
@@ -477,7 +528,9 @@ def classify(
         # A part of the whole still agrees on what it says; an expected, hedged or
         # attributed statement only complements an asserted one.
         label, reasons = "complement", matches[:1] + softeners
-    elif matches and ov >= 0.35:
+    elif matches and (ov >= 0.35 or (matches[0].dated
+                                     and _plain_coverage(hyp, premise) >= _SAME_WORDS)):
+        # An equal date in a long sentence: the rest of the shorter claim must be there.
         label, reasons = "agree", matches[:1] + softeners
     elif cov >= _AGREE_COVERAGE:
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]

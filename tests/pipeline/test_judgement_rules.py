@@ -195,3 +195,58 @@ def test_a_political_party_is_a_kind_of_thing() -> None:
     judgement = relate("Lost is a political party .", "Lost is an American drama series .")
     assert judgement.label == "conflict"
     assert "a party vs a series" in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    # The first date of a life span in brackets is the birth.
+    ("Tom Ash was born on March 3 , 1901 .",
+     "Tom Ash -LRB- 13 March 1901 -- 2 May 1980 -RRB- was a Scottish painter .",
+     "march 3 , 1901 vs 13 march 1901"),
+    # A birth name and a date in one bracket stay one claim.
+    ("Ann Lee was born in 1988 .",
+     "Ann Lee -LRB- born Ann Marsh ; June 2 , 1950 -RRB- is a Welsh singer .",
+     "1988 vs june 2 , 1950"),
+    # A month without a year against a full date.
+    ("The bridge opened in October .", "The new bridge opened to traffic on 4 May 2001 .",
+     "october vs 4 may 2001"),
+    # A decade in words.
+    ("Ann Lee was born in the sixties .",
+     "Ann Lee -LRB- born 9 July 1950 -RRB- is a Welsh singer .", "the sixties vs 9 july 1950"),
+    # An equal count in a name ("Seven Hills") does not excuse a different date.
+    ("Seven Hills opened in August .", "Seven Hills opened in the city on July 8 , 1999 .",
+     "august vs july 8 , 1999"),
+])
+def test_a_different_date_for_the_same_event_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.date"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The bridge opened in May .", "The new bridge opened to traffic on 4 May 2001 ."),
+    ("Ann Lee was born in the fifties .",
+     "Ann Lee -LRB- born 9 July 1950 -RRB- is a Welsh singer ."),
+    ("Tom Ash was born on March 13 , 1901 .",
+     "Tom Ash -LRB- 13 March 1901 -- 2 May 1980 -RRB- was a Scottish painter ."),
+])
+def test_a_month_or_decade_holding_the_date_agrees(a: str, b: str) -> None:
+    assert relate(a, b).label == "agree"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two different events: a launch and the start of production, each in a month.
+    ("The phone will launch in February", "Phone production starts in January"),
+    # "In her fifties" is an age, not a decade.
+    ("Ann Lee started painting in her fifties .",
+     "Ann Lee -LRB- born 9 July 1930 -RRB- is a Welsh painter ."),
+])
+def test_months_and_ages_of_other_events_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_bare_month_leaves_the_claim_content_alone() -> None:
+    # Only the comparison reads a bare month: content and so blocking keys stay as they were.
+    s = signals(claim("The bridge opened in October ."))
+    assert [n.kind for n in s.numbers] == ["month"]
+    assert not any(t.startswith("#") for t in s.content)
