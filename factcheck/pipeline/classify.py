@@ -395,6 +395,82 @@ def _only(sa: Signals, sb: Signals) -> Evidence | None:
     return None
 
 
+# "written by Ann Lee", "an album by the Welsh band Tin Cup": the words before "by" ("written
+# and directed") and the capitalised run that ends the by-phrase (a preposition, a relative
+# or a comma closes it).
+_BY_RE = re.compile(
+    r"\b((?:[a-z][\w\-]*\s+and\s+)?[a-z][\w\-]*)\s+by\s+((?:(?!(?:for|from|in|on|at|with|"
+    r"who|which|that|and|of|as|to|after|before|during|since)\b)[^\W\d][\w'\-\.]*\s*){1,7})")
+# The doer opening a sentence or clause: "Sculptor Tom Ash carved the statue".
+_ACTIVE_RE = re.compile(
+    r"(?:^|[,;:]\s*)((?:[A-Z][\w'\-\.]*\s+){1,4})([a-z][\w\-]*(?:ed|wrote|made|built|"
+    r"drew|sang|led|founded|won))\b")
+
+
+def _last_name_run(words: list[str]) -> tuple[str, ...]:
+    """Return the last run of capitalised words in ``words`` (the name a phrase ends on)."""
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in STOPWORDS:
+            run.append(w.strip(".,"))
+        elif run:
+            break
+    return tuple(reversed(run))
+
+
+@lru_cache(maxsize=65536)
+def _agents(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (act stem, doer's name) for each "<act> by <Name>" and "<Name> <acted>"."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for m in _BY_RE.finditer(text):
+        words = m.group(2).split()
+        name = _last_name_run(words)
+        # The name must close the phrase: "by the Islamic militant group" names no one.
+        if name and words[-1].strip(".,") == name[-1]:
+            found += [(stem(v), name) for v in m.group(1).split() if v != "and"]
+    for m in _ACTIVE_RE.finditer(text):
+        name = tuple(w for w in m.group(1).split() if w.lower() not in STOPWORDS)
+        if name:
+            found.append((stem(m.group(2)), name))
+    return tuple(found)
+
+
+# Acts too vague to tie two doers to one deed ("is owned by", "was hit by").
+_GENERIC_ACTS = frozenset(stem(w) for w in (
+    "led", "hit", "owned", "run", "used", "followed", "joined", "backed", "supported",
+    "visited", "seen", "told", "met", "replaced", "succeeded", "beaten", "defeated", "killed",
+    "attacked", "shot", "injured", "affected", "caused", "accompanied", "surrounded",
+    "inspired", "influenced", "praised", "criticised", "criticized", "acquired", "bought",
+    "sponsored", "funded", "hosted", "invited", "elected", "appointed", "named", "called"))
+
+
+def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return a clash of who did one act: "written by Ann Lee" / "written by Tom Ash".
+
+    The shorter claim names the doer of an act ("by <Name>") that the other also gives a
+    named doer, and the other never mentions the first one's name at all.
+    """
+    if hyp.negated or premise.negated or " by " not in hyp.text:
+        return None
+    theirs = _agents(premise.text)
+    if not theirs:
+        return None
+    for act, name in _agents(hyp.text):
+        stems = [stem(w) for w in name]
+        if act in _GENERIC_ACTS or any(t in premise.content for t in stems):
+            continue
+        for other_act, other in theirs:
+            # The other doer's surname must be new to the shorter claim ("Sculptor" opening
+            # a sentence is no name of its own).
+            # Two bare acronyms are often one body spelled two ways ("ISIS", "ISIL").
+            acronyms = all(len(n) == 1 and n[0].isupper() for n in (name, other))
+            if other_act == act and stem(other[-1]) not in hyp.content and not acronyms:
+                verb = _word(hyp, act).lower()
+                return Evidence("entity.differs", f"{verb} by {' '.join(name)} vs by "
+                                                  f"{' '.join(other)}")
+    return None
+
+
 def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     shared = [t for t in sa.tokens if t in sa.names and t in sb.names]
     if len(set(shared)) < 2 or " by " in f" {sa.text} " or " by " in f" {sb.text} ":
@@ -495,7 +571,8 @@ def classify(
                    _role_swap(sa, sb),
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
-                   _only(sa, sb) if max(ov, cov) >= 0.25 else None):
+                   _only(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _agent(hyp, premise) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

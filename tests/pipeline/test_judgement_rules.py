@@ -250,3 +250,38 @@ def test_a_bare_month_leaves_the_claim_content_alone() -> None:
     s = signals(claim("The bridge opened in October ."))
     assert [n.kind for n in s.numbers] == ["month"]
     assert not any(t.startswith("#") for t in s.content)
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Blue Harbour was directed by Tom Ash .",
+     "Blue Harbour is a 1998 crime film directed by Ann Lee , starring Bo Carr .",
+     "directed by tom ash vs by ann lee"),
+    ("The Grey Mill was painted by Tom Ash .",
+     "Painter Ann Lee painted The Grey Mill in 1901 while living in Kent .",
+     "painted by tom ash vs by painter ann lee"),
+    ("Salt Roads is an album by Tom Ash .",
+     "Salt Roads is the second studio album by the Welsh folk band Tin Cup .",
+     "album by tom ash vs by tin cup"),
+])
+def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "entity.differs"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The doer is named in the other claim too, beside someone else.
+    ("Blue Harbour was written by Tom Ash .",
+     "Blue Harbour was written by Ann Lee and Tom Ash in 1998 ."),
+    # Different acts: one wrote it, another directed it.
+    ("Blue Harbour was written by Tom Ash .", "Blue Harbour was directed by Ann Lee in 1998 ."),
+    # Two bare acronyms may be one body spelled two ways.
+    ("Aid worker beheaded by ISIS", "ISIL beheaded the aid worker , officials said"),
+    # A by-phrase that ends on a common noun names no one.
+    ("The town was attacked by Tom Ash .", "The town was attacked by the Welsh army ."),
+    # A vague act ties no two doers to one deed.
+    ("The plan was backed by Tom Ash .", "The plan was backed by Ann Lee in May ."),
+])
+def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
