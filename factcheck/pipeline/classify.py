@@ -169,6 +169,55 @@ def _undoubled_all(content: frozenset[str]) -> frozenset[str]:
     return frozenset(_undoubled(t) for t in content)
 
 
+# Endings that make a noun of a verb or a doer of a deed ("writer", "appearance", "creation"),
+# as the stemmer leaves them.
+_DERIVED = ("ation", "ment", "ness", "anc", "enc", "ity", "ion", "er", "or", "en")
+
+
+def _root(t: str) -> str:
+    """Return the root ``t`` shares with its derived words: "writer", "written" -> "writ"."""
+    for suffix in _DERIVED:
+        if t.endswith(suffix) and len(t) - len(suffix) >= 4:
+            t = t[: -len(suffix)]
+            break
+    # Both sides are cut alike, so "modell" and "model" (or "fall" and "fal") meet.
+    return t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t
+
+
+@lru_cache(maxsize=65536)
+def _roots(content: frozenset[str]) -> frozenset[str]:
+    return frozenset(_root(t) for t in content if not t.startswith("#"))
+
+
+def _root_coverage(hyp: Signals, premise: Signals) -> float:
+    """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
+    words = [t for t in hyp.content if not t.startswith("#")]
+    if not words:
+        return 0.0
+    theirs = _roots(premise.content)
+    return sum(_root(t) in theirs for t in words) / len(words)
+
+
+def _short_denial(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return a clash of a short claim denying what the longer one asserts.
+
+    "Ann Lee has yet to write a novel" against "Ann Lee, a novelist and writer of ...": the
+    denied word, or a word derived from it, is asserted, and the rest of the short claim is
+    there too.
+    """
+    if not hyp.negated or premise.negated or not hyp.negated_heads:
+        return None
+    # A sentence about a named subject the other also names: "wanted to plead not guilty"
+    # may be anyone's wish, and a headline's "No X" is read by the headline rules.
+    if not hyp.names & premise.content or hyp.text.rstrip()[-1:] not in ".!?":
+        return None
+    if not {_root(t) for t in hyp.negated_heads} & _roots(premise.content):
+        return None
+    if _root_coverage(hyp, premise) < _AGREE_COVERAGE:
+        return None
+    return Evidence("polarity.opposite", "one says it happened, the other that it did not")
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
     ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
     for t in sorted(ca - cb):
@@ -559,6 +608,10 @@ def classify(
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
+    elif hyp is denier and len(premise.content) > len(hyp.content):
+        denial = _short_denial(hyp, premise)
+        if denial is not None:
+            hard.append(denial)
     # Read as b about a, only b calling a's claim false is a refutation.
     # Two headlines on one story need share little to be about the same claim.
     refute_overlap = 0.15 if directed and short_pair else 0.3

@@ -285,3 +285,34 @@ def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str
 ])
 def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The denied verb is asserted with a doubled consonant ("modelled").
+    ("Ann Lee refused to model for Brightwear .",
+     "Ann Lee has modelled for Brightwear , Coastline and Vera Moda ."),
+    # A doer of the denied deed ("writer") or the deed as a noun ("appearances").
+    ("Tom Ash has yet to write for the stage .",
+     "Tom Ash -LRB- 1901 -- 1980 -RRB- was a stage writer and painter ."),
+    ("Ann Lee never appeared on radio .",
+     "Ann Lee makes regular radio appearances , mostly about her books ."),
+])
+def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.opposite"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Nobody named: whose wish is it?
+    ("wanted to plead not guilty .",
+     "A man from Leeds has pleaded guilty at the crown court to the theft of a red car from "
+     "the garage of his neighbour's house on the high street in May ."),
+    # A headline's "No X" is left to the headline rules.
+    ("No new tax on Brightwear", "Brightwear will pay a new tax on imports from May , "
+                                 "the finance ministry of the country announced today ."),
+    # The rest of the short claim is not in the other.
+    ("Ann Lee never wrote a novel about Paris .", "Ann Lee is a writer from Leeds ."),
+])
+def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
