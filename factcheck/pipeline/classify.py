@@ -20,6 +20,7 @@ from .explain import confidence_for, sentence
 from .lexicon import (
     DEMONYMS,
     EXCLUSIVE_CLASSES,
+    GENERIC_NAME_WORDS,
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
@@ -520,6 +521,82 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
     return None
 
 
+_GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+# Words that open a slot a name fills: "on HBO", "at the Berklee School", "singer Ann Lee".
+_SLOT_WORDS = frozenset("on at by for from with under in into".split())
+_NAME_RUN_RE = re.compile(
+    r"\b([a-z][\w\-]*)\s+(?:the\s+)?((?:[A-Z][\w'\-\.]*)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\-\.]*){0,4})")
+
+
+@lru_cache(maxsize=65536)
+def _slotted_names(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (the word before, the name's stems) for each name opened by a slot word."""
+    found = []
+    for m in _NAME_RUN_RE.finditer(text):
+        before = m.group(1).lower()
+        if before in _SLOT_WORDS:
+            words = [w for w in WORD_RE.findall(m.group(2)) if w.lower() not in STOPWORDS]
+            # "on the British series": a nationality qualifies a noun; it names no one.
+            if not all(stem(w) in _DEMONYM_STEMS for w in words):
+                found.append((before, tuple(words)))
+    return tuple(found)
+
+
+def _telling_name(name: tuple[str, ...]) -> bool:
+    """Return True for a name that tells who or where: not a month, an initial or acronym."""
+    words = [w for w in name if len(w) > 1 and stem(w) not in _GENERIC_NAMES]
+    return bool(words) and not (len(name) == 1 and name[0].isupper())
+
+
+def _mentioned(name: tuple[str, ...], content: frozenset[str]) -> bool:
+    """Return True when ``content`` has a word of ``name``, or one sharing its first letters.
+
+    "Europe" is mentioned by "European", "China" by "Chinese".
+    """
+    for t in (stem(w) for w in name):
+        if t in content:
+            return True
+        if len(t) >= 4 and any(len(c) >= 4 and c[:4] == t[:4] for c in content):
+            return True
+    return False
+
+
+def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return a name of the shorter claim that the other has another name in place of.
+
+    "The show airs on HBO" against "the show was first broadcast on BBC One": the same slot
+    word opens a name in each, neither claim names the other's, and the rest of the shorter
+    claim is in the other.
+    """
+    if hyp.negated or premise.negated or hyp.text.rstrip()[-1:] not in ".!?":
+        return None
+    theirs = _slotted_names(premise.text)
+    if not theirs:
+        return None
+    roots = _roots(premise.content)
+    for word, name in _slotted_names(hyp.text):
+        if not _telling_name(name) or _mentioned(name, premise.content):
+            continue
+        # Every other word of the shorter claim is in the other, and one of its names.
+        stems = {stem(w) for w in name}
+        rest = [t for t in hyp.content if t not in stems and not t.startswith("#")]
+        plain = [t for t in rest if t not in hyp.names]
+        if (not plain or not all(_root(t) in roots for t in plain)
+                or not any(t in premise.content for t in rest if t in hyp.names)):
+            continue
+        for other_word, other in theirs:
+            if (other_word == word and _telling_name(other)
+                    and not _mentioned(other, hyp.content)):
+                return Evidence("entity.differs",
+                                f"{word} {' '.join(name)} vs {word} {' '.join(other)}")
+    return None
+
+
+def _words(s: Signals, stems: tuple[str, ...]) -> str:
+    """Return how ``s`` writes the words whose stems are ``stems``."""
+    return " ".join(_word(s, t) for t in stems)
+
+
 def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     shared = [t for t in sa.tokens if t in sa.names and t in sb.names]
     if len(set(shared)) < 2 or " by " in f" {sa.text} " or " by " in f" {sb.text} ":
@@ -625,7 +702,8 @@ def classify(
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _only(sa, sb) if max(ov, cov) >= 0.25 else None,
-                   _agent(hyp, premise) if max(ov, cov) >= 0.25 else None):
+                   _agent(hyp, premise) if max(ov, cov) >= 0.25 else None,
+                   _name_slot(hyp, premise) if directed else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

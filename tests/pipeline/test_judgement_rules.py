@@ -316,3 +316,33 @@ def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> N
 ])
 def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Ann Lee was born in Leeds .",
+     "Born in Bristol , Ann Lee comes from a family of singers and began singing at nine .",
+     "in leeds vs in bristol"),
+    ("Tom Ash studied at the Kent School of Art .",
+     "Tom Ash studied under the painter Bo Carr at the Royal Academy of Music in London .",
+     "at kent school art vs at royal academy music"),
+])
+def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "entity.differs"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A word of the shorter claim ("born") is missing: the other may tell another event.
+    ("Ann Lee was born in Leeds .", "Ann Lee began a long tour of concerts in Bristol ."),
+    # A country and its people's adjective name one place.
+    ("The bank is in Norway .", "The bank is a large Norwegian lender based in Oslo ."),
+    # A nationality is no name for a slot.
+    ("The singer is a judge on Star Hunt .",
+     "The singer is a judge on the British talent show Star Hunt , first shown in 2009 ."),
+    # A month fills no name slot.
+    ("The bridge was opened in May .", "The bridge was opened in May by Ann Lee ."),
+])
+def test_a_name_slot_without_a_rival_name_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
