@@ -21,6 +21,7 @@ from .lexicon import (
     DEMONYMS,
     EXCLUSIVE_CLASSES,
     GENERIC_NAME_WORDS,
+    OCCUPATION_FIELDS,
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
@@ -384,6 +385,49 @@ def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
     return Evidence("alternative.exclusive", f"{_article(_SURFACE[y])} vs {_article(_SURFACE[x])}")
 
 
+_FIELD_OF = {stem(w): f for f, words in OCCUPATION_FIELDS.items() for w in words}
+# "<subject> is an American actress, singer and author": the list up to a relative, a
+# preposition or the end of the clause.
+_OCCUPATION_RE = re.compile(
+    r"\b(?:is|was)\s+(?:a|an)\s+((?:(?!(?:who|which|that|from|in|of|for|with|by|born|known|"
+    r"best|whose|on|at)\b)[\w\-]+(?:\s*,\s*|\s+)){1,12})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _occupations(text: str, content: frozenset[str]) -> tuple[str, frozenset[str],
+                                                                   frozenset[str]] | None:
+    """Return the first occupation word, the fields and the subject of "X is a <job>"."""
+    m = _OCCUPATION_RE.search(text)
+    if m is None:
+        return None
+    words = [w for w in WORD_RE.findall(m.group(1)) if w[0].islower()]
+    fields = {_FIELD_OF[stem(w)] for w in words if stem(w) in _FIELD_OF}
+    if not fields:
+        return None
+    first = next(w for w in words if stem(w) in _FIELD_OF)
+    # The subject: the words just before the verb, or those opening the sentence ("Ann Lee
+    # (born 1950 in Leeds) is a singer").
+    before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
+    opening = WORD_RE.findall(text[:m.start()])[:3]
+    subject = frozenset(stem(x) for x in before + opening) & content
+    return first, frozenset(fields), subject
+
+
+def _occupation(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of lines of work: "X is a senator" / "X is an American fashion model".
+
+    Both claims say what one named subject is, and neither names a field of the other's.
+    """
+    if sa.negated or sb.negated:
+        return None
+    ja, jb = _occupations(sa.text, sa.content), _occupations(sb.text, sb.content)
+    if ja is None or jb is None or not ja[2] & jb[2] & (sa.names | sb.names):
+        return None
+    if ja[1] & jb[1] or stem(ja[0]) in sb.content or stem(jb[0]) in sa.content:
+        return None
+    return Evidence("alternative.exclusive", f"{_article(ja[0])} vs {_article(jb[0])}")
+
+
 # "only American", "solely in Leeds", "in Japan exclusively"; not "the only", "not only",
 # "an only child", "only one of".
 _ONLY_RE = re.compile(
@@ -703,7 +747,8 @@ def classify(
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _only(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _agent(hyp, premise) if max(ov, cov) >= 0.25 else None,
-                   _name_slot(hyp, premise) if directed else None):
+                   _name_slot(hyp, premise) if directed else None,
+                   _occupation(sa, sb) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

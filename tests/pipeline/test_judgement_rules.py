@@ -346,3 +346,31 @@ def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> 
 ])
 def test_a_name_slot_without_a_rival_name_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Ann Lee is a senator .", "Ann Lee -LRB- born 4 May 1970 -RRB- is a Welsh fashion model .",
+     "a senator vs a model"),
+    ("Tom Ash is a racing driver .",
+     "Tom Ash -LRB- born 1961 -RRB- is an English novelist and poet .", "a driver vs a novelist"),
+])
+def test_a_line_of_work_in_another_field_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # One field: an author is a novelist; a singer may act.
+    ("Ann Lee is an author .", "Ann Lee -LRB- born 1950 -RRB- is a Welsh novelist ."),
+    ("Ann Lee is a singer .", "Ann Lee is an English actress and dancer ."),
+    # The other claim names both fields.
+    ("Tom Ash is an actor .", "Tom Ash is an American politician and actor from Ohio ."),
+    # Said of two different people.
+    ("Ann Lee is a senator .", "Her son Tom Ash is a fashion model in Paris ."),
+    # Denied: "not a senator" fits "a model".
+    ("Ann Lee is not a senator .", "Ann Lee is a Welsh fashion model ."),
+])
+def test_lines_of_work_that_can_both_hold_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
