@@ -223,8 +223,43 @@ def _short_denial(hyp: Signals, premise: Signals) -> Evidence | None:
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
     ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
     for t in sorted(ca - cb):
-        for o in antonyms(t):
+        for o in _opposites(t):
             if o in cb and o not in ca:
+                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+    return None
+
+
+def _opposites(t: str) -> frozenset[str]:
+    """Return the stems opposite to ``t``, reading a compound by its first part.
+
+    "worst-selling" is opposite to "best-selling": the same second part after opposites.
+    """
+    found = antonyms(t)
+    head, dash, tail = t.partition("-")
+    if dash and tail:
+        found |= {f"{o}-{tail}" for o in antonyms(head)}
+    return found
+
+
+def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return an opposite word of a short claim whose other words the longer one all has.
+
+    "The album was one of the worst-selling of all time" against a long sentence calling it
+    "one of the best-selling albums of all time": overlap is low against a long sentence, so
+    the rest of the short claim must be there word for word (or by a derived word).
+    """
+    # Headlines mock and joke in opposites ("Found Dead But Still Makes It"): sentences only.
+    if hyp.negated != premise.negated or hyp.text.rstrip()[-1:] not in ".!?":
+        return None
+    ch, cp = _undoubled_all(hyp.content), _undoubled_all(premise.content)
+    roots = _roots(premise.content)
+    for t in sorted(ch - cp):
+        for o in _opposites(t):
+            if o not in cp or o in ch:
+                continue
+            rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]
+            if rest and all(_root(x) in roots for x in rest if x not in hyp.names) and any(
+                    x in premise.content for x in rest if x in hyp.names):
                 return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
     return None
 
@@ -739,7 +774,8 @@ def classify(
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
-    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
+    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else (
+                       _covered_antonym(hyp, premise) if directed else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),

@@ -99,6 +99,8 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("success", "flop"), ("successful", "unsuccessful"), ("fiction", "nonfiction"),
     ("animated", "live-action"), ("comedy", "drama"), ("only", "multiple"), ("never", "always"),
     ("won", "nominated"), ("win", "nominate"), ("before", "after"), ("ancient", "modern"),
+    ("greatest", "worst"), ("earlier", "later"), ("formed", "disbanded"),
+    ("highly", "barely"), ("began", "finished"),
 )
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:

@@ -374,3 +374,36 @@ def test_a_line_of_work_in_another_field_conflicts(a: str, b: str, words: str) -
 ])
 def test_lines_of_work_that_can_both_hold_do_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("The Blue Gulls were one of the worst-selling bands of the decade .",
+     "Formed in Leeds in 1990 , the Blue Gulls toured widely , sold ten million records and "
+     "became one of the best-selling bands of the decade .", "'worst-sell' vs 'best-sell'"),
+    ("The Grey Mill is a highly regarded painting .",
+     "Painted in 1901 by Tom Ash while he lived in Kent , The Grey Mill is a barely regarded "
+     "painting of a mill .", "'highly' vs 'barely'"),
+    ("The Blue Gulls disbanded in 1990 .",
+     "The Blue Gulls are an English folk band from Leeds , formed in 1990 by Ann Lee .",
+     "'disband' vs 'form'"),
+])
+def test_an_opposite_in_a_short_claim_covered_by_a_long_one_conflicts(
+        a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A word of the short claim ("painting") is not in the long one.
+    ("The Grey Mill is a highly regarded painting .",
+     "Built in 1901 by Tom Ash while he lived in Kent , The Grey Mill is a barely used "
+     "building by the river ."),
+    # Headlines play with opposites.
+    ("Ann Lee Found Dead But Still Sings At Her Own Concert",
+     "Ann Lee , the singer from Leeds said to have died on Sunday , is alive and well and "
+     "sang at a concert in Leeds on Monday , her agent said ."),
+])
+def test_an_opposite_without_the_rest_of_the_claim_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
