@@ -804,7 +804,11 @@ def classify(
     # An equal count does not excuse a different date ("Fantastic Four ... in August" /
     # "in July"): only an equal or holding date does.
     dated = [e for e in mismatches if e.code == "value.mismatch.date"]
-    clash = (dated[0] if dated and not any(e.dated for e in matches)
+    # ... but only one date against one: spans and lists of years ("from 1970 to 2000", "in
+    # the 1930s") tell several times.
+    single = all(sum(n.kind in ("date", "year", "month") for n in s.numbers) <= 1
+                 for s in (sa, sb))
+    clash = (dated[0] if dated and single and not any(e.dated for e in matches)
              else mismatches[0] if mismatches and not matches else None)
     if clash is not None and (max(ov, cov) >= 0.35 or (
             clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
