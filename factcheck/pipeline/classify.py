@@ -20,6 +20,8 @@ from .explain import confidence_for, sentence
 from .lexicon import (
     DEMONYMS,
     EXCLUSIVE_CLASSES,
+    GENERIC_NAME_WORDS,
+    OCCUPATION_FIELDS,
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
@@ -52,9 +54,22 @@ class Evidence:
 
     code: str
     detail: str = ""
+    dated: bool = False  # a value that is a date, year or month
+
+
+def _month(n: Number) -> float | None:
+    """Return the month (1-12) of a month or of a date told to the day or month."""
+    if n.kind == "month":
+        return n.low
+    if n.kind == "date" and n.unit in ("day", "month"):
+        return float(date.fromordinal(int(n.low)).month)
+    return None
 
 
 def _compatible(x: Number, y: Number) -> bool:
+    if "month" in (x.kind, y.kind):
+        # A bare month ("released in October") meets a date told to the month or day.
+        return _month(x) is not None and _month(y) is not None
     if x.kind != y.kind and (x.kind, y.kind) not in _COMPATIBLE:
         return False
     if x.kind in ("date", "year", "percent"):
@@ -68,21 +83,38 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
         partners = [x for x in sa.numbers if _compatible(x, y)]
         if not partners:
             continue
-        exact = [x for x in partners if x.low == y.low and x.high == y.high]
-        near = [x for x in partners if x.low <= y.high and y.low <= x.high]
+        if "month" in (y.kind, *(x.kind for x in partners)):
+            # Months compare as months: "in October" holds "30 October 2007".
+            exact = [x for x in partners if _month(x) == _month(y)]
+            near = exact
+        else:
+            exact = [x for x in partners if x.low == y.low and x.high == y.high]
+            near = [x for x in partners if x.low <= y.high and y.low <= x.high]
+        dated = y.kind in ("date", "year", "month")
         if exact:
-            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}"))
+            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated))
         elif near:
-            found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}"))
+            found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}",
+                                  dated))
         else:
             # In long sentences two numbers clash only when told about the same words.
-            short = len(sa.content) <= 8 and len(sb.content) <= 8
-            if not short and y.kind != "duration" and not any(
-                    x.context & y.context for x in partners):
+            # A bare month always needs a tie: "launch in February" / "production in January".
+            short = (len(sa.content) <= 8 and len(sb.content) <= 8
+                     and "month" not in (y.kind, partners[0].kind))
+            tied = [x for x in partners if x.context & y.context]
+            if (not tied and y.kind in ("date", "year", "month") and len(partners) == 1
+                    and min(len(sa.content), len(sb.content)) <= 8):
+                # A short claim's one date against the other's one date, where the word
+                # beside one ("born", "released") is in the other claim too.
+                x = partners[0]
+                if ((y.context & sa.content) | (x.context & sb.content)) - sa.names - sb.names:
+                    tied = partners
+            if not short and y.kind != "duration" and not tied:
                 continue
-            kind = "date" if y.kind in ("date", "year") else "number"
+            kind = "date" if y.kind in ("date", "year", "month") else "number"
+            shown = (tied or partners)[0]
             found.append(Evidence(f"value.mismatch.{kind}",
-                                  f"{_phrase(y.kind, subject)}: {_shown(partners[0])} vs "
+                                  f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
                                   f"{_shown(y)}"))
     return found
 
@@ -98,8 +130,23 @@ def _phrase(kind: str, subject: str = "") -> str:
     if kind == "duration" and subject:
         return f"how long the {subject} took"
     return {"duration": "how long it took", "date": "the date", "year": "the year",
+            "month": "the month",
             "money": "an amount", "percent": "a share", "count": "a count",
             "quantity": "a quantity"}.get(kind, "a number")
+
+
+def _plain_coverage(hyp: Signals, premise: Signals) -> float:
+    """Return the share of ``hyp``'s words in ``premise``, leaving the values themselves out.
+
+    Two different dates are two different value tokens; what ties the claims is the rest,
+    and the words a date of the other claim stands beside ("born" of "Ann Lee (4 May 1941 --
+    2 June 2010)").
+    """
+    words = {t for t in hyp.content if not t.startswith("#")}
+    if not words:
+        return 0.0
+    around = premise.content.union(*(n.context for n in premise.numbers))
+    return len(words & around) / len(words)
 
 
 def _weekdays(
@@ -124,11 +171,106 @@ def _undoubled_all(content: frozenset[str]) -> frozenset[str]:
     return frozenset(_undoubled(t) for t in content)
 
 
+# Endings that make a noun of a verb or a doer of a deed ("writer", "appearance", "creation"),
+# as the stemmer leaves them.
+_DERIVED = ("ation", "ment", "ness", "anc", "enc", "ity", "ion", "er", "or", "en")
+
+
+@lru_cache(maxsize=65536)
+def _root(t: str) -> str:
+    """Return the root ``t`` shares with its derived words: "writer", "written" -> "writ"."""
+    for suffix in _DERIVED:
+        if t.endswith(suffix) and len(t) - len(suffix) >= 4:
+            t = t[: -len(suffix)]
+            break
+    # Both sides are cut alike, so "modell" and "model" (or "fall" and "fal") meet.
+    return t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiou" else t
+
+
+@lru_cache(maxsize=65536)
+def _roots(content: frozenset[str]) -> frozenset[str]:
+    return frozenset(_root(t) for t in content if not t.startswith("#"))
+
+
+def _root_coverage(hyp: Signals, premise: Signals) -> float:
+    """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
+    words = [t for t in hyp.content if not t.startswith("#")]
+    if not words:
+        return 0.0
+    theirs = _roots(premise.content)
+    return sum(_root(t) in theirs for t in words) / len(words)
+
+
+def _short_denial(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return a clash of a short claim denying what the longer one asserts.
+
+    "Ann Lee has yet to write a novel" against "Ann Lee, a novelist and writer of ...": the
+    denied word, or a word derived from it, is asserted, and the rest of the short claim is
+    there too.
+    """
+    if not hyp.negated or premise.negated or not hyp.negated_heads:
+        return None
+    # A sentence about a named subject the other also names: "wanted to plead not guilty"
+    # may be anyone's wish, and a headline's "No X" is read by the headline rules.
+    if not hyp.names & premise.content or hyp.text.rstrip()[-1:] not in ".!?":
+        return None
+    if not {_root(t) for t in hyp.negated_heads} & _roots(premise.content):
+        return None
+    if _root_coverage(hyp, premise) < _AGREE_COVERAGE:
+        return None
+    return Evidence("polarity.opposite", "one says it happened, the other that it did not")
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
     ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
     for t in sorted(ca - cb):
-        for o in antonyms(t):
+        for o in _opposites(t):
             if o in cb and o not in ca:
+                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _opposites(t: str) -> frozenset[str]:
+    """Return the stems opposite to ``t``, reading a compound by its first part.
+
+    "worst-selling" is opposite to "best-selling": the same second part after opposites.
+    """
+    found = antonyms(t)
+    head, dash, tail = t.partition("-")
+    if dash and tail:
+        found |= {f"{o}-{tail}" for o in antonyms(head)}
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _opposable(content: frozenset[str]) -> frozenset[str]:
+    """Return the stems of ``content`` (undoubled) that have an opposite."""
+    return frozenset(t for t in _undoubled_all(content) if _opposites(t))
+
+
+def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return an opposite word of a short claim whose other words the longer one all has.
+
+    "The album was one of the worst-selling of all time" against a long sentence calling it
+    "one of the best-selling albums of all time": overlap is low against a long sentence, so
+    the rest of the short claim must be there word for word (or by a derived word).
+    """
+    # Headlines mock and joke in opposites ("Found Dead But Still Makes It"): sentences only.
+    if hyp.negated != premise.negated or hyp.text.rstrip()[-1:] not in ".!?":
+        return None
+    candidates = _opposable(hyp.content)
+    if not candidates:
+        return None
+    ch, cp = _undoubled_all(hyp.content), _undoubled_all(premise.content)
+    for t in sorted(candidates - cp):
+        for o in _opposites(t):
+            if o not in cp or o in ch:
+                continue
+            roots = _roots(premise.content)
+            rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]
+            if rest and all(_root(x) in roots for x in rest if x not in hyp.names) and any(
+                    x in premise.content for x in rest if x in hyp.names):
                 return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
     return None
 
@@ -289,6 +431,50 @@ def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
     return Evidence("alternative.exclusive", f"{_article(_SURFACE[y])} vs {_article(_SURFACE[x])}")
 
 
+_FIELD_OF = {stem(w): f for f, words in OCCUPATION_FIELDS.items() for w in words}
+# "<subject> is an American actress, singer and author": the list up to a relative, a
+# preposition or the end of the clause.
+_OCCUPATION_RE = re.compile(
+    r"\b(?:is|was)\s+(?:a|an)\s+((?:(?!(?:who|which|that|from|in|of|for|with|by|born|known|"
+    r"best|whose|on|at)\b)[\w\-]+(?:\s*,\s*|\s+)){1,12})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _occupations(text: str, content: frozenset[str]) -> tuple[str, frozenset[str],
+                                                                   frozenset[str]] | None:
+    """Return the first occupation word, the fields and the subject of "X is a <job>"."""
+    m = _OCCUPATION_RE.search(text) if " a" in text else None
+    if m is None:
+        return None
+    words = [w for w in WORD_RE.findall(m.group(1)) if w[0].islower()]
+    fields = {_FIELD_OF[stem(w)] for w in words if stem(w) in _FIELD_OF}
+    if not fields:
+        return None
+    first = next(w for w in words if stem(w) in _FIELD_OF)
+    # The subject: the words just before the verb, or those opening the sentence ("Ann Lee
+    # (born 1950 in Leeds) is a singer").
+    before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
+    opening = WORD_RE.findall(text[:m.start()])[:3]
+    subject = frozenset(stem(x) for x in before + opening) & content
+    return first, frozenset(fields), subject
+
+
+def _occupation(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of lines of work: "X is a senator" / "X is an American fashion model".
+
+    Both claims say what one named subject is, and neither names a field of the other's.
+    """
+    if sa.negated or sb.negated or not (sa.names or sb.names):
+        return None
+    ja = _occupations(sa.text, sa.content)
+    jb = _occupations(sb.text, sb.content) if ja is not None else None
+    if ja is None or jb is None or not ja[2] & jb[2] & (sa.names | sb.names):
+        return None
+    if ja[1] & jb[1] or stem(ja[0]) in sb.content or stem(jb[0]) in sa.content:
+        return None
+    return Evidence("alternative.exclusive", f"{_article(ja[0])} vs {_article(jb[0])}")
+
+
 # "only American", "solely in Leeds", "in Japan exclusively"; not "the only", "not only",
 # "an only child", "only one of".
 _ONLY_RE = re.compile(
@@ -347,6 +533,155 @@ def _only(sa: Signals, sb: Signals) -> Evidence | None:
         if alt:
             return Evidence("alternative.exclusive",
                             f"only {_word(mine, w)} vs {_word(other, alt[0])}")
+    return None
+
+
+# "written by Ann Lee", "an album by the Welsh band Tin Cup": the words before "by" ("written
+# and directed") and the capitalised run that ends the by-phrase (a preposition, a relative
+# or a comma closes it).
+_BY_RE = re.compile(
+    r"\b((?:[a-z][\w\-]*\s+and\s+)?[a-z][\w\-]*)\s+by\s+((?:(?!(?:for|from|in|on|at|with|"
+    r"who|which|that|and|of|as|to|after|before|during|since)\b)[^\W\d][\w'\-\.]*\s*){1,7})")
+# The doer opening a sentence or clause: "Sculptor Tom Ash carved the statue".
+_ACTIVE_RE = re.compile(
+    r"(?:^|[,;:]\s*)((?:[A-Z][\w'\-\.]*\s+){1,4})([a-z][\w\-]*(?:ed|wrote|made|built|"
+    r"drew|sang|led|founded|won))\b")
+
+
+def _last_name_run(words: list[str]) -> tuple[str, ...]:
+    """Return the last run of capitalised words in ``words`` (the name a phrase ends on)."""
+    run: list[str] = []
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in STOPWORDS:
+            run.append(w.strip(".,"))
+        elif run:
+            break
+    return tuple(reversed(run))
+
+
+@lru_cache(maxsize=65536)
+def _agents(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (act stem, doer's name) for each "<act> by <Name>" and "<Name> <acted>"."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for m in _BY_RE.finditer(text):
+        words = m.group(2).split()
+        name = _last_name_run(words)
+        # The name must close the phrase: "by the Islamic militant group" names no one.
+        if name and words[-1].strip(".,") == name[-1]:
+            found += [(stem(v), name) for v in m.group(1).split() if v != "and"]
+    for m in _ACTIVE_RE.finditer(text):
+        name = tuple(w for w in m.group(1).split() if w.lower() not in STOPWORDS)
+        if name:
+            found.append((stem(m.group(2)), name))
+    return tuple(found)
+
+
+# Acts too vague to tie two doers to one deed ("is owned by", "was hit by").
+_GENERIC_ACTS = frozenset(stem(w) for w in (
+    "led", "hit", "owned", "run", "used", "followed", "joined", "backed", "supported",
+    "visited", "seen", "told", "met", "replaced", "succeeded", "beaten", "defeated", "killed",
+    "attacked", "shot", "injured", "affected", "caused", "accompanied", "surrounded",
+    "inspired", "influenced", "praised", "criticised", "criticized", "acquired", "bought",
+    "sponsored", "funded", "hosted", "invited", "elected", "appointed", "named", "called"))
+
+
+def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return a clash of who did one act: "written by Ann Lee" / "written by Tom Ash".
+
+    The shorter claim names the doer of an act ("by <Name>") that the other also gives a
+    named doer, and the other never mentions the first one's name at all.
+    """
+    if hyp.negated or premise.negated or " by " not in hyp.text:
+        return None
+    theirs = _agents(premise.text)
+    if not theirs:
+        return None
+    for act, name in _agents(hyp.text):
+        stems = [stem(w) for w in name]
+        if act in _GENERIC_ACTS or any(t in premise.content for t in stems):
+            continue
+        for other_act, other in theirs:
+            # The other doer's surname must be new to the shorter claim ("Sculptor" opening
+            # a sentence is no name of its own).
+            # Two bare acronyms are often one body spelled two ways ("ISIS", "ISIL").
+            acronyms = all(len(n) == 1 and n[0].isupper() for n in (name, other))
+            if other_act == act and stem(other[-1]) not in hyp.content and not acronyms:
+                verb = _word(hyp, act).lower()
+                return Evidence("entity.differs", f"{verb} by {' '.join(name)} vs by "
+                                                  f"{' '.join(other)}")
+    return None
+
+
+_GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+# Words that open a slot a name fills: "on HBO", "at the Berklee School", "in Leeds".
+_SLOT_WORDS = frozenset("on at by for from with under in into".split())
+_NAME_RUN_RE = re.compile(
+    r"\b(on|at|by|for|from|with|under|in|into)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'\-\.]*)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\-\.]*){0,4})")
+
+
+@lru_cache(maxsize=65536)
+def _slotted_names(text: str) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Return (the word before, the name, its stems) for each telling name a slot opens."""
+    found = []
+    for m in _NAME_RUN_RE.finditer(text):
+        before = m.group(1).lower()
+        if before in _SLOT_WORDS:
+            words = tuple(w for w in WORD_RE.findall(m.group(2)) if w.lower() not in STOPWORDS)
+            stems = tuple(stem(w) for w in words)
+            # "on the British series": a nationality qualifies a noun; it names no one.
+            if _telling_name(words, stems) and not all(t in _DEMONYM_STEMS for t in stems):
+                found.append((before, words, stems))
+    return tuple(found)
+
+
+def _telling_name(name: tuple[str, ...], stems: tuple[str, ...]) -> bool:
+    """Return True for a name that tells who or where: not a month, an initial or acronym."""
+    telling = [t for t in stems if len(t) > 1 and t not in _GENERIC_NAMES]
+    return bool(telling) and not (len(name) == 1 and name[0].isupper())
+
+
+def _mentioned(stems: tuple[str, ...], content: frozenset[str]) -> bool:
+    """Return True when ``content`` has a word of a name, or one sharing its first letters.
+
+    "Europe" is mentioned by "European", "China" by "Chinese".
+    """
+    for t in stems:
+        if t in content:
+            return True
+        if len(t) >= 4 and any(len(c) >= 4 and c[:4] == t[:4] for c in content):
+            return True
+    return False
+
+
+def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
+    """Return a name of the shorter claim that the other has another name in place of.
+
+    "The show airs on HBO" against "the show was first broadcast on BBC One": the same slot
+    word opens a name in each, neither claim names the other's, and the rest of the shorter
+    claim is in the other.
+    """
+    if (hyp.negated or premise.negated or not hyp.names or not premise.names
+            or hyp.text.rstrip()[-1:] not in ".!?"):
+        return None
+    mine = _slotted_names(hyp.text)
+    theirs = _slotted_names(premise.text) if mine else ()
+    if not theirs:
+        return None
+    for word, name, stems in mine:
+        if _mentioned(stems, premise.content):
+            continue
+        # Every other word of the shorter claim is in the other, and one of its names.
+        rest = [t for t in hyp.content if t not in stems and not t.startswith("#")]
+        plain = [t for t in rest if t not in hyp.names]
+        roots = _roots(premise.content)
+        if (not plain or not all(_root(t) in roots for t in plain)
+                or not any(t in premise.content for t in rest if t in hyp.names)):
+            continue
+        for other_word, other, other_stems in theirs:
+            if other_word == word and not _mentioned(other_stems, hyp.content):
+                return Evidence("entity.differs",
+                                f"{word} {' '.join(name)} vs {word} {' '.join(other)}")
     return None
 
 
@@ -438,25 +773,46 @@ def classify(
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
+    elif hyp is denier and len(premise.content) > len(hyp.content) and cov >= 0.4:
+        denial = _short_denial(hyp, premise)
+        if denial is not None:
+            hard.append(denial)
     # Read as b about a, only b calling a's claim false is a refutation.
     # Two headlines on one story need share little to be about the same claim.
     refute_overlap = 0.15 if directed and short_pair else 0.3
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
-    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else None,
+    # The rules for a short claim against a long sentence need most of its words there:
+    # cheaper to ask coverage first than to read every pair for them.
+    covered = directed and cov >= _CONFLICT_OVERLAP
+    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else (
+                       _covered_antonym(hyp, premise) if covered else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
-                   _only(sa, sb) if max(ov, cov) >= 0.25 else None):
+                   _only(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _agent(hyp, premise) if max(ov, cov) >= 0.25 else None,
+                   _name_slot(hyp, premise) if covered else None,
+                   _occupation(sa, sb) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]
     matches = [e for e in values if not e.code.startswith("value.mismatch")]
-    if mismatches and not matches and max(ov, cov) >= 0.35:
-        soft.append(mismatches[0])
+    # An equal count does not excuse a different date ("Fantastic Four ... in August" /
+    # "in July"): only an equal or holding date does.
+    dated = [e for e in mismatches if e.code == "value.mismatch.date"]
+    # ... but only one date against one: spans and lists of years ("from 1970 to 2000", "in
+    # the 1930s") tell several times.
+    single = all(sum(n.kind in ("date", "year", "month") for n in s.numbers) <= 1
+                 for s in (sa, sb))
+    clash = (dated[0] if dated and single and not any(e.dated for e in matches)
+             else mismatches[0] if mismatches and not matches else None)
+    if clash is not None and (max(ov, cov) >= 0.35 or (
+            clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
+        soft.append(clash)
     if not hard and not soft and cov >= 0.6 and not directed:
         ent = _names(hyp, premise)
         if ent is not None:
@@ -477,7 +833,9 @@ def classify(
         # A part of the whole still agrees on what it says; an expected, hedged or
         # attributed statement only complements an asserted one.
         label, reasons = "complement", matches[:1] + softeners
-    elif matches and ov >= 0.35:
+    elif matches and (ov >= 0.35 or (matches[0].dated
+                                     and _plain_coverage(hyp, premise) >= _SAME_WORDS)):
+        # An equal date in a long sentence: the rest of the shorter claim must be there.
         label, reasons = "agree", matches[:1] + softeners
     elif cov >= _AGREE_COVERAGE:
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]

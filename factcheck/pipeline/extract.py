@@ -242,15 +242,21 @@ def _clauses(s: str) -> list[tuple[int, int]]:
     """Return (start, end) of the atomic clauses of sentence ``s``."""
     cuts: list[tuple[int, int]] = []  # (end of left part, start of right part)
     quote_pos = 0
-    curly = straight = 0
+    curly = straight = brackets = 0
     for m in _SPLIT.finditer(s):
         # Count quotes incrementally so a long sentence stays linear.
         chunk = s[quote_pos:m.start()]
         curly += chunk.count("“") - chunk.count("”")
         straight += chunk.count('"')
+        # Tokenised text writes brackets as -LRB- / -RRB- (FEVER, RTE).
+        brackets += (chunk.count("(") + chunk.count("-LRB-") - chunk.count(")")
+                     - chunk.count("-RRB-"))
         quote_pos = m.start()
         if curly > 0 or straight % 2 == 1:
             continue  # never cut inside a quotation
+        if brackets > 0:
+            # Nor inside brackets: "(born Ann Lee; 4 May 1941)" ties the date to the name.
+            continue
         left_start = max(cuts[-1][1] if cuts else 0, m.start() - 120)
         left = s[left_start:m.start()]
         right = s[m.end():m.end() + 120]

@@ -99,6 +99,8 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("success", "flop"), ("successful", "unsuccessful"), ("fiction", "nonfiction"),
     ("animated", "live-action"), ("comedy", "drama"), ("only", "multiple"), ("never", "always"),
     ("won", "nominated"), ("win", "nominate"), ("before", "after"), ("ancient", "modern"),
+    ("greatest", "worst"), ("earlier", "later"), ("formed", "disbanded"),
+    ("highly", "barely"), ("began", "finished"),
 )
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:
@@ -173,6 +175,22 @@ THING_KINDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "nature": (True, ("river", "lake", "sea ocean", "mountain volcano", "desert",
                       "forest")),
 }
+
+# Lines of work, by field: a person said to be a senator and one said to be a fashion model
+# are told apart by the field, not the word ("a novelist" is "an author"). One person may
+# work in two fields, so only a claim naming none of the other's fields clashes.
+OCCUPATION_FIELDS: dict[str, frozenset[str]] = {
+    field: frozenset(words.split()) for field, words in {
+        "politics": "politician senator congressman congresswoman president governor mayor "
+                    "diplomat ambassador minister statesman legislator",
+        "sport": "quarterback footballer cricketer boxer wrestler golfer swimmer cyclist "
+                 "athlete racer driver pitcher goalkeeper sprinter linebacker",
+        "performance": "actor actress singer musician rapper model dancer comedian "
+                       "songwriter vocalist guitarist drummer pianist bassist entertainer "
+                       "performer",
+        "writing": "author writer novelist poet playwright screenwriter journalist",
+        "science": "scientist physicist chemist biologist mathematician astronomer",
+    }.items()}
 
 # Words that only report a statement without asserting it ("observing" in Emergent).
 HEDGES = frozenset({

@@ -231,6 +231,35 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     return found
 
 
+# A date opening a bracket and followed by a dash and another date: a life span.
+_LIFE_SPAN_RE = re.compile(r"(?:\(|-LRB-|;)\s*(?:born\s+)?$")
+_SPAN_DASH_RE = re.compile(r"\s*(?:--|–|-)\s*\d")
+# A month named without its day or year ("released in October"), and a decade in words
+# ("born in the fifties"; not "in her fifties", an age).
+_BARE_MONTH_RE = re.compile(
+    r"\b(?:in|on|during|since|until|of|by)\s+(January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s*,?\s*(?:of\s+)?\d)")
+_DECADE_WORDS = {"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
+                 "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990}
+_DECADE_RE = re.compile(r"\bthe\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _loose_dates(text: str) -> list[Number]:
+    """Return a bare month ("in October") as a month and a decade in words as its years.
+
+    Only the comparison reads them: a claim's content and keys stay as they were.
+    """
+    out: list[Number] = []
+    for m in _BARE_MONTH_RE.finditer(text):
+        mon = MONTHS[m.group(1).lower()]
+        out.append(Number("month", mon, mon, "month", m.group(1)))
+    for m in _DECADE_RE.finditer(text):
+        first = _DECADE_WORDS[m.group(1).lower()]
+        out.append(Number("date", date(first, 1, 1).toordinal(),
+                          date(first + 9, 12, 31).toordinal(), "decade", m.group()))
+    return out
+
+
 def _situated(n: Number, text: str) -> Number:
     """Return ``n`` with the content stems around it, and "since" durations told apart."""
     at = text.find(n.text) if n.text else -1
@@ -241,6 +270,9 @@ def _situated(n: Number, text: str) -> Number:
     words = WORD_RE.findall(before)[-4:] + WORD_RE.findall(after)[:4]
     context = frozenset(stem(w) for w in words
                         if w.lower() not in STOPWORDS and not w[0].isdigit())
+    if n.kind == "date" and _LIFE_SPAN_RE.search(before) and _SPAN_DASH_RE.match(after):
+        # "Ann Lee (4 May 1941 -- 2 June 2010)": the first date of a life span is the birth.
+        context |= {stem("born")}
     unit = n.unit
     # "the first treaty in over 20 years" counts time since, not how long something took.
     if n.kind == "duration" and re.search(r"\bin\s+(?:the\s+(?:past|last)\s+)?"
@@ -344,7 +376,9 @@ def _signals(
     if "-LRB-" in text or "-RRB-" in text or "-LSB-" in text:
         # Penn Treebank brackets (FEVER, RTE) become spaces; offsets only matter for values
         # extraction found, and those texts come from extraction unchanged.
-        text = _BRACKETS.sub(lambda m: " " * len(m.group()), text)
+        # A round bracket keeps its place: a date opening one may start a life span.
+        text = _BRACKETS.sub(lambda m: {"-LRB-": "(    ", "-RRB-": "    )"}.get(
+            m.group(), " " * len(m.group())), text)
     taken: list[tuple[int, int]] = []
     numbers: list[Number] = []
     for v in values:
@@ -444,7 +478,9 @@ def _signals(
     return Signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
         names=frozenset(names),
-        numbers=tuple(_refined(numbers, text)), negated=negated, negated_heads=frozenset(heads),
+        numbers=tuple(_refined(numbers, text) + [_situated(n, text) for n in _loose_dates(text)
+                                                 if not any(n.text in x.text for x in numbers)]),
+        negated=negated, negated_heads=frozenset(heads),
         hedged=hedged, directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,

@@ -195,3 +195,215 @@ def test_a_political_party_is_a_kind_of_thing() -> None:
     judgement = relate("Lost is a political party .", "Lost is an American drama series .")
     assert judgement.label == "conflict"
     assert "a party vs a series" in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    # The first date of a life span in brackets is the birth.
+    ("Tom Ash was born on March 3 , 1901 .",
+     "Tom Ash -LRB- 13 March 1901 -- 2 May 1980 -RRB- was a Scottish painter .",
+     "march 3 , 1901 vs 13 march 1901"),
+    # A birth name and a date in one bracket stay one claim.
+    ("Ann Lee was born in 1988 .",
+     "Ann Lee -LRB- born Ann Marsh ; June 2 , 1950 -RRB- is a Welsh singer .",
+     "1988 vs june 2 , 1950"),
+    # A month without a year against a full date.
+    ("The bridge opened in October .", "The new bridge opened to traffic on 4 May 2001 .",
+     "october vs 4 may 2001"),
+    # A decade in words.
+    ("Ann Lee was born in the sixties .",
+     "Ann Lee -LRB- born 9 July 1950 -RRB- is a Welsh singer .", "the sixties vs 9 july 1950"),
+    # An equal count in a name ("Seven Hills") does not excuse a different date.
+    ("Seven Hills opened in August .", "Seven Hills opened in the city on July 8 , 1999 .",
+     "august vs july 8 , 1999"),
+])
+def test_a_different_date_for_the_same_event_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.date"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The bridge opened in May .", "The new bridge opened to traffic on 4 May 2001 ."),
+    ("Ann Lee was born in the fifties .",
+     "Ann Lee -LRB- born 9 July 1950 -RRB- is a Welsh singer ."),
+    ("Tom Ash was born on March 13 , 1901 .",
+     "Tom Ash -LRB- 13 March 1901 -- 2 May 1980 -RRB- was a Scottish painter ."),
+])
+def test_a_month_or_decade_holding_the_date_agrees(a: str, b: str) -> None:
+    assert relate(a, b).label == "agree"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two different events: a launch and the start of production, each in a month.
+    ("The phone will launch in February", "Phone production starts in January"),
+    # "In her fifties" is an age, not a decade.
+    ("Ann Lee started painting in her fifties .",
+     "Ann Lee -LRB- born 9 July 1930 -RRB- is a Welsh painter ."),
+])
+def test_months_and_ages_of_other_events_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_bare_month_leaves_the_claim_content_alone() -> None:
+    # Only the comparison reads a bare month: content and so blocking keys stay as they were.
+    s = signals(claim("The bridge opened in October ."))
+    assert [n.kind for n in s.numbers] == ["month"]
+    assert not any(t.startswith("#") for t in s.content)
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Blue Harbour was directed by Tom Ash .",
+     "Blue Harbour is a 1998 crime film directed by Ann Lee , starring Bo Carr .",
+     "directed by tom ash vs by ann lee"),
+    ("The Grey Mill was painted by Tom Ash .",
+     "Painter Ann Lee painted The Grey Mill in 1901 while living in Kent .",
+     "painted by tom ash vs by painter ann lee"),
+    ("Salt Roads is an album by Tom Ash .",
+     "Salt Roads is the second studio album by the Welsh folk band Tin Cup .",
+     "album by tom ash vs by tin cup"),
+])
+def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "entity.differs"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The doer is named in the other claim too, beside someone else.
+    ("Blue Harbour was written by Tom Ash .",
+     "Blue Harbour was written by Ann Lee and Tom Ash in 1998 ."),
+    # Different acts: one wrote it, another directed it.
+    ("Blue Harbour was written by Tom Ash .", "Blue Harbour was directed by Ann Lee in 1998 ."),
+    # Two bare acronyms may be one body spelled two ways.
+    ("Aid worker beheaded by ISIS", "ISIL beheaded the aid worker , officials said"),
+    # A by-phrase that ends on a common noun names no one.
+    ("The town was attacked by Tom Ash .", "The town was attacked by the Welsh army ."),
+    # A vague act ties no two doers to one deed.
+    ("The plan was backed by Tom Ash .", "The plan was backed by Ann Lee in May ."),
+])
+def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The denied verb is asserted with a doubled consonant ("modelled").
+    ("Ann Lee refused to model for Brightwear .",
+     "Ann Lee has modelled for Brightwear , Coastline and Vera Moda ."),
+    # A doer of the denied deed ("writer") or the deed as a noun ("appearances").
+    ("Tom Ash has yet to write for the stage .",
+     "Tom Ash -LRB- 1901 -- 1980 -RRB- was a stage writer and painter ."),
+    ("Ann Lee never appeared on radio .",
+     "Ann Lee makes regular radio appearances , mostly about her books ."),
+])
+def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.opposite"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Nobody named: whose wish is it?
+    ("wanted to plead not guilty .",
+     "A man from Leeds has pleaded guilty at the crown court to the theft of a red car from "
+     "the garage of his neighbour's house on the high street in May ."),
+    # A headline's "No X" is left to the headline rules.
+    ("No new tax on Brightwear", "Brightwear will pay a new tax on imports from May , "
+                                 "the finance ministry of the country announced today ."),
+    # The rest of the short claim is not in the other.
+    ("Ann Lee never wrote a novel about Paris .", "Ann Lee is a writer from Leeds ."),
+])
+def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Ann Lee was born in Leeds .",
+     "Born in Bristol , Ann Lee comes from a family of singers and began singing at nine .",
+     "in leeds vs in bristol"),
+    ("Tom Ash studied at the Kent School of Art .",
+     "Tom Ash studied under the painter Bo Carr at the Royal Academy of Music in London .",
+     "at kent school art vs at royal academy music"),
+])
+def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "entity.differs"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A word of the shorter claim ("born") is missing: the other may tell another event.
+    ("Ann Lee was born in Leeds .", "Ann Lee began a long tour of concerts in Bristol ."),
+    # A country and its people's adjective name one place.
+    ("The bank is in Norway .", "The bank is a large Norwegian lender based in Oslo ."),
+    # A nationality is no name for a slot.
+    ("The singer is a judge on Star Hunt .",
+     "The singer is a judge on the British talent show Star Hunt , first shown in 2009 ."),
+    # A month fills no name slot.
+    ("The bridge was opened in May .", "The bridge was opened in May by Ann Lee ."),
+])
+def test_a_name_slot_without_a_rival_name_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Ann Lee is a senator .", "Ann Lee -LRB- born 4 May 1970 -RRB- is a Welsh fashion model .",
+     "a senator vs a model"),
+    ("Tom Ash is a racing driver .",
+     "Tom Ash -LRB- born 1961 -RRB- is an English novelist and poet .", "a driver vs a novelist"),
+])
+def test_a_line_of_work_in_another_field_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # One field: an author is a novelist; a singer may act.
+    ("Ann Lee is an author .", "Ann Lee -LRB- born 1950 -RRB- is a Welsh novelist ."),
+    ("Ann Lee is a singer .", "Ann Lee is an English actress and dancer ."),
+    # The other claim names both fields.
+    ("Tom Ash is an actor .", "Tom Ash is an American politician and actor from Ohio ."),
+    # Said of two different people.
+    ("Ann Lee is a senator .", "Her son Tom Ash is a fashion model in Paris ."),
+    # Denied: "not a senator" fits "a model".
+    ("Ann Lee is not a senator .", "Ann Lee is a Welsh fashion model ."),
+])
+def test_lines_of_work_that_can_both_hold_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("The Blue Gulls were one of the worst-selling bands of the decade .",
+     "Formed in Leeds in 1990 , the Blue Gulls toured widely , sold ten million records and "
+     "became one of the best-selling bands of the decade .", "'worst-sell' vs 'best-sell'"),
+    ("The Grey Mill is a highly regarded painting .",
+     "Painted in 1901 by Tom Ash while he lived in Kent , The Grey Mill is a barely regarded "
+     "painting of a mill .", "'highly' vs 'barely'"),
+    ("The Blue Gulls disbanded in 1990 .",
+     "The Blue Gulls are an English folk band from Leeds , formed in 1990 by Ann Lee .",
+     "'disband' vs 'form'"),
+])
+def test_an_opposite_in_a_short_claim_covered_by_a_long_one_conflicts(
+        a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A word of the short claim ("painting") is not in the long one.
+    ("The Grey Mill is a highly regarded painting .",
+     "Built in 1901 by Tom Ash while he lived in Kent , The Grey Mill is a barely used "
+     "building by the river ."),
+    # Headlines play with opposites.
+    ("Ann Lee Found Dead But Still Sings At Her Own Concert",
+     "Ann Lee , the singer from Leeds said to have died on Sunday , is alive and well and "
+     "sang at a concert in Leeds on Monday , her agent said ."),
+])
+def test_an_opposite_without_the_rest_of_the_claim_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
