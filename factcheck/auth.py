@@ -20,6 +20,9 @@ def current_user() -> User | None:
         user = users.user_for_token(db, request.headers["Authorization"][7:].strip())
         if user is None:
             raise Unauthorized("The API token is not valid.")
+        if db.dirty and request.method in ("GET", "HEAD"):
+            # The token's last-used time: a read commits nothing else, so keep it now.
+            db.commit()
     elif session.get("user_id") is not None:
         found = db.get(User, session["user_id"])
         user = found if found is not None and found.active else None

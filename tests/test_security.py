@@ -202,6 +202,24 @@ def test_passwords_and_tokens_are_stored_only_as_hashes(world: World) -> None:
         session.rollback()  # keep last_used_at as it was
 
 
+def test_a_token_records_when_it_was_last_used_even_by_a_read(world: World) -> None:
+    from sqlalchemy import select
+
+    from factcheck.models import ApiToken
+    role = next(iter(world.tokens))
+    with session_scope(world.app) as session:
+        for token in session.scalars(select(ApiToken)):
+            token.last_used_at = None
+    got = world.app.test_client().get(f"/api/v1/stories/{world.story_id}",
+                                      headers=world.bearer(role))
+    assert got.status_code == 200
+    with session_scope(world.app) as session:
+        used = [t.last_used_at for t in session.scalars(
+            select(ApiToken).where(ApiToken.user_id == world.user_ids[role]))]
+    assert any(u is not None and datetime.now(UTC) - u.replace(tzinfo=u.tzinfo or UTC)
+               < timedelta(minutes=1) for u in used)
+
+
 def test_the_cli_password_and_token_are_stored_hashed(world: World) -> None:
     runner = world.app.test_cli_runner()
     secret = "a password only typed once"
