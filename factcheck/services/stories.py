@@ -1243,7 +1243,9 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
                 rs.memo[here_key] = reviewed_here
             as_machine = (pid for pid in st.fact_order[n] if pid not in reviews
                           and (not fast or matches(pid)))
-            shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank), shown))
+            # Most facts hold no reviewed pair: then the machine's order is the order.
+            shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank)
+                                    if reviewed_here else as_machine, shown))
         else:
             shown_ids = heapq.nsmallest(shown, members, key=rank)
         label = next((lab for lab, k in order.items() if k == worst), None) or \
