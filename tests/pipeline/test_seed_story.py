@@ -153,6 +153,9 @@ THIRD_REPORTS = [
     ("After three years of work, the committee established by the UN General Assembly to "
      "negotiate the convention agreed on a draft text on Monday.", date(2024, 8, 11),
      "agreed on a draft text on Thursday", "value.mismatch.date"),
+    # The committee's part excuses a different length of work, not a different day.
+    ("The draft was agreed on Monday.", date(2024, 8, 11),
+     "agreed on a draft text on Thursday", "value.mismatch.date"),
 ]
 
 
