@@ -821,15 +821,17 @@ def classify(
     reasons: list[Evidence]
     label: Label
     excusing = [e for e in softeners if e.code != "attribution.differs"]
+    told = softeners  # what the conflict's explanation names beside the clash
     if soft and all(e.code == "value.mismatch.date" for e in soft):
         # A day is not a part of a whole: the committee's share explains three years
         # within five, not the draft agreed on Monday against the draft agreed on Thursday.
         excusing = [e for e in excusing if e.code != "scope.differs"]
+        told = [e for e in softeners if e.code != "scope.differs"]
     asserting = [e for e in softeners if e.code != "scope.differs"]
     if hard and not codes_soft & {"scope.differs", "stage.differs"}:
         label, reasons = "conflict", hard + soft + softeners
     elif soft and not excusing:
-        label, reasons = "conflict", soft + softeners
+        label, reasons = "conflict", soft + told
     elif hard or soft:
         # The clash first, then what explains it away.
         label, reasons = "complement", (hard + soft)[:1] + softeners

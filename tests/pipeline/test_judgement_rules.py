@@ -407,3 +407,24 @@ def test_an_opposite_in_a_short_claim_covered_by_a_long_one_conflicts(
 ])
 def test_an_opposite_without_the_rest_of_the_claim_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+def test_a_part_of_the_whole_excuses_a_length_but_not_a_day() -> None:
+    from datetime import date
+
+    from factcheck.pipeline import classify
+    from factcheck.pipeline.extract import extract_report
+
+    def claim(text: str, day: date) -> Claim:
+        return extract_report(text, published=day).claims[0]
+
+    part = claim("The committee agreed on a draft text on Thursday after three years of "
+                 "talks.", date(2024, 8, 9))
+    day = classify(part, claim("The draft text was agreed on Monday.", date(2024, 8, 11)),
+                   published_a=date(2024, 8, 9), published_b=date(2024, 8, 11))
+    assert day.label == "conflict" and day.reasons == ("value.mismatch.date",)
+    assert "part" not in day.explanation and "Monday" in day.explanation
+    length = classify(claim("The committee drafted the text over three years.",
+                            date(2024, 8, 9)),
+                      claim("Drafting the text took five years.", date(2024, 8, 11)))
+    assert length.label == "complement" and "scope.differs" in length.reasons
