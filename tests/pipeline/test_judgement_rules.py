@@ -424,7 +424,8 @@ def test_a_part_of_the_whole_excuses_a_length_but_not_a_day() -> None:
                    published_a=date(2024, 8, 9), published_b=date(2024, 8, 11))
     assert day.label == "conflict" and day.reasons == ("value.mismatch.date",)
     assert "part" not in day.explanation and "Monday" in day.explanation
-    length = classify(claim("The committee drafted the text over three years.",
-                            date(2024, 8, 9)),
-                      claim("Drafting the text took five years.", date(2024, 8, 11)))
-    assert length.label == "complement" and "scope.differs" in length.reasons
+    length = classify(claim("The treaty took five years to finalize.", date(2024, 8, 9)),
+                      claim("The committee took three years to finalize the treaty.",
+                            date(2024, 8, 11)))
+    assert length.label == "complement"
+    assert length.reasons == ("value.mismatch.number", "scope.differs")
