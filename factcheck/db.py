@@ -119,9 +119,8 @@ def get_session() -> Session:
     """Return the session of the current request or command, opening it on first use."""
     if "db_session" not in g:
         db = get_db()
-        reading = db.reads is not None and has_request_context() and \
-            request.method in ("GET", "HEAD")
-        g.db_session = db.reads() if reading and db.reads is not None else db.sessions()
+        reading = has_request_context() and request.method in ("GET", "HEAD")
+        g.db_session = ((db.reads if reading else None) or db.sessions)()
     return g.db_session
 
 

@@ -225,11 +225,10 @@ def list_pairs(session: Session, story_id: int, *, offset: int = 0, limit: int |
                                **filters)
     if not ids:
         return [], total
-    light = LIGHT_REPORT
     found = {p.id: p for p in session.scalars(
         select(Pair).where(Pair.id.in_(ids)).options(
-            joinedload(Pair.claim_a).joinedload(Claim.report).load_only(*light),
-            joinedload(Pair.claim_b).joinedload(Claim.report).load_only(*light)))}
+            joinedload(Pair.claim_a).joinedload(Claim.report).load_only(*LIGHT_REPORT),
+            joinedload(Pair.claim_b).joinedload(Claim.report).load_only(*LIGHT_REPORT)))}
     return [found[i] for i in ids if i in found], total
 
 
@@ -964,6 +963,34 @@ def _reviewed_in(st: FactStructure, rs: ReviewState,
     return found
 
 
+def _reviewed_facts(rs: ReviewState, key: Any, reviewed_in: dict[int, list[int]],
+                    carried: Any, make: Any) -> list[Any]:
+    """Return ``make(n, reviewed pairs)`` of each fact holding a reviewed pair (None left
+    out), sorted, kept in ``rs`` under ``key``.
+
+    ``carried(key)`` gives an earlier state's list and the facts reviewed since: then only
+    those facts are made again. Items start with (rank, fact number), which is unique.
+    """
+    found: list[Any] | None = rs.memo.get(key)
+    if found is not None:
+        return found
+    before = carried(key)
+    todo: Iterable[int]
+    if before is None:
+        found, todo = [], reviewed_in.keys()
+    else:
+        found = [item for item in before[0] if item[1] not in before[1]]
+        todo = before[1]
+    for n in todo:
+        reviewed = reviewed_in.get(n)
+        item = None if reviewed is None else make(n, reviewed)
+        if item is not None:
+            found.append(item)
+    found.sort()  # by (rank, fact number): the members are never compared
+    rs.memo[key] = found
+    return found
+
+
 def _totals(st: FactStructure, members: list[int]) -> tuple[int, int]:
     """Return how many claims and how many reports the pairs ``members`` join."""
     rows = st.rows
@@ -1126,44 +1153,33 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             status_filter is None or (states[pid][1] if pid in states else "unreviewed")
             == status_filter)
 
+    def fact_key(n: int) -> tuple[Any, ...]:
+        # What a fact's matching pairs and totals depend on under a label or status filter.
+        reviewed = reviewed_in.get(n)
+        if reviewed is None:
+            return (n, label_filter)
+        return (n, label_filter, status_filter,
+                tuple(sorted((pid, *states[pid]) for pid in reviewed)))
+
     if fast:
         label, status = label_filter, status_filter
         memo = st.filtered_facts
         if len(memo) > 50_000:
             memo.clear()  # reviews come and go; keep the memo from growing without end
-        # Worked out once per filter and review count, from an earlier count's when one is
-        # kept: then only the facts whose reviews changed are looked at again.
-        kept_ranked = rs.memo.get(("filtered", label, status))
-        if kept_ranked is None:
-            before = carried(("filtered", label, status))
-            todo: Iterable[int]
-            if before is None:
-                todo, ranked, memo_keys = reviewed_in.keys(), [], {}
-            else:
-                (old_ranked, old_keys), todo = before
-                ranked = [item for item in old_ranked if item[1] not in todo]
-                memo_keys = {n: k for n, k in old_keys.items() if n not in todo}
-            for n in todo:
-                reviewed = reviewed_in.get(n)
-                if reviewed is None:
-                    continue
-                # A fact's matching pairs depend only on the reviews of its own pairs: a
-                # big fact is walked again only when one of its pairs is reviewed.
-                memo_key = (n, label, status, tuple(sorted((pid, *states[pid])
-                                                           for pid in reviewed)))
-                # Another thread may empty the memo at any time: keep what is read or made.
-                found = memo.get(memo_key, _MISSING)
-                if found is _MISSING:
-                    members = [pid for pid in st.facts[n] if matches(pid)]
-                    found = (_rank_of(members, rows, st.kinds, label_of), members) \
-                        if members else None
-                    memo[memo_key] = found
-                if found is not None:
-                    ranked.append((found[0], n, found[1]))
-                    memo_keys[n] = memo_key
-            ranked.sort()  # (rank, fact number) is unique: the members are never compared
-            kept_ranked = rs.memo[("filtered", label, status)] = (ranked, memo_keys)
-        ranked, memo_keys = kept_ranked
+        def ranked_fact(n: int, _reviewed: list[int]) -> Any:
+            # A fact's matching pairs depend only on the reviews of its own pairs: a big
+            # fact is walked again only when one of its pairs is reviewed.
+            key = fact_key(n)
+            # Another thread may empty the memo at any time: keep what is read or made.
+            found = memo.get(key, _MISSING)
+            if found is _MISSING:
+                members = [pid for pid in st.facts[n] if matches(pid)]
+                found = memo[key] = (_rank_of(members, rows, st.kinds, label_of), members) \
+                    if members else None
+            return None if found is None else (found[0], n, found[1])
+
+        ranked = _reviewed_facts(rs, ("filtered", label, status), reviewed_in, carried,
+                                 ranked_fact)
         if status is None or status == "unreviewed":
             # Facts nobody reviewed match as the machine labelled them: in an order kept.
             view = _label_view(st, label)
@@ -1188,28 +1204,16 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     else:
         # Tens of thousands of facts stay in the order computed with the structure; only
         # the facts holding a reviewed pair are ranked again and merged in.
-        moved = rs.memo.get("moved")
-        if moved is None:
-            before_moved = carried("moved")
-            todo_facts: Iterable[int]
-            if before_moved is None:
-                moved, todo_facts = [], reviewed_in.keys()
-            else:
-                moved = [item for item in before_moved[0] if item[1] not in before_moved[1]]
-                todo_facts = before_moved[1]
-            for n in todo_facts:
-                reviewed = reviewed_in.get(n)
-                if reviewed is None:
-                    continue
-                labels = dict(st.label_counts[n])
-                for pid in reviewed:
-                    machine, now = rows[pid].label, reviews[pid]
-                    labels[machine] -= 1
-                    labels[now] = labels.get(now, 0) + 1
-                worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
-                moved.append(((worst, *st.machine_rank[n][1:]), n, st.facts[n]))
-            moved.sort()  # (rank, fact number) is unique: the members are never compared
-            rs.memo["moved"] = moved
+        def moved_fact(n: int, reviewed: list[int]) -> Any:
+            labels = dict(st.label_counts[n])
+            for pid in reviewed:
+                machine, now = rows[pid].label, reviews[pid]
+                labels[machine] -= 1
+                labels[now] = labels.get(now, 0) + 1
+            worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
+            return (worst, *st.machine_rank[n][1:]), n, st.facts[n]
+
+        moved = _reviewed_facts(rs, "moved", reviewed_in, carried, moved_fact)
         still = ((st.machine_rank[n], n, st.facts[n]) for n in st.machine_order
                  if n not in reviewed_in)
         merged = heapq.merge(still, moved, key=lambda item: item[:2])
@@ -1258,7 +1262,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             needs_review = len(members) - len(reviewed_in.get(n, ()))
         elif fast:
             # The same members give the same totals: kept with the fact's filtered members.
-            totals_key = memo_keys.get(n, (n, label_filter))
+            totals_key = fact_key(n)
             totals = st.filtered_totals.get(totals_key)
             if totals is None:
                 if len(st.filtered_totals) > 50_000:
