@@ -137,10 +137,13 @@ class Report(Base):
     """One article from one outlet: raw input, cleaned text, metadata and a content hash."""
 
     __tablename__ = "report"
-    __table_args__ = (UniqueConstraint("story_id", "content_hash"),)
+    # (story_id, id, created_at): a story's state (``stories.story_state``, read on every
+    # page view) is an index-only scan, not a read of every report row with its text.
+    __table_args__ = (UniqueConstraint("story_id", "content_hash"),
+                      Index("ix_report_story_state", "story_id", "id", "created_at"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"), index=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("story.id", ondelete="CASCADE"))
     outlet: Mapped[str] = mapped_column(String(200))
     title: Mapped[str | None] = mapped_column(String(500))
     url: Mapped[str | None] = mapped_column(String(2000))
