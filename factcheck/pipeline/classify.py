@@ -192,9 +192,16 @@ def _roots(content: frozenset[str]) -> frozenset[str]:
     return frozenset(_root(t) for t in content if not t.startswith("#"))
 
 
+# The verbs of a denial ("refused to", "failed to") are its polarity, not its content.
+_DENYING = frozenset(stem(w) for w in (
+    "refuse refused refuses refusing fail failed fails unable decline declined declines "
+    "lack lacks lacked incapable absence devoid").split())
+
+
 def _root_coverage(hyp: Signals, premise: Signals) -> float:
     """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
-    words = [t for t in hyp.content if not t.startswith("#")]
+    words = [t for t in hyp.content if not t.startswith("#")
+             and not (hyp.negated and t in _DENYING)]
     if not words:
         return 0.0
     theirs = _roots(premise.content)
@@ -773,8 +780,10 @@ def classify(
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
-    elif hyp is denier and len(premise.content) > len(hyp.content) and cov >= 0.4:
-        denial = _short_denial(hyp, premise)
+    elif len(other.content) >= len(denier.content) and (
+            cov if hyp is denier else coverage(denier, other)) >= 0.4:
+        # The denier may be as long as the other: "refused to" adds a word of its own.
+        denial = _short_denial(denier, other)
         if denial is not None:
             hard.append(denial)
     # Read as b about a, only b calling a's claim false is a refutation.

@@ -296,6 +296,9 @@ def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
      "Tom Ash -LRB- 1901 -- 1980 -RRB- was a stage writer and painter ."),
     ("Ann Lee never appeared on radio .",
      "Ann Lee makes regular radio appearances , mostly about her books ."),
+    # The denial is as long as the other claim: "refused" is its polarity, not its content.
+    ("Joan Mirren refused to model for Brightwear .",
+     "Mirren has modelled for Coastline , Vera and Brightwear ."),
 ])
 def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> None:
     judgement = relate(a, b)
@@ -313,6 +316,9 @@ def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> N
                                  "the finance ministry of the country announced today ."),
     # The rest of the short claim is not in the other.
     ("Ann Lee never wrote a novel about Paris .", "Ann Lee is a writer from Leeds ."),
+    # As long as the other, but the brand she refused is not among those it names.
+    ("Joan Mirren refused to model for Brightwear .",
+     "Mirren has modelled for Coastline , Vera and Lumo ."),
 ])
 def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
