@@ -435,3 +435,27 @@ def test_a_part_of_the_whole_excuses_a_length_but_not_a_day() -> None:
                             date(2024, 8, 11)))
     assert length.label == "complement"
     assert length.reasons == ("value.mismatch.number", "scope.differs")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # "zero" before a capitalised name is a plain number, like the "four" extraction reads.
+    ("The club's squad includes zero Olympic Champions .",
+     "The club has a large squad , including four Olympic Champions and two coaches ."),
+])
+def test_zero_against_a_count_before_a_name_conflicts(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.number"
+    assert "zero vs four" in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The same count, and a count of something else in a long sentence.
+    ("The club's squad includes four Olympic Champions .",
+     "The club has a large squad , including four Olympic Champions and two coaches ."),
+    ("The club's squad includes zero Olympic Champions .",
+     "The club has a large squad of players from Leeds and Bristol who trained for nine years "
+     "under two coaches at the old ground ."),
+])
+def test_zero_without_a_rival_count_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
