@@ -482,20 +482,22 @@ def _occupation(sa: Signals, sb: Signals) -> Evidence | None:
     return Evidence("alternative.exclusive", f"{_article(ja[0])} vs {_article(jb[0])}")
 
 
-# "only American", "solely in Leeds", "in Japan exclusively"; not "the only", "not only",
-# "an only child", "only one of".
+# "only American", "solely in Leeds", "in Japan exclusively", "only works in Leeds"; not
+# "the only", "not only", "an only child", "only one of".
 _ONLY_RE = re.compile(
     r"(?<!\bthe )(?<!\bnot )(?<!\ban )(?<!\ba )\b(?:only|solely|exclusively)\s+"
-    r"(?:in\s+|as\s+|an?\s+|the\s+)?(?!one\b)([\w\-]+)|([\w\-]+)\s+exclusively\b")
+    r"(?:[a-z]+\s+(?=(?:in|as)\s))?(?:(in|as)\s+|an?\s+|the\s+)?(?!one\b)([\w\-]+)"
+    r"|([\w\-]+)\s+exclusively\b")
 
 
-def _only_word(s: Signals) -> str | None:
-    """Return the stem a claim restricts with "only", "solely" or "exclusively", if any."""
+def _only_word(s: Signals) -> tuple[str, str] | None:
+    """Return the stem a claim restricts with "only", "solely" or "exclusively", if any,
+    and the preposition before it ("in", "as" or "")."""
     return _restricted(s.text, s.content) if "ly" in s.text else None
 
 
 @lru_cache(maxsize=65536)
-def _restricted(text: str, content: frozenset[str]) -> str | None:
+def _restricted(text: str, content: frozenset[str]) -> tuple[str, str] | None:
     if not _ONLY_RE.search(text):
         return None
     words = text.split()
@@ -504,9 +506,18 @@ def _restricted(text: str, content: frozenset[str]) -> str | None:
             and text.rstrip()[-1:] not in ".!?"):
         return None
     for m in _ONLY_RE.finditer(text):
-        t = stem(m.group(1) or m.group(2))
+        t = stem(m.group(2) or m.group(3))
         if t in content:
-            return t
+            return t, m.group(1) or ""
+    return None
+
+
+def _name_after(s: Signals, prep: str, mine: frozenset[str]) -> str | None:
+    """Return the first name of ``s`` after ``prep`` that ``mine`` does not have."""
+    for m in re.finditer(rf"\b{prep}\s+((?:[A-Z][\w\-]*\s*)+)", s.text):
+        name = m.group(1).strip()
+        if not {stem(w) for w in name.split()} & mine:
+            return name
     return None
 
 
@@ -518,9 +529,10 @@ def _word(s: Signals, t: str) -> str:
 def _only(sa: Signals, sb: Signals) -> Evidence | None:
     """Return a clash with a claim that restricts: "only American" / "an Indian producer"."""
     for mine, other in ((sa, sb), (sb, sa)):
-        w = _only_word(mine)
-        if w is None or mine.negated or other.negated:
+        restricted = _only_word(mine)
+        if restricted is None or mine.negated or other.negated:
             continue
+        w, prep = restricted
         if w in other.content:
             # "only film" against "TV and film": the other names more than the one.
             m = re.search(rf"\b([\w\-]+)\s+and\s+{re.escape(w)}s?\b|"
@@ -534,6 +546,11 @@ def _only(sa: Signals, sb: Signals) -> Evidence | None:
         if w in _DEMONYM_STEMS:
             alt = sorted(t for t in other.content if t in _DEMONYM_STEMS and t not in mine.content)
         elif w in mine.names:
+            # The name after the same preposition first: "only shot in Montana" / "shot in
+            # New Mexico".
+            slot = _name_after(other, prep, mine.content) if prep else None
+            if slot is not None and other.names - mine.content:
+                return Evidence("alternative.exclusive", f"only {_word(mine, w)} vs {slot}")
             alt = sorted(other.names - mine.content)
         else:
             alt = []

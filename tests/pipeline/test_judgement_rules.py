@@ -159,11 +159,21 @@ def test_compatible_kinds_or_other_subjects_do_not_conflict(a: str, b: str) -> N
     ("The band toured only in Japan .", "The band toured in Japan and Korea in 2001 ."),
     ("Ann Lee worked only in film .", "Ann Lee is a Welsh television and film producer ."),
     ("The band has played in Oslo exclusively .", "The band has played in Bergen since 2001 ."),
+    # "only" before the verb restricts the word after its preposition.
+    ("Ann Lee only worked in film .", "Ann Lee is a Welsh television and film producer ."),
+    ("The team only trains in Leeds .", "The team trains in Bristol ."),
 ])
 def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
     judgement = relate(a, b)
     assert judgement.label == "conflict"
     assert judgement.reasons[0] == "alternative.exclusive"
+
+
+def test_only_names_the_rival_in_the_same_slot() -> None:
+    judgement = relate("Part of the film was shot in New Forest .",
+                       "The Lumo film was only shot in Kent .")
+    assert judgement.label == "conflict"
+    assert "only kent vs new forest" in judgement.explanation.lower()
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -173,6 +183,9 @@ def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
     ("Ann Lee was not only a singer .", "Ann Lee was a singer and an actor in Paris ."),
     # A headline capitalises every word: "Only" there restricts no name.
     ("Ann Lee Is Probably Only Joking", "Ann Lee said in Paris that she was joking"),
+    # "only" before the verb: the other names nothing else in that slot.
+    ("Ann Lee only worked in film .", "Ann Lee is a film producer from Leeds ."),
+    ("The band only plays in Oslo .", "The band plays in Oslo every summer with Ann Lee ."),
 ])
 def test_only_without_another_of_its_kind_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
