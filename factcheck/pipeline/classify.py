@@ -560,6 +560,36 @@ def _only(sa: Signals, sb: Signals) -> Evidence | None:
     return None
 
 
+# "is childless", "remained jobless": a privative adjective says there are none of a thing
+# (not "childless until 1990": only for a time).
+_PRIVATIVE_RE = re.compile(
+    r"\b(?:is|was|are|were|be|been|remained|remains|became|becomes|died|lived)\s+"
+    r"(?:still\s+|now\s+)?([a-z]{3,})less\b(?!\s+(?:until|till|before|for|when)\b)")
+# What else counts as a child: "childless" against "had two sons".
+_KIN = {"child": frozenset({"child", "son", "daughter", "kid"})}
+
+
+def _privative(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of "X is childless" with a count of children above zero for X."""
+    for mine, other in ((sa, sb), (sb, sa)):
+        m = _PRIVATIVE_RE.search(mine.text) if "less" in mine.text else None
+        if m is None or mine.negated or other.negated:
+            continue
+        # Said of one subject: a name of the privative claim is in the other.
+        if not mine.names & other.content:
+            continue
+        word = m.group(1)
+        base = stem(word)
+        # The stemmer may cut the plural further than the word: "homes" -> "hom".
+        units = _KIN.get(base, frozenset({base, stem(word + "s")}))
+        for n in other.numbers:
+            if n.kind == "count" and n.unit in units and n.low > 0:
+                things = "children" if base == "child" else f"{word}s"
+                return Evidence("value.mismatch.number",
+                                f"a count of {things}: none vs {_shown(n)}")
+    return None
+
+
 # "written by Ann Lee", "an album by the Welsh band Tin Cup": the words before "by" ("written
 # and directed") and the capitalised run that ends the by-phrase (a preposition, a relative
 # or a comma closes it).
@@ -820,6 +850,7 @@ def classify(
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _only(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _privative(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _agent(hyp, premise) if max(ov, cov) >= 0.25 else None,
                    _name_slot(hyp, premise) if covered else None,
                    _occupation(sa, sb) if max(ov, cov) >= 0.25 else None):

@@ -472,3 +472,30 @@ def test_zero_against_a_count_before_a_name_conflicts(a: str, b: str) -> None:
 ])
 def test_zero_without_a_rival_count_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Maria Olsen is childless .", "In 1990 , Olsen married the painter Tom Ash , with whom "
+                                   "she had two children .", "children: none vs two children"),
+    ("Maria Olsen is childless .", "Maria Olsen and her husband had three sons .",
+     "children: none vs three sons"),
+    ("The farmer Tom Ash was homeless .", "Tom Ash owns two homes near Leeds .",
+     "homes: none vs two homes"),
+])
+def test_a_privative_adjective_against_a_count_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.number"
+    assert words in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Another subject, a denied privative, a privative only for a time, no count.
+    ("Maria Olsen is childless .", "Tom Ash and his wife had three children ."),
+    ("Maria Olsen is not childless .", "Maria Olsen and her husband had three children ."),
+    ("Maria Olsen was childless until 1990 .", "Maria Olsen and her husband had three children ."),
+    ("Maria Olsen is childless .", "Maria Olsen and her husband live in Leeds with a dog ."),
+])
+def test_a_privative_adjective_without_a_count_of_its_thing_does_not_conflict(
+        a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
