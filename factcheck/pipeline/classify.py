@@ -395,6 +395,10 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
             if (y is None or x in sa.content or y in sb.content or y in sa.names
                     or not _exclusive(x, y)):
                 continue
+            # A kind word before another noun only qualifies it: "a film director" is a
+            # person, "a city councillor" no city.
+            if x in _THINGS and (_qualifies(sb.text, x) or _qualifies(sa.text, y)):
+                continue
             return Evidence("alternative.exclusive",
                             f"'{_SURFACE.get(y, y)}' vs '{_SURFACE.get(x, x)}' in the same place")
     return None
@@ -407,6 +411,26 @@ _COPULA_RE = re.compile(
     r"\w[\w\-]*\s*){1,6})", re.IGNORECASE)
 
 
+# Participles that follow the head noun: "a film set in", "a novel written by".
+_PARTICIPLES = frozenset("set written made shot known born built run held led sung seen "
+                         "begun drawn grown sold".split())
+
+
+def _modifier(after: str) -> bool:
+    """Return True when ``after``, the word after a noun, makes that noun a modifier."""
+    w = after.lower().strip(",;:")
+    return bool(w) and w.isalpha() and after[0].islower() and w not in STOPWORDS and (
+        w not in _PARTICIPLES and not w.endswith(("ed", "ing")))
+
+
+@lru_cache(maxsize=65536)
+def _qualifies(text: str, t: str) -> bool:
+    """Return True when every word of stem ``t`` in ``text`` stands before another noun."""
+    words = text.split()
+    at = [k for k, w in enumerate(words) if stem(w) == t]
+    return bool(at) and all(k + 1 < len(words) and _modifier(words[k + 1]) for k in at)
+
+
 @lru_cache(maxsize=65536)
 def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | None:
     """Return the word of ``THING_KINDS`` a claim says its subject is, and the subject."""
@@ -417,10 +441,24 @@ def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | No
             t = stem(w)
             if w[0].isupper() or (t == "party" and words[k - 1].lower() != "political"):
                 continue
+            if t in _THINGS and _modifier(words[k + 1] if k + 1 < len(words) else ""):
+                continue  # "a county seat", "a city councillor": the next noun is the head
             if t in _THINGS:
+                # The subject: the words just before the verb, or those opening the
+                # sentence ("Ann Lee (pronounced ...; born 1950) is a singer").
                 before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
-                return t, frozenset(stem(x) for x in before) & content
+                opening = WORD_RE.findall(text[:m.start()])[:3]
+                return t, frozenset(stem(x) for x in before + opening) & content
     return None
+
+
+def _common_use(s: Signals, t: str) -> bool:
+    """Return True when ``s`` uses the stem ``t`` outside a capitalised name."""
+    if t not in s.content:
+        return False
+    if t not in s.names:
+        return True
+    return any(stem(w) == t for w in WORD_RE.findall(s.text) if w[0].islower())
 
 
 def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
@@ -431,7 +469,9 @@ def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
     if kb is None or ka is None or not kb[1] & ka[1]:  # said of the same subject
         return None
     x, y = kb[0], ka[0]
-    if x in sa.content or y in sb.content:
+    # A claim naming the other's noun too is no clash ("a film about a dog"), unless only
+    # inside a name: "a city in Yavapai County" does not call the place a county.
+    if _common_use(sa, x) or _common_use(sb, y):
         return None
     if not _other_thing(x, y):
         return None

@@ -136,6 +136,31 @@ def test_two_kinds_of_thing_for_one_subject_conflict(a: str, b: str, words: str)
     assert words in judgement.explanation.lower()
 
 
+@pytest.mark.parametrize(("a", "b", "words"), [
+    # The subject opens the sentence, before a bracket of pronunciation and old names; the
+    # other's noun appears only inside a name ("Kent County").
+    ("Dover is a county .", "Dover -LRB- pronounced doh-ver ; old name Dubris -RRB- is a town "
+                            "in Kent County , England .", "a county vs a town"),
+])
+def test_a_kind_named_after_a_bracket_or_inside_a_name_conflicts(
+        a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A kind word before another noun only qualifies it.
+    ("Dover is the county seat of Kent .", "Dover is a city in Kent County ."),
+    ("Ann Lee is a film director .", "Ann Lee is an actress from Leeds ."),
+    ("Tom Ash is a city councillor .", "Tom Ash is a singer from Leeds ."),
+    # The same kind, the other's noun only inside a name.
+    ("Dover is a town .", "Dover -LRB- pronounced doh-ver -RRB- is a town in Kent County ."),
+])
+def test_a_kind_word_qualifying_a_noun_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # One person may hold two roles.
     ("Ann Lee is a singer .", "Ann Lee is an English actress and writer ."),
