@@ -363,13 +363,15 @@ def _other_thing(x: str, y: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
-    """Return each word of ``ta`` by the words either side of it and the two before it."""
+    """Return each word of ``ta`` by the words either side of it, the two before or after."""
     around: dict[tuple[str, ...], str] = {}
     for m in range(1, len(ta)):
         if m + 1 < len(ta):
             around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
         if m >= 2:
             around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
+        if m + 2 < len(ta):
+            around.setdefault((">", ta[m + 1], ta[m + 2]), ta[m])
     return around
 
 
@@ -379,6 +381,8 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
     The slot is the same when the words either side are the same ("drama film set in" /
     "drama book set in") or the two words before it are ("comedy drama film").
     """
+    if sa.negated or sb.negated:  # "not the first woman" fits "the second woman"
+        return None
     tb = sb.tokens
     around = _slots(sa.tokens)
     for k in range(1, len(tb)):
@@ -389,6 +393,8 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
         keys: list[tuple[str, ...]] = [(tb[k - 1], tb[k + 1])] if k + 1 < len(tb) else []
         if k >= 2:
             keys.append((tb[k - 2], tb[k - 1], "<"))
+        if k + 2 < len(tb):
+            keys.append((">", tb[k + 1], tb[k + 2]))
         for key in keys:
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".

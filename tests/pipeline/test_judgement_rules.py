@@ -524,3 +524,25 @@ def test_a_privative_adjective_against_a_count_conflicts(a: str, b: str, words: 
 def test_a_privative_adjective_without_a_count_of_its_thing_does_not_conflict(
         a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+def test_an_exclusive_word_before_the_same_two_words_conflicts() -> None:
+    judgement = relate(
+        "Ann Lee was the first woman to lead the Leeds rowing club .",
+        "In 1990 , Lee beat Tom Ash in a vote and became the second woman to lead the Leeds "
+        "rowing club .")
+    assert judgement.label == "conflict"
+    assert "'first' vs 'second' in the same place" in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Denied: "not the first" fits "the second".
+    ("Ann Lee was not the first woman to lead the Leeds rowing club .",
+     "In 1990 , Lee beat Tom Ash in a vote and became the second woman to lead the Leeds "
+     "rowing club ."),
+    # Different words after it: another thing ranked.
+    ("Ann Lee was the first woman to lead the Leeds rowing club .",
+     "In 1990 , Lee became the second person to win the Leeds rowing race ."),
+])
+def test_an_exclusive_word_denied_or_elsewhere_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
