@@ -198,6 +198,18 @@ _DENYING = frozenset(stem(w) for w in (
     "lack lacks lacked incapable absence devoid").split())
 
 
+def _adverb_denied(denier: Signals, other: Signals) -> bool:
+    """Return True when ``other`` says with an adverb what ``denier`` denies.
+
+    "obtaining visas has not been easy" / "can easily obtain visas": the adverb of the denied
+    word qualifies a word the denial has too ("was not safe" / "was safely reopened" does not).
+    """
+    adverbs = {f"{h[:-1]}ily" if h.endswith("y") else f"{h}ly" for h in denier.negated_heads}
+    tokens = other.tokens
+    return any(t in adverbs and k + 1 < len(tokens) and tokens[k + 1] in denier.content
+               for k, t in enumerate(tokens))
+
+
 def _root_coverage(hyp: Signals, premise: Signals) -> float:
     """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
     words = [t for t in hyp.content if not t.startswith("#")
@@ -869,7 +881,7 @@ def classify(
     # A short claim inside a short sentence: coverage says as much as overlap.
     near = max(ov, cov) if directed and short_pair else ov
     if sa.negated != sb.negated and near >= _CONFLICT_OVERLAP and (
-            denier.negated_heads & other.content
+            denier.negated_heads & other.content or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))

@@ -546,3 +546,20 @@ def test_an_exclusive_word_before_the_same_two_words_conflicts() -> None:
 ])
 def test_an_exclusive_word_denied_or_elsewhere_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+def test_an_adverb_of_the_denied_word_conflicts() -> None:
+    judgement = relate(
+        "The firm says getting permits for its engineers in Leeds has not been easy .",
+        "The firm's engineers in Leeds can easily get permits .")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.opposite"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The adverb qualifies another deed than the one denied.
+    ("The old bridge in Leeds was not safe .",
+     "The old bridge in Leeds was safely reopened on Monday ."),
+])
+def test_an_adverb_of_another_deed_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
