@@ -101,6 +101,9 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("won", "nominated"), ("win", "nominate"), ("before", "after"), ("ancient", "modern"),
     ("greatest", "worst"), ("earlier", "later"), ("formed", "disbanded"),
     ("highly", "barely"), ("began", "finished"),
+    ("keep", "delete"), ("keep", "remove"), ("kept", "deleted"), ("kept", "removed"),
+    ("install", "remove"), ("inside", "outside"), ("most", "least"), ("spur", "hinder"),
+    ("reveal", "hide"), ("unveil", "hide"), ("unveiling", "hiding"), ("bright", "dark"),
 )
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:

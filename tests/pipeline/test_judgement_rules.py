@@ -563,3 +563,28 @@ def test_an_adverb_of_the_denied_word_conflicts() -> None:
 ])
 def test_an_adverb_of_another_deed_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Staff must now delete the messaging app from their work phones .",
+     "Staff must now keep the messaging app on their work phones ."),
+    ("The council wants to spur growth in the Leeds building trade .",
+     "The council wants to hinder growth in the Leeds building trade ."),
+    ("The probe looked inside the crater near the south pole .",
+     "The probe looked outside the crater near the south pole ."),
+])
+def test_news_opposites_conflict(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Both words in one claim, or the opposite about another thing.
+    ("Staff must keep the app but delete old messages from their phones .",
+     "Staff must keep the app on their phones ."),
+    ("The council wants to spur growth in the Leeds building trade .",
+     "High rents hinder the Bristol shops , the mayor of Bristol said on Monday ."),
+])
+def test_news_opposites_elsewhere_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
