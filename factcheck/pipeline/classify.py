@@ -253,12 +253,18 @@ def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
 def _opposites(t: str) -> frozenset[str]:
     """Return the stems opposite to ``t``, reading a compound by its first part.
 
-    "worst-selling" is opposite to "best-selling": the same second part after opposites.
+    "worst-selling" is opposite to "best-selling": the same second part after opposites;
+    "unsurprising" is opposite to "surprising".
     """
     found = antonyms(t)
     head, dash, tail = t.partition("-")
     if dash and tail:
         found |= {f"{o}-{tail}" for o in antonyms(head)}
+    # "controlled" / "uncontrolled", "named" / "unnamed": the prefix un- negates the word.
+    if t.startswith("un") and len(t) >= 5:
+        found |= {t[2:]}
+    elif len(t) >= 3 and t.isalpha():
+        found |= {f"un{t}"}
     return found
 
 

@@ -588,3 +588,29 @@ def test_news_opposites_conflict(a: str, b: str) -> None:
 ])
 def test_news_opposites_elsewhere_do_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Officials carried out a controlled burn of the spilled chemicals in Leeds .",
+     "Officials carried out an uncontrolled burn of the spilled chemicals in Leeds .",
+     "'controll' vs 'uncontroll'"),
+    ("The firm was fined for an unnamed data breach at its Leeds office .",
+     "The firm was fined for a named data breach at its Leeds office .",
+     "'unnam' vs 'nam'"),
+])
+def test_a_word_and_its_un_prefixed_form_conflict(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+    assert words in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Short words are not read as prefixed ("union", "until"), nor another thing's word.
+    ("The union met the owners in Leeds on Monday .",
+     "The union met the owners in Leeds on Monday to talk about pay ."),
+    ("Officials carried out a controlled burn of the spilled chemicals in Leeds .",
+     "An uncontrolled fire broke out at a Bristol warehouse on Monday , police said ."),
+])
+def test_an_un_prefix_elsewhere_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
