@@ -240,12 +240,19 @@ def _short_denial(hyp: Signals, premise: Signals) -> Evidence | None:
     return Evidence("polarity.opposite", "one says it happened, the other that it did not")
 
 
+def _surface(s: Signals, t: str) -> str:
+    """Return the word of ``s`` whose (undoubled) stem is ``t``, as the text writes it."""
+    return next((w for w in WORD_RE.findall(s.text)
+                 if stem(w) == t or _undoubled(stem(w)) == t), t)
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
     ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
     for t in sorted(ca - cb):
         for o in _opposites(t):
             if o in cb and o not in ca:
-                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+                return Evidence("polarity.antonym",
+                                f"'{_surface(sa, t)}' vs '{_surface(sb, o)}'")
     return None
 
 
@@ -296,7 +303,8 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
             rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]
             if rest and all(_root(x) in roots for x in rest if x not in hyp.names) and any(
                     x in premise.content for x in rest if x in hyp.names):
-                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+                return Evidence("polarity.antonym",
+                                f"'{_surface(hyp, t)}' vs '{_surface(premise, o)}'")
     return None
 
 

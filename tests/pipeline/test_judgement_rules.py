@@ -423,13 +423,13 @@ def test_lines_of_work_that_can_both_hold_do_not_conflict(a: str, b: str) -> Non
 @pytest.mark.parametrize(("a", "b", "words"), [
     ("The Blue Gulls were one of the worst-selling bands of the decade .",
      "Formed in Leeds in 1990 , the Blue Gulls toured widely , sold ten million records and "
-     "became one of the best-selling bands of the decade .", "'worst-sell' vs 'best-sell'"),
+     "became one of the best-selling bands of the decade .", "'worst-selling' vs 'best-selling'"),
     ("The Grey Mill is a highly regarded painting .",
      "Painted in 1901 by Tom Ash while he lived in Kent , The Grey Mill is a barely regarded "
      "painting of a mill .", "'highly' vs 'barely'"),
     ("The Blue Gulls disbanded in 1990 .",
      "The Blue Gulls are an English folk band from Leeds , formed in 1990 by Ann Lee .",
-     "'disband' vs 'form'"),
+     "'disbanded' vs 'formed'"),
 ])
 def test_an_opposite_in_a_short_claim_covered_by_a_long_one_conflicts(
         a: str, b: str, words: str) -> None:
@@ -593,10 +593,10 @@ def test_news_opposites_elsewhere_do_not_conflict(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b", "words"), [
     ("Officials carried out a controlled burn of the spilled chemicals in Leeds .",
      "Officials carried out an uncontrolled burn of the spilled chemicals in Leeds .",
-     "'controll' vs 'uncontroll'"),
+     "'controlled' vs 'uncontrolled'"),
     ("The firm was fined for an unnamed data breach at its Leeds office .",
      "The firm was fined for a named data breach at its Leeds office .",
-     "'unnam' vs 'nam'"),
+     "'unnamed' vs 'named'"),
 ])
 def test_a_word_and_its_un_prefixed_form_conflict(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
