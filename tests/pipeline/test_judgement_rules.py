@@ -614,3 +614,14 @@ def test_a_word_and_its_un_prefixed_form_conflict(a: str, b: str, words: str) ->
 ])
 def test_an_un_prefix_elsewhere_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+def test_not_until_denies_nothing_across_a_long_verb_phrase() -> None:
+    # "not ... until" dates a change, up to eight words apart; a plain denial still clashes.
+    until = relate("The virus was not deemed to be a danger to farm workers until 2005 .",
+                   "The virus was deemed a danger to farm workers in 2005 .")
+    assert until.label != "conflict"
+    denied = relate("The virus was not deemed to be a danger to farm workers .",
+                    "The virus was deemed a danger to farm workers .")
+    assert denied.label == "conflict"
+    assert denied.reasons[0] == "polarity.opposite"
