@@ -625,3 +625,24 @@ def test_not_until_denies_nothing_across_a_long_verb_phrase() -> None:
                     "The virus was deemed a danger to farm workers .")
     assert denied.label == "conflict"
     assert denied.reasons[0] == "polarity.opposite"
+
+
+_BANK_ARTICLE = (
+    "A report found that Lumo Bank moved nearly $1.8 billion worth of customer funds last "
+    "year . Lumo Bank reportedly moved the funds that backed $1 billion worth of customer "
+    "tokens to several hedge funds . The bank said the transfers were routine . Regulators "
+    "in Leeds are looking into the case . Shares in Lumo Bank fell 4 % on Monday .")
+
+
+def test_a_number_the_article_gives_elsewhere_is_no_clash() -> None:
+    # "$1 billion" in one sentence is about the tokens; another sentence holds the sum.
+    judgement = relate(_BANK_ARTICLE, "A report found that Lumo Bank secretly moved $1.8 "
+                                      "billion worth of funds to several hedge funds .")
+    assert judgement.label != "conflict"
+
+
+def test_a_number_the_article_never_gives_still_clashes() -> None:
+    judgement = relate(_BANK_ARTICLE, "A report found that Lumo Bank secretly moved $3 "
+                                      "billion worth of funds to several hedge funds .")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.number"
