@@ -192,9 +192,28 @@ def _roots(content: frozenset[str]) -> frozenset[str]:
     return frozenset(_root(t) for t in content if not t.startswith("#"))
 
 
+# The verbs of a denial ("refused to", "failed to") are its polarity, not its content.
+_DENYING = frozenset(stem(w) for w in (
+    "refuse refused refuses refusing fail failed fails unable decline declined declines "
+    "lack lacks lacked incapable absence devoid").split())
+
+
+def _adverb_denied(denier: Signals, other: Signals) -> bool:
+    """Return True when ``other`` says with an adverb what ``denier`` denies.
+
+    "obtaining visas has not been easy" / "can easily obtain visas": the adverb of the denied
+    word qualifies a word the denial has too ("was not safe" / "was safely reopened" does not).
+    """
+    adverbs = {f"{h[:-1]}ily" if h.endswith("y") else f"{h}ly" for h in denier.negated_heads}
+    tokens = other.tokens
+    return any(t in adverbs and k + 1 < len(tokens) and tokens[k + 1] in denier.content
+               for k, t in enumerate(tokens))
+
+
 def _root_coverage(hyp: Signals, premise: Signals) -> float:
     """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
-    words = [t for t in hyp.content if not t.startswith("#")]
+    words = [t for t in hyp.content if not t.startswith("#")
+             and not (hyp.negated and t in _DENYING)]
     if not words:
         return 0.0
     theirs = _roots(premise.content)
@@ -221,12 +240,19 @@ def _short_denial(hyp: Signals, premise: Signals) -> Evidence | None:
     return Evidence("polarity.opposite", "one says it happened, the other that it did not")
 
 
+def _surface(s: Signals, t: str) -> str:
+    """Return the word of ``s`` whose (undoubled) stem is ``t``, as the text writes it."""
+    return next((w for w in WORD_RE.findall(s.text)
+                 if stem(w) == t or _undoubled(stem(w)) == t), t)
+
+
 def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
     ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
     for t in sorted(ca - cb):
         for o in _opposites(t):
             if o in cb and o not in ca:
-                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+                return Evidence("polarity.antonym",
+                                f"'{_surface(sa, t)}' vs '{_surface(sb, o)}'")
     return None
 
 
@@ -234,12 +260,18 @@ def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
 def _opposites(t: str) -> frozenset[str]:
     """Return the stems opposite to ``t``, reading a compound by its first part.
 
-    "worst-selling" is opposite to "best-selling": the same second part after opposites.
+    "worst-selling" is opposite to "best-selling": the same second part after opposites;
+    "unsurprising" is opposite to "surprising".
     """
     found = antonyms(t)
     head, dash, tail = t.partition("-")
     if dash and tail:
         found |= {f"{o}-{tail}" for o in antonyms(head)}
+    # "controlled" / "uncontrolled", "named" / "unnamed": the prefix un- negates the word.
+    if t.startswith("un") and len(t) >= 5:
+        found |= {t[2:]}
+    elif len(t) >= 3 and t.isalpha():
+        found |= {f"un{t}"}
     return found
 
 
@@ -271,7 +303,8 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
             rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]
             if rest and all(_root(x) in roots for x in rest if x not in hyp.names) and any(
                     x in premise.content for x in rest if x in hyp.names):
-                return Evidence("polarity.antonym", f"'{t}' vs '{o}'")
+                return Evidence("polarity.antonym",
+                                f"'{_surface(hyp, t)}' vs '{_surface(premise, o)}'")
     return None
 
 
@@ -356,13 +389,15 @@ def _other_thing(x: str, y: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
-    """Return each word of ``ta`` by the words either side of it and the two before it."""
+    """Return each word of ``ta`` by the words either side of it, the two before or after."""
     around: dict[tuple[str, ...], str] = {}
     for m in range(1, len(ta)):
         if m + 1 < len(ta):
             around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
         if m >= 2:
             around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
+        if m + 2 < len(ta):
+            around.setdefault((">", ta[m + 1], ta[m + 2]), ta[m])
     return around
 
 
@@ -372,6 +407,8 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
     The slot is the same when the words either side are the same ("drama film set in" /
     "drama book set in") or the two words before it are ("comedy drama film").
     """
+    if sa.negated or sb.negated:  # "not the first woman" fits "the second woman"
+        return None
     tb = sb.tokens
     around = _slots(sa.tokens)
     for k in range(1, len(tb)):
@@ -382,11 +419,17 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
         keys: list[tuple[str, ...]] = [(tb[k - 1], tb[k + 1])] if k + 1 < len(tb) else []
         if k >= 2:
             keys.append((tb[k - 2], tb[k - 1], "<"))
+        if k + 2 < len(tb):
+            keys.append((">", tb[k + 1], tb[k + 2]))
         for key in keys:
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".
             if (y is None or x in sa.content or y in sb.content or y in sa.names
                     or not _exclusive(x, y)):
+                continue
+            # A kind word before another noun only qualifies it: "a film director" is a
+            # person, "a city councillor" no city.
+            if x in _THINGS and (_qualifies(sb.text, x) or _qualifies(sa.text, y)):
                 continue
             return Evidence("alternative.exclusive",
                             f"'{_SURFACE.get(y, y)}' vs '{_SURFACE.get(x, x)}' in the same place")
@@ -400,6 +443,26 @@ _COPULA_RE = re.compile(
     r"\w[\w\-]*\s*){1,6})", re.IGNORECASE)
 
 
+# Participles that follow the head noun: "a film set in", "a novel written by".
+_PARTICIPLES = frozenset("set written made shot known born built run held led sung seen "
+                         "begun drawn grown sold".split())
+
+
+def _modifier(after: str) -> bool:
+    """Return True when ``after``, the word after a noun, makes that noun a modifier."""
+    w = after.lower().strip(",;:")
+    return bool(w) and w.isalpha() and after[0].islower() and w not in STOPWORDS and (
+        w not in _PARTICIPLES and not w.endswith(("ed", "ing")))
+
+
+@lru_cache(maxsize=65536)
+def _qualifies(text: str, t: str) -> bool:
+    """Return True when every word of stem ``t`` in ``text`` stands before another noun."""
+    words = text.split()
+    at = [k for k, w in enumerate(words) if stem(w) == t]
+    return bool(at) and all(k + 1 < len(words) and _modifier(words[k + 1]) for k in at)
+
+
 @lru_cache(maxsize=65536)
 def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | None:
     """Return the word of ``THING_KINDS`` a claim says its subject is, and the subject."""
@@ -410,10 +473,24 @@ def _kind(text: str, content: frozenset[str]) -> tuple[str, frozenset[str]] | No
             t = stem(w)
             if w[0].isupper() or (t == "party" and words[k - 1].lower() != "political"):
                 continue
+            if t in _THINGS and _modifier(words[k + 1] if k + 1 < len(words) else ""):
+                continue  # "a county seat", "a city councillor": the next noun is the head
             if t in _THINGS:
+                # The subject: the words just before the verb, or those opening the
+                # sentence ("Ann Lee (pronounced ...; born 1950) is a singer").
                 before = WORD_RE.findall(text[max(0, m.start() - 80):m.start()])[-5:]
-                return t, frozenset(stem(x) for x in before) & content
+                opening = WORD_RE.findall(text[:m.start()])[:3]
+                return t, frozenset(stem(x) for x in before + opening) & content
     return None
+
+
+def _common_use(s: Signals, t: str) -> bool:
+    """Return True when ``s`` uses the stem ``t`` outside a capitalised name."""
+    if t not in s.content:
+        return False
+    if t not in s.names:
+        return True
+    return any(stem(w) == t for w in WORD_RE.findall(s.text) if w[0].islower())
 
 
 def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
@@ -424,7 +501,9 @@ def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
     if kb is None or ka is None or not kb[1] & ka[1]:  # said of the same subject
         return None
     x, y = kb[0], ka[0]
-    if x in sa.content or y in sb.content:
+    # A claim naming the other's noun too is no clash ("a film about a dog"), unless only
+    # inside a name: "a city in Yavapai County" does not call the place a county.
+    if _common_use(sa, x) or _common_use(sb, y):
         return None
     if not _other_thing(x, y):
         return None
@@ -475,20 +554,22 @@ def _occupation(sa: Signals, sb: Signals) -> Evidence | None:
     return Evidence("alternative.exclusive", f"{_article(ja[0])} vs {_article(jb[0])}")
 
 
-# "only American", "solely in Leeds", "in Japan exclusively"; not "the only", "not only",
-# "an only child", "only one of".
+# "only American", "solely in Leeds", "in Japan exclusively", "only works in Leeds"; not
+# "the only", "not only", "an only child", "only one of".
 _ONLY_RE = re.compile(
     r"(?<!\bthe )(?<!\bnot )(?<!\ban )(?<!\ba )\b(?:only|solely|exclusively)\s+"
-    r"(?:in\s+|as\s+|an?\s+|the\s+)?(?!one\b)([\w\-]+)|([\w\-]+)\s+exclusively\b")
+    r"(?:[a-z]+\s+(?=(?:in|as)\s))?(?:(in|as)\s+|an?\s+|the\s+)?(?!one\b)([\w\-]+)"
+    r"|([\w\-]+)\s+exclusively\b")
 
 
-def _only_word(s: Signals) -> str | None:
-    """Return the stem a claim restricts with "only", "solely" or "exclusively", if any."""
+def _only_word(s: Signals) -> tuple[str, str] | None:
+    """Return the stem a claim restricts with "only", "solely" or "exclusively", if any,
+    and the preposition before it ("in", "as" or "")."""
     return _restricted(s.text, s.content) if "ly" in s.text else None
 
 
 @lru_cache(maxsize=65536)
-def _restricted(text: str, content: frozenset[str]) -> str | None:
+def _restricted(text: str, content: frozenset[str]) -> tuple[str, str] | None:
     if not _ONLY_RE.search(text):
         return None
     words = text.split()
@@ -497,9 +578,18 @@ def _restricted(text: str, content: frozenset[str]) -> str | None:
             and text.rstrip()[-1:] not in ".!?"):
         return None
     for m in _ONLY_RE.finditer(text):
-        t = stem(m.group(1) or m.group(2))
+        t = stem(m.group(2) or m.group(3))
         if t in content:
-            return t
+            return t, m.group(1) or ""
+    return None
+
+
+def _name_after(s: Signals, prep: str, mine: frozenset[str]) -> str | None:
+    """Return the first name of ``s`` after ``prep`` that ``mine`` does not have."""
+    for m in re.finditer(rf"\b{prep}\s+((?:[A-Z][\w\-]*\s*)+)", s.text):
+        name = m.group(1).strip()
+        if not {stem(w) for w in name.split()} & mine:
+            return name
     return None
 
 
@@ -511,9 +601,10 @@ def _word(s: Signals, t: str) -> str:
 def _only(sa: Signals, sb: Signals) -> Evidence | None:
     """Return a clash with a claim that restricts: "only American" / "an Indian producer"."""
     for mine, other in ((sa, sb), (sb, sa)):
-        w = _only_word(mine)
-        if w is None or mine.negated or other.negated:
+        restricted = _only_word(mine)
+        if restricted is None or mine.negated or other.negated:
             continue
+        w, prep = restricted
         if w in other.content:
             # "only film" against "TV and film": the other names more than the one.
             m = re.search(rf"\b([\w\-]+)\s+and\s+{re.escape(w)}s?\b|"
@@ -527,12 +618,47 @@ def _only(sa: Signals, sb: Signals) -> Evidence | None:
         if w in _DEMONYM_STEMS:
             alt = sorted(t for t in other.content if t in _DEMONYM_STEMS and t not in mine.content)
         elif w in mine.names:
+            # The name after the same preposition first: "only shot in Montana" / "shot in
+            # New Mexico".
+            slot = _name_after(other, prep, mine.content) if prep else None
+            if slot is not None and other.names - mine.content:
+                return Evidence("alternative.exclusive", f"only {_word(mine, w)} vs {slot}")
             alt = sorted(other.names - mine.content)
         else:
             alt = []
         if alt:
             return Evidence("alternative.exclusive",
                             f"only {_word(mine, w)} vs {_word(other, alt[0])}")
+    return None
+
+
+# "is childless", "remained jobless": a privative adjective says there are none of a thing
+# (not "childless until 1990": only for a time).
+_PRIVATIVE_RE = re.compile(
+    r"\b(?:is|was|are|were|be|been|remained|remains|became|becomes|died|lived)\s+"
+    r"(?:still\s+|now\s+)?([a-z]{3,})less\b(?!\s+(?:until|till|before|for|when)\b)")
+# What else counts as a child: "childless" against "had two sons".
+_KIN = {"child": frozenset({"child", "son", "daughter", "kid"})}
+
+
+def _privative(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of "X is childless" with a count of children above zero for X."""
+    for mine, other in ((sa, sb), (sb, sa)):
+        m = _PRIVATIVE_RE.search(mine.text) if "less" in mine.text else None
+        if m is None or mine.negated or other.negated:
+            continue
+        # Said of one subject: a name of the privative claim is in the other.
+        if not mine.names & other.content:
+            continue
+        word = m.group(1)
+        base = stem(word)
+        # The stemmer may cut the plural further than the word: "homes" -> "hom".
+        units = _KIN.get(base, frozenset({base, stem(word + "s")}))
+        for n in other.numbers:
+            if n.kind == "count" and n.unit in units and n.low > 0:
+                things = "children" if base == "child" else f"{word}s"
+                return Evidence("value.mismatch.number",
+                                f"a count of {things}: none vs {_shown(n)}")
     return None
 
 
@@ -769,12 +895,14 @@ def classify(
     # A short claim inside a short sentence: coverage says as much as overlap.
     near = max(ov, cov) if directed and short_pair else ov
     if sa.negated != sb.negated and near >= _CONFLICT_OVERLAP and (
-            denier.negated_heads & other.content
+            denier.negated_heads & other.content or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
-    elif hyp is denier and len(premise.content) > len(hyp.content) and cov >= 0.4:
-        denial = _short_denial(hyp, premise)
+    elif len(other.content) >= len(denier.content) and (
+            cov if hyp is denier else coverage(denier, other)) >= 0.4:
+        # The denier may be as long as the other: "refused to" adds a word of its own.
+        denial = _short_denial(denier, other)
         if denial is not None:
             hard.append(denial)
     # Read as b about a, only b calling a's claim false is a refutation.
@@ -794,6 +922,7 @@ def classify(
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _only(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _privative(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _agent(hyp, premise) if max(ov, cov) >= 0.25 else None,
                    _name_slot(hyp, premise) if covered else None,
                    _occupation(sa, sb) if max(ov, cov) >= 0.25 else None):

@@ -10,11 +10,11 @@ from functools import lru_cache
 from typing import TypeVar
 
 from .blocking import BlockingIndex, block_keys
-from .classify import classify
+from .classify import _compatible, classify
 from .explain import confidence_for, sentence
 from .extract import extract_report
 from .match import candidates, coverage, idf_from, rank, terms_of
-from .signals import signals
+from .signals import Number, signals
 from .types import (
     Claim,
     ClaimPair,
@@ -232,6 +232,41 @@ def _shape(a: str, b: str, ca: Sequence[Claim], cb: Sequence[Claim]) -> str:
     return "sentence"
 
 
+def _holds(x: Number, y: Number) -> bool:
+    return _compatible(x, y) and "month" not in (x.kind, y.kind) and (
+        x.low <= y.high and y.low <= x.high)
+
+
+def _values_told_elsewhere(claim: Claim, found: list[tuple[PairResult, Claim]],
+                           told: list[tuple[PairResult, Claim]]) -> list[PairResult]:
+    """Return the pairs of one claim, less number clashes its other counterparts excuse.
+
+    A summary's "$1.8 billion" may meet the article's "$1 billion" in one sentence and
+    "nearly $1.8 billion" in another: where a counterpart it does not clash with
+    (``told``) holds every number that clashes, the clashing number is about something
+    else. Dates are left alone: another date in the article is often another event's
+    ("arrived 21 August", "departed 1 November").
+    """
+    mine = [y for y in signals(claim).numbers if y.kind not in ("date", "year", "month")]
+    kept: list[PairResult] = []
+    for p, other in found:
+        if mine and p.judgement.label == "conflict" and (
+                p.judgement.reasons[0] == "value.mismatch.number"):
+            theirs = signals(other).numbers
+            clashing = [y for y in mine if any(_compatible(x, y) and not _holds(x, y)
+                                               for x in theirs)]
+            # The holding counterpart must match the claim at least as well as the clashing
+            # one: "the men's 10,000 metres" holds no value of "the women's" champion.
+            holders = [o for q, o in told if q.judgement.similarity >= p.judgement.similarity]
+            if clashing and all(any(_holds(x, y) for o in holders for x in signals(o).numbers)
+                                for y in clashing):
+                continue
+        kept.append(p)
+    if found and not kept and told:
+        kept.append(told[0][0])  # the claim is still matched, only not in conflict
+    return kept
+
+
 def relate(
     a: str, b: str, *, published_a: date | None = None, published_b: date | None = None
 ) -> Relation:
@@ -254,6 +289,8 @@ def relate(
                   if s >= RELATE_CUTOFF]
         if not ranked:
             continue
+        found: list[tuple[PairResult, Claim]] = []
+        told: list[tuple[PairResult, Claim]] = []
         for pos, (k, score) in enumerate(ranked):
             i, j = (k, h) if b_is_hyp else (h, k)
             judgement = classify(ca[i], cb[j], similarity=score, published_a=pa,
@@ -267,10 +304,13 @@ def relate(
                 judgement = replace(judgement, label="agree", reasons=reasons,
                                     confidence=confidence_for("agree", reasons),
                                     explanation=sentence("agree", [(reasons[0], "")]))
+            if judgement.label != "conflict":
+                told.append((PairResult(0, i, 1, j, judgement), premise[k]))
             if pos == 0 or judgement.label == "conflict":
-                pairs.append(PairResult(0, i, 1, j, judgement))
+                found.append((PairResult(0, i, 1, j, judgement), premise[k]))
             if pos == 0:
                 best_labels.append(judgement.label)
+        pairs.extend(_values_told_elsewhere(claim, found, told))
     shape = _shape(a, b, ca, cb)
     unsupported = _unsupported_name(ca, cb) if b_is_hyp and len(ca) >= 5 else None
     if unsupported is not None:

@@ -69,7 +69,7 @@ NEGATING_PHRASES = re.compile(
 # "not only", "no longer", "no doubt" do not deny the statement they stand in.
 NEGATION_EXCEPTIONS = re.compile(
     r"\b(?:not only|no doubt|no longer|not least|nothing but|no less than|no more than|"
-    r"not yet|not until|no one knows|not (?:\w+ ){1,6}?until|not the only|nothing new|"
+    r"not yet|not until|no one knows|not (?:\w+ ){1,8}?until|not the only|nothing new|"
     r"(?:so as|so that \w+ (?:would|will|could)) not)\b", re.IGNORECASE)
 
 # Opposites, as stems (see match.stem). Either side may appear in a or b.
@@ -101,6 +101,9 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("won", "nominated"), ("win", "nominate"), ("before", "after"), ("ancient", "modern"),
     ("greatest", "worst"), ("earlier", "later"), ("formed", "disbanded"),
     ("highly", "barely"), ("began", "finished"),
+    ("keep", "delete"), ("keep", "remove"), ("kept", "deleted"), ("kept", "removed"),
+    ("install", "remove"), ("inside", "outside"), ("most", "least"), ("spur", "hinder"),
+    ("reveal", "hide"), ("unveil", "hide"), ("unveiling", "hiding"), ("bright", "dark"),
 )
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:

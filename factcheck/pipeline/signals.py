@@ -51,6 +51,7 @@ _WORD_NUMBER_RE = re.compile(
     r"\b(?P<num>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
     r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(r"\s*([a-z]{3,})\b")
+_CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 _YEAR_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade")
 
 
@@ -225,6 +226,11 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
             continue
         n = float(NUMBER_WORDS[word]) * SCALE_WORDS.get((m.group("scale") or "").lower(), 1.0)
         unit = _unit_after(text, m.end())
+        if n < 10 and unit not in _YEAR_WORDS and _CAPITAL_AFTER_RE.match(text, m.end()):
+            # Extraction counts no capitalised name ("five U.S. Presidents" is a number), so
+            # "zero U.S. Presidents", which only we read, must be a number too to meet it
+            # (below 10: no value token, so content and blocking keys stay as they were).
+            unit = ""
         kind = "duration" if unit in _YEAR_WORDS else "number"
         found.append(Number(kind, n, n, unit, m.group()))
         taken.append((m.start(), m.end()))

@@ -136,6 +136,31 @@ def test_two_kinds_of_thing_for_one_subject_conflict(a: str, b: str, words: str)
     assert words in judgement.explanation.lower()
 
 
+@pytest.mark.parametrize(("a", "b", "words"), [
+    # The subject opens the sentence, before a bracket of pronunciation and old names; the
+    # other's noun appears only inside a name ("Kent County").
+    ("Dover is a county .", "Dover -LRB- pronounced doh-ver ; old name Dubris -RRB- is a town "
+                            "in Kent County , England .", "a county vs a town"),
+])
+def test_a_kind_named_after_a_bracket_or_inside_a_name_conflicts(
+        a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A kind word before another noun only qualifies it.
+    ("Dover is the county seat of Kent .", "Dover is a city in Kent County ."),
+    ("Ann Lee is a film director .", "Ann Lee is an actress from Leeds ."),
+    ("Tom Ash is a city councillor .", "Tom Ash is a singer from Leeds ."),
+    # The same kind, the other's noun only inside a name.
+    ("Dover is a town .", "Dover -LRB- pronounced doh-ver -RRB- is a town in Kent County ."),
+])
+def test_a_kind_word_qualifying_a_noun_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
 @pytest.mark.parametrize(("a", "b"), [
     # One person may hold two roles.
     ("Ann Lee is a singer .", "Ann Lee is an English actress and writer ."),
@@ -159,11 +184,21 @@ def test_compatible_kinds_or_other_subjects_do_not_conflict(a: str, b: str) -> N
     ("The band toured only in Japan .", "The band toured in Japan and Korea in 2001 ."),
     ("Ann Lee worked only in film .", "Ann Lee is a Welsh television and film producer ."),
     ("The band has played in Oslo exclusively .", "The band has played in Bergen since 2001 ."),
+    # "only" before the verb restricts the word after its preposition.
+    ("Ann Lee only worked in film .", "Ann Lee is a Welsh television and film producer ."),
+    ("The team only trains in Leeds .", "The team trains in Bristol ."),
 ])
 def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
     judgement = relate(a, b)
     assert judgement.label == "conflict"
     assert judgement.reasons[0] == "alternative.exclusive"
+
+
+def test_only_names_the_rival_in_the_same_slot() -> None:
+    judgement = relate("Part of the film was shot in New Forest .",
+                       "The Lumo film was only shot in Kent .")
+    assert judgement.label == "conflict"
+    assert "only kent vs new forest" in judgement.explanation.lower()
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -173,6 +208,9 @@ def test_only_conflicts_with_another_of_its_kind(a: str, b: str) -> None:
     ("Ann Lee was not only a singer .", "Ann Lee was a singer and an actor in Paris ."),
     # A headline capitalises every word: "Only" there restricts no name.
     ("Ann Lee Is Probably Only Joking", "Ann Lee said in Paris that she was joking"),
+    # "only" before the verb: the other names nothing else in that slot.
+    ("Ann Lee only worked in film .", "Ann Lee is a film producer from Leeds ."),
+    ("The band only plays in Oslo .", "The band plays in Oslo every summer with Ann Lee ."),
 ])
 def test_only_without_another_of_its_kind_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
@@ -296,6 +334,9 @@ def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
      "Tom Ash -LRB- 1901 -- 1980 -RRB- was a stage writer and painter ."),
     ("Ann Lee never appeared on radio .",
      "Ann Lee makes regular radio appearances , mostly about her books ."),
+    # The denial is as long as the other claim: "refused" is its polarity, not its content.
+    ("Joan Mirren refused to model for Brightwear .",
+     "Mirren has modelled for Coastline , Vera and Brightwear ."),
 ])
 def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> None:
     judgement = relate(a, b)
@@ -313,6 +354,9 @@ def test_a_short_denial_of_what_the_other_asserts_conflicts(a: str, b: str) -> N
                                  "the finance ministry of the country announced today ."),
     # The rest of the short claim is not in the other.
     ("Ann Lee never wrote a novel about Paris .", "Ann Lee is a writer from Leeds ."),
+    # As long as the other, but the brand she refused is not among those it names.
+    ("Joan Mirren refused to model for Brightwear .",
+     "Mirren has modelled for Coastline , Vera and Lumo ."),
 ])
 def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
@@ -379,13 +423,13 @@ def test_lines_of_work_that_can_both_hold_do_not_conflict(a: str, b: str) -> Non
 @pytest.mark.parametrize(("a", "b", "words"), [
     ("The Blue Gulls were one of the worst-selling bands of the decade .",
      "Formed in Leeds in 1990 , the Blue Gulls toured widely , sold ten million records and "
-     "became one of the best-selling bands of the decade .", "'worst-sell' vs 'best-sell'"),
+     "became one of the best-selling bands of the decade .", "'worst-selling' vs 'best-selling'"),
     ("The Grey Mill is a highly regarded painting .",
      "Painted in 1901 by Tom Ash while he lived in Kent , The Grey Mill is a barely regarded "
      "painting of a mill .", "'highly' vs 'barely'"),
     ("The Blue Gulls disbanded in 1990 .",
      "The Blue Gulls are an English folk band from Leeds , formed in 1990 by Ann Lee .",
-     "'disband' vs 'form'"),
+     "'disbanded' vs 'formed'"),
 ])
 def test_an_opposite_in_a_short_claim_covered_by_a_long_one_conflicts(
         a: str, b: str, words: str) -> None:
@@ -429,3 +473,176 @@ def test_a_part_of_the_whole_excuses_a_length_but_not_a_day() -> None:
                             date(2024, 8, 11)))
     assert length.label == "complement"
     assert length.reasons == ("value.mismatch.number", "scope.differs")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # "zero" before a capitalised name is a plain number, like the "four" extraction reads.
+    ("The club's squad includes zero Olympic Champions .",
+     "The club has a large squad , including four Olympic Champions and two coaches ."),
+])
+def test_zero_against_a_count_before_a_name_conflicts(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.number"
+    assert "zero vs four" in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The same count, and a count of something else in a long sentence.
+    ("The club's squad includes four Olympic Champions .",
+     "The club has a large squad , including four Olympic Champions and two coaches ."),
+    ("The club's squad includes zero Olympic Champions .",
+     "The club has a large squad of players from Leeds and Bristol who trained for nine years "
+     "under two coaches at the old ground ."),
+])
+def test_zero_without_a_rival_count_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Maria Olsen is childless .", "In 1990 , Olsen married the painter Tom Ash , with whom "
+                                   "she had two children .", "children: none vs two children"),
+    ("Maria Olsen is childless .", "Maria Olsen and her husband had three sons .",
+     "children: none vs three sons"),
+    ("The farmer Tom Ash was homeless .", "Tom Ash owns two homes near Leeds .",
+     "homes: none vs two homes"),
+])
+def test_a_privative_adjective_against_a_count_conflicts(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.number"
+    assert words in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Another subject, a denied privative, a privative only for a time, no count.
+    ("Maria Olsen is childless .", "Tom Ash and his wife had three children ."),
+    ("Maria Olsen is not childless .", "Maria Olsen and her husband had three children ."),
+    ("Maria Olsen was childless until 1990 .", "Maria Olsen and her husband had three children ."),
+    ("Maria Olsen is childless .", "Maria Olsen and her husband live in Leeds with a dog ."),
+])
+def test_a_privative_adjective_without_a_count_of_its_thing_does_not_conflict(
+        a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_an_exclusive_word_before_the_same_two_words_conflicts() -> None:
+    judgement = relate(
+        "Ann Lee was the first woman to lead the Leeds rowing club .",
+        "In 1990 , Lee beat Tom Ash in a vote and became the second woman to lead the Leeds "
+        "rowing club .")
+    assert judgement.label == "conflict"
+    assert "'first' vs 'second' in the same place" in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Denied: "not the first" fits "the second".
+    ("Ann Lee was not the first woman to lead the Leeds rowing club .",
+     "In 1990 , Lee beat Tom Ash in a vote and became the second woman to lead the Leeds "
+     "rowing club ."),
+    # Different words after it: another thing ranked.
+    ("Ann Lee was the first woman to lead the Leeds rowing club .",
+     "In 1990 , Lee became the second person to win the Leeds rowing race ."),
+])
+def test_an_exclusive_word_denied_or_elsewhere_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_an_adverb_of_the_denied_word_conflicts() -> None:
+    judgement = relate(
+        "The firm says getting permits for its engineers in Leeds has not been easy .",
+        "The firm's engineers in Leeds can easily get permits .")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.opposite"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The adverb qualifies another deed than the one denied.
+    ("The old bridge in Leeds was not safe .",
+     "The old bridge in Leeds was safely reopened on Monday ."),
+])
+def test_an_adverb_of_another_deed_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Staff must now delete the messaging app from their work phones .",
+     "Staff must now keep the messaging app on their work phones ."),
+    ("The council wants to spur growth in the Leeds building trade .",
+     "The council wants to hinder growth in the Leeds building trade ."),
+    ("The probe looked inside the crater near the south pole .",
+     "The probe looked outside the crater near the south pole ."),
+])
+def test_news_opposites_conflict(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Both words in one claim, or the opposite about another thing.
+    ("Staff must keep the app but delete old messages from their phones .",
+     "Staff must keep the app on their phones ."),
+    ("The council wants to spur growth in the Leeds building trade .",
+     "High rents hinder the Bristol shops , the mayor of Bristol said on Monday ."),
+])
+def test_news_opposites_elsewhere_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Officials carried out a controlled burn of the spilled chemicals in Leeds .",
+     "Officials carried out an uncontrolled burn of the spilled chemicals in Leeds .",
+     "'controlled' vs 'uncontrolled'"),
+    ("The firm was fined for an unnamed data breach at its Leeds office .",
+     "The firm was fined for a named data breach at its Leeds office .",
+     "'unnamed' vs 'named'"),
+])
+def test_a_word_and_its_un_prefixed_form_conflict(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.antonym"
+    assert words in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Short words are not read as prefixed ("union", "until"), nor another thing's word.
+    ("The union met the owners in Leeds on Monday .",
+     "The union met the owners in Leeds on Monday to talk about pay ."),
+    ("Officials carried out a controlled burn of the spilled chemicals in Leeds .",
+     "An uncontrolled fire broke out at a Bristol warehouse on Monday , police said ."),
+])
+def test_an_un_prefix_elsewhere_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_not_until_denies_nothing_across_a_long_verb_phrase() -> None:
+    # "not ... until" dates a change, up to eight words apart; a plain denial still clashes.
+    until = relate("The virus was not deemed to be a danger to farm workers until 2005 .",
+                   "The virus was deemed a danger to farm workers in 2005 .")
+    assert until.label != "conflict"
+    denied = relate("The virus was not deemed to be a danger to farm workers .",
+                    "The virus was deemed a danger to farm workers .")
+    assert denied.label == "conflict"
+    assert denied.reasons[0] == "polarity.opposite"
+
+
+_BANK_ARTICLE = (
+    "A report found that Lumo Bank moved nearly $1.8 billion worth of customer funds last "
+    "year . Lumo Bank reportedly moved the funds that backed $1 billion worth of customer "
+    "tokens to several hedge funds . The bank said the transfers were routine . Regulators "
+    "in Leeds are looking into the case . Shares in Lumo Bank fell 4 % on Monday .")
+
+
+def test_a_number_the_article_gives_elsewhere_is_no_clash() -> None:
+    # "$1 billion" in one sentence is about the tokens; another sentence holds the sum.
+    judgement = relate(_BANK_ARTICLE, "A report found that Lumo Bank secretly moved $1.8 "
+                                      "billion worth of funds to several hedge funds .")
+    assert judgement.label != "conflict"
+
+
+def test_a_number_the_article_never_gives_still_clashes() -> None:
+    judgement = relate(_BANK_ARTICLE, "A report found that Lumo Bank secretly moved $3 "
+                                      "billion worth of funds to several hedge funds .")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "value.mismatch.number"
