@@ -38,7 +38,7 @@ test: install-dev browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev
-	$(BIN)/ruff check factcheck tests wsgi.py
+	$(BIN)/ruff check factcheck tests wsgi.py gunicorn.conf.py
 	$(BIN)/mypy
 
 clean:

@@ -44,8 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("READ_ACCESS", "open", "FACTCHECK_READ_ACCESS",
             "`open`: anyone may read the API and pages; `token`: API reads need a token and "
             "pages need sign-in."),
-    Setting("DB_POOL_SIZE", 5, "FACTCHECK_DB_POOL_SIZE",
-            "Connections kept open per process (PostgreSQL)."),
+    Setting("DB_POOL_SIZE", 8, "FACTCHECK_DB_POOL_SIZE",
+            "Connections kept open per process (PostgreSQL): one for each of gunicorn.conf.py's "
+            "8 threads a worker."),
     Setting("DB_MAX_OVERFLOW", 10, "FACTCHECK_DB_MAX_OVERFLOW",
             "Extra connections allowed above the pool size under load (PostgreSQL)."),
     Setting("DB_POOL_TIMEOUT", 10, "FACTCHECK_DB_POOL_TIMEOUT",

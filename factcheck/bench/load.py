@@ -1,7 +1,7 @@
 """Load benchmark: the web app under gunicorn, 50 clients reading and reviewing a 200-report story.
 
     .venv/bin/python -m factcheck.bench.load [--reports 200] [--duration 60] [--clients 50]
-        [--workers 5] [--threads 1] [--think-ms 0] [--one-client]
+        [--workers 5] [--threads N] [--worker-connections N] [--think-ms 0] [--one-client]
         [--database-url postgresql://postgres@127.0.0.1:5432/factcheck_load [--reuse]]
 
 Builds a PostgreSQL database (a scratch schema, dropped afterwards, unless --database-url
@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import random
+import runpy
 import shutil
 import signal
 import socket
@@ -148,15 +149,27 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(database_url: str, port: int, *, workers: int, threads: int,
-             log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """Run gunicorn 'wsgi:app' on ``port`` until the block ends."""
+def gunicorn(database_url: str, port: int, *, workers: int | None, threads: int | None,
+             log: Path, worker_connections: int | None = None,
+             ) -> Iterator[subprocess.Popen[bytes]]:
+    """Run gunicorn 'wsgi:app' on ``port`` until the block ends.
+
+    gunicorn reads the project's gunicorn.conf.py; ``threads`` 1 runs sync workers instead,
+    more than 1 threaded workers with that many threads; None (here and for ``workers``
+    and ``worker_connections``) as the file says.
+    """
     env = dict(os.environ, DATABASE_URL=database_url, FACTCHECK_LOAD_SOURCES="false",
                FACTCHECK_SECRET_KEY="load-benchmark")
-    cmd = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--bind",
-           f"127.0.0.1:{port}", "--backlog", "256", "--timeout", "60"]
-    if threads > 1:
+    cmd = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
+           "--backlog", "256", "--timeout", "60"]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
+    if threads == 1:
+        cmd += ["--worker-class", "sync"]
+    elif threads is not None:
         cmd += ["--worker-class", "gthread", "--threads", str(threads)]
+    if worker_connections is not None:
+        cmd += ["--worker-connections", str(worker_connections)]
     cmd.append("wsgi:app")
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=env, stdout=out,
@@ -450,8 +463,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=1, help=">1 uses gthread workers")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="gunicorn workers (default: as gunicorn.conf.py says)")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="1: sync workers; >1: threaded workers with this many threads "
+                             "(default: as gunicorn.conf.py says)")
+    parser.add_argument("--worker-connections", type=int, default=None,
+                        help="connections a threaded worker holds at most (default: as "
+                             "gunicorn.conf.py says)")
     parser.add_argument("--think-ms", type=int, default=0,
                         help="mean pause of each client between requests")
     parser.add_argument("--database-url", default=None,
@@ -478,14 +497,23 @@ def main(argv: list[str] | None = None) -> int:
                 one_client(engine, seeded, duration=args.duration, tmp=tmp)
                 return 0
             port = free_port()
-            kind = f"gthread x{args.threads}" if args.threads > 1 else "sync"
-            print(f"gunicorn: {args.workers} {kind} workers; wrk: {args.clients} clients, "
+            # What gunicorn will run: the command line's settings over gunicorn.conf.py's.
+            conf = runpy.run_path(str(PROJECT_ROOT / "gunicorn.conf.py"))
+            workers = args.workers if args.workers is not None else int(conf["workers"])
+            threads = args.threads if args.threads is not None else int(conf["threads"])
+            if threads == 1:
+                kind = "sync workers"
+            else:
+                connections = args.worker_connections or conf["worker_connections"]
+                kind = f"gthread workers x {threads} threads, {connections} connections each"
+            print(f"gunicorn: {workers} {kind}; wrk: {args.clients} clients, "
                   f"{args.duration} s, think time {args.think_ms} ms")
             plan = endpoints(engine, seeded, args.clients)
             with gunicorn(url, port, workers=args.workers, threads=args.threads,
+                          worker_connections=args.worker_connections,
                           log=tmp / "gunicorn.log") as server:
                 base = f"http://127.0.0.1:{port}"
-                for _ in range(3 * args.workers):  # every worker's first page, not measured
+                for _ in range(3 * workers):  # every worker's first page, not measured
                     urllib.request.urlopen(f"{base}/stories/{seeded.story_id}", timeout=120).read()
                 load_before, cpu_before = os.getloadavg()[0], cpu_seconds(server.pid)
                 results = drive(base, plan, duration=args.duration, think_ms=args.think_ms,
@@ -501,7 +529,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"({os.cpu_count()} cores)")
             written = check_writes(engine, [a for r in results.values() for a in r["acked"]])
             log = (tmp / "gunicorn.log").read_text(encoding="utf-8", errors="replace")
-            restarts = log.count("Booting worker") - args.workers
+            restarts = log.count("Booting worker") - workers
             if restarts > 0:
                 print(f"\ngunicorn restarted {restarts} worker(s) during the run "
                       f"({log.count('WORKER TIMEOUT')} timed out)")
