@@ -202,6 +202,28 @@ def test_fifty_clients_get_no_server_error_and_every_acknowledged_write_is_kept(
             select(Pair).where(Pair.id.in_(reviewed)))}
         assert all(final.get(pid) == state for pid, state in last.items()), \
             "a pair is not in the state of its last acknowledged review"
+    # What the workers kept while threads read and wrote at once must be what a process
+    # that kept nothing serves now: the same pair lists and story pages, byte for byte.
+    fresh = app.test_client()
+    paths = [f"/api/v1/stories/{story_id}/pairs?per_page=20&page={k}" for k in range(1, 5)]
+    paths += [f"/api/v1/stories/{story_id}/pairs?per_page=20&label={label}"
+              for label in ("conflict", "complement", "agree")]
+    paths += [f"/stories/{story_id}", f"/stories/{story_id}?page=2",
+              f"/stories/{story_id}?label=conflict"]
+    # And the pages holding the pairs the clients reviewed, wherever their labels put them.
+    hot, page_no = set(pair_ids[:6]), 1
+    while hot:
+        path = f"/api/v1/stories/{story_id}/pairs?per_page=100&page={page_no}"
+        items = fresh.get(path).get_json()["items"]
+        assert items, f"reviewed pairs {sorted(hot)} are on no page"
+        if hot & {item["id"] for item in items}:
+            paths.append(path)
+            hot -= {item["id"] for item in items}
+        page_no += 1
+    for path in paths:
+        expected = fresh.get(path).data
+        for _ in range(6):  # several workers and threads answer
+            assert http.request("GET", base + path).data == expected, path
     get_db(app).engine.dispose()
     # Every worker's page counts the reports added during the run (no stale cached facts).
     for _ in range(10):
