@@ -315,6 +315,16 @@ def _vote(sa: Signals, sb: Signals) -> Evidence | None:
     if sb.consensus and sa.vote and sa.vote[1] > 0:
         return Evidence("alternative.exclusive",
                         f"a vote of {sa.vote[0]} to {sa.vote[1]} vs without dissent")
+    if sa.consensus and sb.dissent:
+        return Evidence("alternative.exclusive", f"without dissent vs {sb.dissent} against")
+    if sb.consensus and sa.dissent:
+        return Evidence("alternative.exclusive", f"{sa.dissent} against vs without dissent")
+    if sa.vote and sb.dissent is not None and sb.dissent != sa.vote[1]:
+        return Evidence("value.mismatch.number",
+                        f"votes against: {sa.vote[1]} vs {sb.dissent}")
+    if sb.vote and sa.dissent is not None and sa.dissent != sb.vote[1]:
+        return Evidence("value.mismatch.number",
+                        f"votes against: {sa.dissent} vs {sb.vote[1]}")
     if sa.vote and sb.vote and sa.vote != sb.vote:
         return Evidence("value.mismatch.number",
                         f"the vote: {sa.vote[0]} to {sa.vote[1]} vs {sb.vote[0]} to {sb.vote[1]}")

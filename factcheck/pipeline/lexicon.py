@@ -274,6 +274,16 @@ RECORDED_VOTE_RE = re.compile(
     r"(\d+|[a-z]+)\b|\b(\d+)\s*(?:-|–|to)\s*(\d+)\s+vote\b|\bvoted\s+(\d+)\s*(?:-|–|to)\s*(\d+)",
     re.IGNORECASE)
 
+# Members voting against, without the votes for: "two countries voted against", "with three
+# votes against". Any vote against excludes "unanimously"; abstentions do not (a body can
+# adopt a text unanimously with abstentions).
+DISSENT_RE = re.compile(
+    r"\b(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:voted|votes?|voting)\s+against\b"
+    r"|\bwith\s+(?P<m>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
+    r")\s+(?:votes?\s+)?against\b",
+    re.IGNORECASE)
+
 # Verbs that attribute a statement to a speaker.
 REPORTING_VERBS = frozenset({
     "said", "says", "say", "told", "tells", "stated", "announced", "announces",

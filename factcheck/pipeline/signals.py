@@ -18,6 +18,7 @@ from .lexicon import (
     ANTONYMS,
     CONSENSUS_RE,
     DIRECTIVE_RE,
+    DISSENT_RE,
     HEDGE_PHRASES,
     HEDGES,
     IRREGULAR,
@@ -126,6 +127,7 @@ class Signals:
     weekdays: frozenset[str]
     attributed: bool
     frame: str
+    dissent: int | None = None  # how many voted against, where the votes for go unsaid
 
 
 def _value_number(v: Value) -> Number:
@@ -408,6 +410,11 @@ def _signals(
             taken.append(vote_m.span())
         except (KeyError, ValueError):
             vote = None
+    dissent: int | None = None
+    dissent_m = DISSENT_RE.search(text) if vote is None and "against" in text else None
+    if dissent_m:
+        said = (dissent_m.group("n") or dissent_m.group("m")).lower()
+        dissent = int(said) if said.isdigit() else NUMBER_WORDS[said]
     numbers += _own_numbers(text, taken)
     numbers = [_situated(n, text) for n in numbers]
 
@@ -490,7 +497,7 @@ def _signals(
         hedged=hedged, directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,
-        attributed=attributed, frame=masked_frame)
+        attributed=attributed, frame=masked_frame, dissent=dissent)
 
 
 def signals(claim: Claim) -> Signals:

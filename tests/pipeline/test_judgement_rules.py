@@ -646,3 +646,37 @@ def test_a_number_the_article_never_gives_still_clashes() -> None:
                                       "billion worth of funds to several hedge funds .")
     assert judgement.label == "conflict"
     assert judgement.reasons[0] == "value.mismatch.number"
+
+
+@pytest.mark.parametrize(("a", "b", "reason", "detail"), [
+    ("The council approved the budget unanimously.",
+     "Only two councillors voted against the budget.", "alternative.exclusive", "2 against"),
+    ("The council approved the budget unanimously.",
+     "The budget passed with three votes against.", "alternative.exclusive", "3 against"),
+    ("The council approved the budget by 30 votes to 12.",
+     "Nine councillors voted against the budget.", "value.mismatch.number", "12 vs 9"),
+])
+def test_votes_against_clash_with_unanimity_and_with_another_count(
+        a: str, b: str, reason: str, detail: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = relate(x, y)
+        assert found.label == "conflict", (x, y, found)
+        assert found.reasons[0] == reason
+    assert detail in relate(a, b).explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Abstaining is no vote against.
+    ("The council approved the budget unanimously.",
+     "The budget was approved unanimously, with two abstentions."),
+    ("The council approved the budget unanimously.", "No councillor voted against the budget."),
+    # The 12 of the recorded vote.
+    ("The council approved the budget by 30 votes to 12.",
+     "Twelve councillors voted against the budget."),
+    # Another vote, years before.
+    ("The council approved the budget unanimously.",
+     "Two councillors said they had voted against a budget in 2019."),
+])
+def test_votes_against_that_fit_do_not_conflict(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert relate(x, y).label != "conflict", (x, y)
