@@ -172,7 +172,7 @@ _VAGUE = re.compile(
     r"(?:[a-z]+\s+)?([a-z][a-z\-]*s|people)\b", re.IGNORECASE)
 _VAGUE_RANGE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
                 "millions": (2e6, 999e6), "billions": (2e9, 999e9)}
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|in|since|of|by|from|until|its|their|his|her|"
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|in|since|of|by|from|until|its|their|his|her|"
                                 r"this|that|last|next|early|late|mid|'s|’s)\s+$",
                                 re.IGNORECASE)
 

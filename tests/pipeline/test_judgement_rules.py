@@ -680,3 +680,12 @@ def test_votes_against_clash_with_unanimity_and_with_another_count(
 def test_votes_against_that_fit_do_not_conflict(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
         assert relate(x, y).label != "conflict", (x, y)
+
+
+def test_a_year_before_a_noun_is_a_date_not_a_count() -> None:
+    found = relate("The play is a 1930 comedy in three acts.",
+                   "The play is a 1940 comedy in three acts.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "value.mismatch.date"
+    # Without the article the number counts the noun, as before.
+    assert signals(claim("They sent 2000 troops.")).numbers[0].kind != "date"

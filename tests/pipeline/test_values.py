@@ -159,6 +159,10 @@ def test_durations_never_become_dates(text: str) -> None:
     ("this weekend", date(2024, 8, 10), date(2024, 8, 11), "interval"),
     ("by the end of the year", date(2024, 12, 31), date(2024, 12, 31), "day"),
     ("on Aug 9", date(2024, 8, 9), date(2024, 8, 9), "day"),
+    # A year before a noun, after an article: no count of comedies or reports.
+    ("a 1930 comedy in three acts", date(1930, 1, 1), date(1930, 12, 31), "year"),
+    ("an 1890 painting", date(1890, 1, 1), date(1890, 12, 31), "year"),
+    ("the 2016 election", date(2016, 1, 1), date(2016, 12, 31), "year"),
 ])
 def test_dates_are_intervals_of_days(text: str, first: date, last: date, unit: str) -> None:
     assert _dates(text) == [(first, last, unit)]
