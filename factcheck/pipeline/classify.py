@@ -20,6 +20,7 @@ from .explain import confidence_for, sentence
 from .lexicon import (
     DEMONYMS,
     EXCLUSIVE_CLASSES,
+    GAMES,
     GENERIC_NAME_WORDS,
     OCCUPATION_FIELDS,
     SCOPE_WORDS,
@@ -397,13 +398,24 @@ def _other_thing(x: str, y: str) -> bool:
     return tx[0] != ty[0] or (tx[1] != ty[1] and tx[2])
 
 
+# A game names what a player, team or match is of: "a football player" and "an American
+# poker player" fill one place whatever stands before them.
+_GAMES = frozenset(stem(w) for w in GAMES.replace("|", " ").split())
+_GAME_HEADS = frozenset(stem(w) for w in (
+    "player players team club league match tournament champion championship coach star"
+).split())
+
+
 @lru_cache(maxsize=65536)
 def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
-    """Return each word of ``ta`` by the words either side of it, the two before or after."""
+    """Return each word of ``ta`` by the words either side of it, the two before or after,
+    and a game by the player, team or match it names."""
     around: dict[tuple[str, ...], str] = {}
     for m in range(1, len(ta)):
         if m + 1 < len(ta):
             around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
+            if ta[m] in _GAMES and ta[m + 1] in _GAME_HEADS:
+                around.setdefault(("^", ta[m + 1]), ta[m])
         if m >= 2:
             around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
         if m + 2 < len(ta):
@@ -431,6 +443,8 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
             keys.append((tb[k - 2], tb[k - 1], "<"))
         if k + 2 < len(tb):
             keys.append((">", tb[k + 1], tb[k + 2]))
+        if x in _GAMES and k + 1 < len(tb) and tb[k + 1] in _GAME_HEADS:
+            keys.append(("^", tb[k + 1]))
         for key in keys:
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".

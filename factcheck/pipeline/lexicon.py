@@ -125,6 +125,11 @@ DEMONYMS = frozenset("""
 # "the third largest", "a red car" not "a blue car" (kinds of things, "a 2005 film" / "a 2005
 # novel", are in THING_KINDS below).
 # Words in one group name the same kind ("film" / "movie"); only different groups clash.
+# Games a player plays, or a team, league or match is of; football and soccer are one game
+# in most of the world.
+GAMES = ("football soccer|basketball|baseball|tennis|golf|cricket|rugby|hockey|volleyball|"
+         "handball|poker|chess")
+
 EXCLUSIVE_CLASSES: tuple[tuple[frozenset[str], ...], ...] = tuple(
     tuple(frozenset(group.split()) for group in groups.split("|")) for groups in (
         "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last final",
@@ -135,6 +140,7 @@ EXCLUSIVE_CLASSES: tuple[tuple[frozenset[str], ...], ...] = tuple(
         "northern|southern|eastern|western",
         "spring|summer|autumn|winter",
         "morning|afternoon|evening|night",
+        GAMES,
     ))
 
 # What a thing is, in coarse kinds: "X is a dog" and "X is a singer" cannot both hold, nor

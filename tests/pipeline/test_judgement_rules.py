@@ -689,3 +689,25 @@ def test_a_year_before_a_noun_is_a_date_not_a_count() -> None:
     assert found.reasons[0] == "value.mismatch.date"
     # Without the article the number counts the noun, as before.
     assert signals(claim("They sent 2000 troops.")).numbers[0].kind != "date"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee is a football player.", "Ann Lee is an Irish poker player."),
+    ("The striker signed for the football club in May.",
+     "The striker signed for the rugby club in May."),
+])
+def test_another_game_for_the_same_player_or_club_conflicts(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = relate(x, y)
+        assert found.label == "conflict", (x, y, found)
+        assert found.reasons[0] == "alternative.exclusive"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee plays football and tennis.", "Ann Lee is a tennis player."),  # both games
+    ("Ann Lee is a football player.", "Ann Lee is an Irish football player."),
+    ("The soccer team won the cup.", "The football team won the cup."),  # one game
+])
+def test_the_same_game_or_both_games_do_not_conflict(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert relate(x, y).label != "conflict", (x, y)
