@@ -141,6 +141,9 @@ EXCLUSIVE_CLASSES: tuple[tuple[frozenset[str], ...], ...] = tuple(
         "spring|summer|autumn|winter",
         "morning|afternoon|evening|night",
         GAMES,
+        # What someone is charged with or convicted of: one killing is not both.
+        "murder|manslaughter",
+        "felony|misdemeanor misdemeanour",
     ))
 
 # What a thing is, in coarse kinds: "X is a dog" and "X is a singer" cannot both hold, nor

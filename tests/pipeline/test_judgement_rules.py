@@ -711,3 +711,13 @@ def test_another_game_for_the_same_player_or_club_conflicts(a: str, b: str) -> N
 def test_the_same_game_or_both_games_do_not_conflict(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
         assert relate(x, y).label != "conflict", (x, y)
+
+
+def test_another_charge_for_the_same_death_conflicts() -> None:
+    a = "The driver pleaded guilty to manslaughter in the death of a cyclist."
+    b = "The driver pleaded guilty to murder in the death of a cyclist."
+    assert relate(a, b).label == "conflict"
+    assert relate(a, b).reasons[0] == "alternative.exclusive"
+    # Both charges named on one side: no clash.
+    assert relate("The driver was charged with murder and manslaughter.",
+                  "The driver was charged with murder.").label != "conflict"
