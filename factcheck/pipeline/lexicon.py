@@ -78,6 +78,7 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("confirm", "deny"), ("admit", "deny"), ("win", "lose"), ("victory", "defeat"),
     ("alive", "die"), ("survive", "die"), ("increase", "decrease"), ("rise", "fall"),
     ("rise", "drop"), ("raise", "cut"), ("gain", "loss"), ("higher", "lower"),
+    ("profit", "loss"), ("earn", "lose"), ("earnings", "loss"), ("surplus", "deficit"),
     ("larger", "smaller"), ("more", "less"), ("guilty", "innocent"), ("convict", "acquit"),
     ("true", "false"), ("real", "fake"), ("real", "fictional"), ("legal", "illegal"),
     ("allow", "ban"),

@@ -721,3 +721,13 @@ def test_another_charge_for_the_same_death_conflicts() -> None:
     # Both charges named on one side: no clash.
     assert relate("The driver was charged with murder and manslaughter.",
                   "The driver was charged with murder.").label != "conflict"
+
+
+def test_a_profit_and_a_loss_of_the_same_sum_conflict() -> None:
+    a = "The airline reported a profit of $40m for the first quarter."
+    found = relate(a, "The airline reported a loss of $40m for the first quarter.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
+    # A loss of one unit inside the profit of the whole: both words on one side.
+    assert relate("The airline made a profit of $40m despite a loss at its cargo unit.",
+                  "The airline made a profit of $40m.").label != "conflict"
