@@ -12,6 +12,7 @@ explanation built from them; the confidence comes from the calibration table in 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -84,6 +85,19 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
         partners = [x for x in sa.numbers if _compatible(x, y)]
         if not partners:
             continue
+        if y.kind in ("count", "number") and y.unit and not any(
+                x.low == y.low and x.high == y.high for x in partners):
+            # "Two people were killed and five injured" / "Five people were injured": the
+            # five is counted by the word the other claim has beside its number.
+            same = [x for x in sa.numbers if x.kind in ("count", "number")
+                    and x.low == y.low and x.high == y.high
+                    and (not x.unit or x.unit in y.context or y.unit in x.context)]
+            # Only where that count is tied to the other claim's at least as closely as
+            # the clashing one: "seven finger holes till the 1970s, when he introduced the
+            # eight holed flute" / "he made the first seven holed flute" still clash.
+            if same and max(map(_tie(y), same)) >= max(map(_tie(y), partners)):
+                found.append(Evidence("value.equal", f"{_shown(same[0])} and {_shown(y)}"))
+                continue
         if "month" in (y.kind, *(x.kind for x in partners)):
             # Months compare as months: "in October" holds "30 October 2007".
             exact = [x for x in partners if _month(x) == _month(y)]
@@ -118,6 +132,14 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
                                   f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
                                   f"{_shown(y)}"))
     return found
+
+
+def _tie(y: Number) -> Callable[[Number], int]:
+    """Return how closely a number is tied to ``y``: shared words, each one's unit beside
+    the other."""
+    def tie(x: Number) -> int:
+        return len(x.context & y.context) + (x.unit in y.context) + (y.unit in x.context)
+    return tie
 
 
 def _shown(n: Number) -> str:

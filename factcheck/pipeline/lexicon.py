@@ -79,6 +79,9 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("alive", "die"), ("survive", "die"), ("increase", "decrease"), ("rise", "fall"),
     ("rise", "drop"), ("raise", "cut"), ("gain", "loss"), ("higher", "lower"),
     ("profit", "loss"), ("earn", "lose"), ("earnings", "loss"), ("surplus", "deficit"),
+    # What happened to the same people or the same bill: one outcome excludes the other.
+    ("resign", "dismiss"), ("resign", "sack"), ("resign", "oust"),
+    ("sign", "veto"), ("release", "detain"), ("release", "custody"),
     ("larger", "smaller"), ("more", "less"), ("guilty", "innocent"), ("convict", "acquit"),
     ("true", "false"), ("real", "fake"), ("real", "fictional"), ("legal", "illegal"),
     ("allow", "ban"),

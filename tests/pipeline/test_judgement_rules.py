@@ -731,3 +731,27 @@ def test_a_profit_and_a_loss_of_the_same_sum_conflict() -> None:
     # A loss of one unit inside the profit of the whole: both words on one side.
     assert relate("The airline made a profit of $40m despite a loss at its cargo unit.",
                   "The airline made a profit of $40m.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The minister resigned on Friday.", "The minister was dismissed on Friday."),
+    ("The president signed the bill into law.", "The president vetoed the bill."),
+    ("The suspect was released on Monday.", "The suspect was detained on Monday."),
+    ("The suspect was released on bail on Monday.", "The suspect was held in custody on Monday."),
+])
+def test_exclusive_outcomes_of_one_event_conflict(a: str, b: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert "polarity.antonym" in found.reasons
+
+
+def test_a_count_told_with_another_word_is_the_same_count() -> None:
+    # "five injured" counts people: no clash with the two killed.
+    assert relate("Two people were killed and five injured in the crash.",
+                  "Five people were injured in the crash.").label != "conflict"
+    assert relate("Three people died and 12 were hurt in the blast.",
+                  "Twelve people were hurt in the blast.").label != "conflict"
+    # Another count of the same thing still clashes.
+    found = relate("Two people were killed in the crash.", "Five people were killed in the crash.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "value.mismatch.number"
