@@ -82,6 +82,9 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     # What happened to the same people or the same bill: one outcome excludes the other.
     ("resign", "dismiss"), ("resign", "sack"), ("resign", "oust"),
     ("sign", "veto"), ("release", "detain"), ("release", "custody"),
+    ("increase", "decline"), ("rise", "decline"), ("grow", "decline"), ("grow", "shrink"),
+    ("expand", "shrink"), ("land", "crash"), ("build", "demolish"), ("uphold", "overturn"),
+    ("uphold", "reverse"),
     ("larger", "smaller"), ("more", "less"), ("guilty", "innocent"), ("convict", "acquit"),
     ("true", "false"), ("real", "fake"), ("real", "fictional"), ("legal", "illegal"),
     ("allow", "ban"),
