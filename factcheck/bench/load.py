@@ -497,7 +497,8 @@ def main(argv: list[str] | None = None) -> int:
                 one_client(engine, seeded, duration=args.duration, tmp=tmp)
                 return 0
             port = free_port()
-            # What gunicorn will run: the command line's settings over gunicorn.conf.py's.
+            # What gunicorn will run: the command line's settings over gunicorn.conf.py's
+            # (set them here, not in GUNICORN_CMD_ARGS, which this description ignores).
             conf = runpy.run_path(str(PROJECT_ROOT / "gunicorn.conf.py"))
             workers = args.workers if args.workers is not None else int(conf["workers"])
             threads = args.threads if args.threads is not None else int(conf["threads"])

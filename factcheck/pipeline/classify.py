@@ -12,7 +12,6 @@ explanation built from them; the confidence comes from the calibration table in 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -95,7 +94,8 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             # Only where that count is tied to the other claim's at least as closely as
             # the clashing one: "seven finger holes till the 1970s, when he introduced the
             # eight holed flute" / "he made the first seven holed flute" still clash.
-            if same and max(map(_tie(y), same)) >= max(map(_tie(y), partners)):
+            if same and (max(_tie(x, y) for x in same)
+                         >= max(_tie(x, y) for x in partners)):
                 found.append(Evidence("value.equal", f"{_shown(same[0])} and {_shown(y)}"))
                 continue
         if "month" in (y.kind, *(x.kind for x in partners)):
@@ -134,12 +134,9 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
     return found
 
 
-def _tie(y: Number) -> Callable[[Number], int]:
-    """Return how closely a number is tied to ``y``: shared words, each one's unit beside
-    the other."""
-    def tie(x: Number) -> int:
-        return len(x.context & y.context) + (x.unit in y.context) + (y.unit in x.context)
-    return tie
+def _tie(x: Number, y: Number) -> int:
+    """Return how closely two numbers are tied: shared words, each one's unit beside the other."""
+    return len(x.context & y.context) + (x.unit in y.context) + (y.unit in x.context)
 
 
 def _shown(n: Number) -> str:

@@ -34,6 +34,10 @@ NUMBER_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
+# The number words as one regular-expression alternation, longest first ("seventeen" before
+# "seven").
+NUMBER_WORD_ALTERNATIVES = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
                "trillion": 1e12}
 
@@ -294,10 +298,9 @@ RECORDED_VOTE_RE = re.compile(
 # votes against". Any vote against excludes "unanimously"; abstentions do not (a body can
 # adopt a text unanimously with abstentions).
 DISSENT_RE = re.compile(
-    r"\b(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\s+"
-    r"(?:[a-z]+\s+){0,2}?(?:voted|votes?|voting)\s+against\b"
-    r"|\bwith\s+(?P<m>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) +
-    r")\s+(?:votes?\s+)?against\b",
+    rf"\b(?P<n>\d+|{NUMBER_WORD_ALTERNATIVES})\s+(?:[a-z]+\s+){{0,2}}?"
+    r"(?:voted|votes?|voting)\s+against\b"
+    rf"|\bwith\s+(?P<m>\d+|{NUMBER_WORD_ALTERNATIVES})\s+(?:votes?\s+)?against\b",
     re.IGNORECASE)
 
 # Verbs that attribute a statement to a speaker.

@@ -27,6 +27,7 @@ from .lexicon import (
     NEGATING_PHRASES,
     NEGATION_EXCEPTIONS,
     NEGATORS,
+    NUMBER_WORD_ALTERNATIVES,
     NUMBER_WORDS,
     RECORDED_VOTE_RE,
     REFUTE_EXCEPTIONS,
@@ -49,7 +50,7 @@ _NUMBER_RE = re.compile(
     r"(?P<cur>[$£€])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<pct>%|percent\b|per cent\b)?"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m)\b)?", re.IGNORECASE)
 _WORD_NUMBER_RE = re.compile(
-    r"\b(?P<num>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"\b(?P<num>" + NUMBER_WORD_ALTERNATIVES + r")\b"
     r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(r"\s*([a-z]{3,})\b")
 _CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
