@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -187,6 +188,36 @@ def compare(reports: Sequence[ReportInput], *, exhaustive: bool = False) -> Comp
     return Comparison(tuple(extracted), tuple(pairs), tuple(tuple(g) for g in groups))
 
 
+# A text that opens with a pronoun ("She has modelled for ...") speaks of someone named
+# before it; in ``relate`` that is what the other text names first. Not a possessive: in
+# "Her son is a model" the subject is someone else.
+_OPENING_PRONOUN = re.compile(r"(?P<q>[\"“‘']?)(?:it|he|she|they)\b", re.IGNORECASE)
+
+
+def _leading_name(claims: Sequence[Claim], text: str) -> str:
+    """Return the name ``text`` opens with ("Pharrell Williams does ..."), or ""."""
+    if not claims:
+        return ""
+    first = claims[0]
+    opening = text.lstrip()
+    for name in first.entities:
+        if opening.startswith(name):
+            return name
+    word = opening.split(maxsplit=1)[0] if opening else ""
+    if word[:1].isupper() and word.isalpha() and first.subject == word.lower():
+        return word
+    return ""
+
+
+def _named_opening(text: str, name: str) -> str | None:
+    """Return ``text`` with its opening pronoun replaced by ``name``; None if none opens it."""
+    stripped = text.lstrip()
+    m = _OPENING_PRONOUN.match(stripped)
+    if m is None or not name:
+        return None
+    return m.group("q") + name + stripped[m.end():]
+
+
 def _claims(text: str, published: date | None) -> tuple[Claim, ...]:
     claims = tuple(c for c in _extracted(text, published, False).claims if c.checkable)
     if claims:
@@ -281,6 +312,12 @@ def relate(
     # The text with fewer claims (then fewer words) is the one whose claims are checked.
     b_is_hyp = (len(cb), len(b)) <= (len(ca), len(a))
     hyp, premise = (cb, ca) if b_is_hyp else (ca, cb)
+    named = (_named_opening(a if b_is_hyp else b, _leading_name(hyp, b if b_is_hyp else a))
+             if len(premise) < LONG_TEXT_CLAIMS else None)
+    if named is not None:
+        # The pronoun stands for what the other text names, so its words can meet the name.
+        premise = _claims(named, pa if b_is_hyp else pb)
+        ca, cb = (premise, hyp) if b_is_hyp else (hyp, premise)
     pairs: list[PairResult] = []
     best_labels: list[str] = []
     whole: frozenset[str] = frozenset().union(*(signals(c).content for c in premise))

@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from factcheck.bench.matching import measure
 from factcheck.pipeline import Claim, ReportInput, compare, group_pairs, pair_claims, relate
 
@@ -68,6 +70,32 @@ def test_relate_finds_a_name_a_summary_adds_to_its_article() -> None:
 
 def _write(path: Path, rows: list[dict[str, object]]) -> None:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("statement", "evidence", "label", "reason"), [
+    ("Marta Lopez was born in Madrid.", "She was born in Seville in 1970.", "conflict",
+     "entity.differs"),
+    ("Kestrel Bridge opened in 1998.", "It opened to traffic in 2001.", "conflict",
+     "value.mismatch.date"),
+    ("Tom Ash has never written a novel.", "He has written three novels and a play.",
+     "conflict", "polarity.opposite"),
+    ("Marta Lopez was born in Madrid.", "She was born in Madrid in 1970.", "agree",
+     "paraphrase"),
+])
+def test_relate_reads_an_opening_pronoun_as_the_name_the_other_text_opens_with(
+        statement: str, evidence: str, label: str, reason: str) -> None:
+    relation = relate(statement, evidence)
+    assert (relation.label, relation.reasons[0]) == (label, reason)
+
+
+def test_relate_leaves_the_opening_pronoun_of_an_article_alone() -> None:
+    # In one sentence "He" is who the statement names; five sentences in, it may be anyone.
+    article = ("He was born in Seville in 1970. He studied law in Paris. He worked as a "
+               "lawyer for ten years. He moved to Rome in 2005. He wrote two books about "
+               "the city.")
+    assert relate("He was born in Seville in 1970.",
+                  "Marta Lopez was born in Madrid.").label == "conflict"
+    assert relate(article, "Marta Lopez was born in Madrid.").label != "conflict"
 
 
 def test_matching_measure_counts_linked_sentence_pairs(tmp_path: Path) -> None:
