@@ -296,11 +296,15 @@ def _render_story(story_id: int, form: Any, status: int = 200,
     db = get_session()
     found = stories.get_story(db, story_id)
     filters = _filters()
-    focus = request.args.get("fact", type=int)
+    # ``fact``: the facts holding a claim; ``with_pair``: the one fact holding a pair.
+    focus_claim = request.args.get("fact", type=int)
+    focus_pair = None if focus_claim is not None else request.args.get("with_pair", type=int)
+    focus = (focus_claim, focus_pair) if focus_claim or focus_pair else None
     added = request.args.get("added", type=int)
     page = max(1, min(request.args.get("page", 1, type=int), 100_000))
     plan = stories.plan_facts(
-        db, story_id, shown=PAIRS_SHOWN, focus_claim=focus, first_report=added,
+        db, story_id, shown=PAIRS_SHOWN, focus_claim=focus_claim, focus_pair=focus_pair,
+        first_report=added,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
     reports_html, outlets, plan.counts.reports = _reports_part(db, story_id, plan, added)
@@ -355,7 +359,8 @@ def _reports_part(db: Any, story_id: int, plan: stories.FactPlan,
 
 
 def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
-                focus: int | None, added: int | None) -> list[Markup]:
+                focus: tuple[int | None, int | None] | None,
+                added: int | None) -> list[Markup]:
     """Return each fact of the page rendered, rendering only those not kept yet."""
     parts = current_app.extensions[PARTS]
     shared = (story.id, plan.key, tuple(sorted(filters.items())), focus, added,
@@ -363,14 +368,16 @@ def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, *, filters: dict[st
     # What a fact shows: its counts, which pairs (the machine's side of them is fixed by
     # the structure key) and the editors' reviews of those pairs.
     keys = [("fact", *shared, k, f.number, f.label, f.total, f.needs_review, f.claim_total,
-             f.report_total, tuple(f.pair_ids), f.reviews) for k, f in enumerate(plan.facts)]
+             f.report_total, tuple(f.pair_ids), f.reviews, f.elsewhere)
+            for k, f in enumerate(plan.facts)]
     found = [parts.get(key) for key in keys]
     todo = [k for k, html in enumerate(found) if html is None]
     if todo:
         loaded = stories.load_facts(db, [plan.facts[k] for k in todo])
         for k, fact in zip(todo, loaded, strict=True):
             html = _render_part("stories/_fact.html", g=fact, loop={"index": k + 1},
-                                story=story, filters=filters, focus=focus, added=added)
+                                story=story, filters=filters, focus=focus,
+                                focus_claim=focus[0] if focus else None, added=added)
             parts.put(keys[k], html)
             found[k] = html
     return [html for html in found if html is not None]

@@ -16,7 +16,7 @@ from sqlalchemy import event, select
 from factcheck import web
 from factcheck.db import get_db, session_scope
 from factcheck.errors import FetchError
-from factcheck.models import AuditEvent, Pair, Report
+from factcheck.models import AuditEvent, Claim, Pair, Report
 from factcheck.services import ingest, users
 from factcheck.services.fetch import FetchedPage
 
@@ -121,7 +121,7 @@ def test_a_large_fact_lists_its_first_pairs_and_links_to_all_of_them(
     client = app.test_client()
     page = client.get(f"/stories/{story_id}").text
     assert page.count('<li class="pair ') == 2
-    link = re.search(r'href="(/stories/\d+\?fact=\d+)[^"]*">Show all (\d+) pairs', page)
+    link = re.search(r'href="(/stories/\d+\?with_pair=\d+)[^"]*">Show all (\d+) pairs', page)
     assert link and int(link.group(2)) == total
     every = client.get(link.group(1)).text
     assert every.count('<li class="pair ') == total
@@ -577,3 +577,56 @@ def test_headings_do_not_skip_levels(app: Flask, editor: FlaskClient) -> None:
         assert levels and levels[0] == 1, f"{url}: {levels}"
         for prev, cur in itertools.pairwise(levels):
             assert cur <= prev + 1, f"{url}: heading jumps from h{prev} to h{cur}"
+
+
+def fact_topics(page: str) -> list[str]:
+    """Return the topics of the facts listed on a story page."""
+    return re.findall(r'<span class="topic">([^<]*)</span>', page)
+
+
+def _claim_in_two_facts(app: Flask) -> tuple[int, int]:
+    """Return (story id, claim id) of a story where one claim is in two facts.
+
+    One claim of the second report pairs with three claims of the first; a fact keeps at
+    most two claims of one report, so the third pair is a fact of its own.
+    """
+    with session_scope(app) as session:
+        story = make_story(session, "Durations")
+        ingest.add_report(session, story, outlet="Daily", text=(
+            "The treaty took 3 years to finalize. The treaty took 4 years to finalize. "
+            "The treaty took 6 years to finalize."))
+        second = ingest.add_report(session, story, outlet="Weekly",
+                                   text="The treaty took 5 years to finalize.")
+        claim_id = session.scalars(select(Claim.id).where(
+            Claim.report_id == second.report.id)).one()
+        assert len(session.scalars(select(Pair.id).where(Pair.story_id == story.id)).all()) == 3
+        return story.id, claim_id
+
+
+def test_a_claim_in_two_facts_says_so_and_links_to_both(app: Flask) -> None:
+    story_id, claim_id = _claim_in_two_facts(app)
+    client = app.test_client()
+    page = client.get(f"/stories/{story_id}").text
+    assert len(fact_topics(page)) == 2
+    links = re.findall(rf'href="(/stories/{story_id}\?fact={claim_id})#facts"[^>]*>'
+                       r"also in 1 other fact</a>", page)
+    assert len(links) == 2, "each fact should say the claim is in the other one too"
+    both = client.get(links[0]).text
+    assert len(fact_topics(both)) == 2
+    assert "Showing the 2 facts that hold this claim" in both
+    assert "also in 1 other fact" not in both  # the view already shows them all
+
+
+def test_show_all_pairs_of_a_fact_shows_that_fact_only(app: Flask) -> None:
+    story_id, _claim = _claim_in_two_facts(app)
+    with session_scope(app) as session:
+        pair_ids = session.scalars(select(Pair.id).where(Pair.story_id == story_id)
+                                   .order_by(Pair.id)).all()
+    client = app.test_client()
+    shown = [client.get(f"/stories/{story_id}?with_pair={pid}").text for pid in pair_ids]
+    assert all(len(fact_topics(p)) == 1 and "Showing one fact with all its pairs" in p
+               for p in shown)
+    sizes = sorted(p.count('<li class="pair ') for p in shown)
+    assert sizes == [1, 2, 2], "a fact of two pairs (twice) and the pair left on its own"
+    assert client.get(f"/stories/{story_id}?with_pair=999999").text.count(
+        '<li class="pair ') == 0

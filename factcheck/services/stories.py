@@ -582,6 +582,7 @@ class FactSummary:
     needs_review: int
     claim_total: int = 0
     report_total: int = 0
+    elsewhere: dict[int, int] = field(default_factory=dict)  # claim id -> other facts
 
     @property
     def topic(self) -> str:
@@ -621,7 +622,9 @@ class FactStructure:
     key: tuple[Any, ...]
     rows: dict[int, _PairRow]
     facts: list[list[int]]  # pair ids of each fact
-    fact_of_claim: dict[int, int]
+    # A claim can be in several facts: grouping keeps at most two claims of one report in a
+    # fact, so a pair that would break that stays a fact of its own beside the others.
+    facts_of_claim: dict[int, tuple[int, ...]]
     fact_of_pair: dict[int, int]
     kinds: dict[int, tuple[int, frozenset[str]]]  # claim id -> (report id, value kinds)
     machine_rank: list[tuple[int, int, int]]  # each fact's sort key before any review
@@ -734,13 +737,15 @@ def current_structure(session: Session, story_id: int, cache: FactCache | None =
         edges.append((a, b, ra, rb, similarity))
     ids = list(rows)
     facts = [[ids[k] for k in comp] for comp in group_facts(edges)]
-    fact_of_claim: dict[int, int] = {}
+    facts_of_claim: dict[int, tuple[int, ...]] = {}
     fact_of_pair: dict[int, int] = {}
     for n, fact in enumerate(facts):
         for pid in fact:
             fact_of_pair[pid] = n
-            fact_of_claim[rows[pid].claim_a] = n
-            fact_of_claim[rows[pid].claim_b] = n
+            for cid in (rows[pid].claim_a, rows[pid].claim_b):
+                held = facts_of_claim.get(cid, ())
+                if n not in held:
+                    facts_of_claim[cid] = (*held, n)
     kinds = {cid: (rid, frozenset(str(v.get("kind")) for v in values or []))
              for cid, rid, values in session.execute(
                  select(Claim.id, Claim.report_id, Claim.values)
@@ -762,7 +767,7 @@ def current_structure(session: Session, story_id: int, cache: FactCache | None =
         ids_of.append(pid)
         keys_of.append(pair_key)
     structure = FactStructure(
-        key, rows, facts, fact_of_claim, fact_of_pair, kinds, machine_rank,
+        key, rows, facts, facts_of_claim, fact_of_pair, kinds, machine_rank,
         label_counts=[Counter(rows[p].label for p in fact) for fact in facts],
         machine_order=sorted(range(len(facts)), key=lambda n: (machine_rank[n], n)),
         label_total=Counter(r.label for r in rows.values()),
@@ -1069,6 +1074,8 @@ class PlannedFact:
     claim_ids: list[int]  # their claims
     reviews: tuple[tuple[int, str | None, str], ...]  # (id, editor label, status) of the
     # pairs shown that an editor reviewed: all that can differ in them from the machine's
+    # (claim id, how many other facts hold it) of the claims shown that other facts hold too
+    elsewhere: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -1083,7 +1090,8 @@ class FactPlan:
 
 
 def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
-                focus_claim: int | None = None, first_report: int | None = None,
+                focus_claim: int | None = None, focus_pair: int | None = None,
+                first_report: int | None = None,
                 offset: int = 0, limit: int | None = None, cache: FactCache | None = None,
                 **filters: Any) -> FactPage:
     """Return a page of a story's facts, conflicts first, how many there are, and counts.
@@ -1092,14 +1100,15 @@ def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
     pairs it shows are loaded.
     """
     plan = plan_facts(session, story_id, shown=shown, focus_claim=focus_claim,
-                      first_report=first_report, offset=offset, limit=limit, cache=cache,
-                      **filters)
+                      focus_pair=focus_pair, first_report=first_report, offset=offset,
+                      limit=limit, cache=cache, **filters)
     return FactPage(load_facts(session, plan.facts), plan.total, plan.counts,
                     plan.claims_per_report)
 
 
 def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
-               focus_claim: int | None = None, first_report: int | None = None,
+               focus_claim: int | None = None, focus_pair: int | None = None,
+               first_report: int | None = None,
                offset: int = 0, limit: int | None = None, cache: FactCache | None = None,
                **filters: Any) -> FactPlan:
     """Return a page of a story's facts, conflicts first, how many there are, and counts,
@@ -1108,7 +1117,8 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     Facts are grouped from all of the story's pairs (kept in ``cache`` while the pairs stay
     the same); the filters of ``pairs_query`` keep the facts with a matching pair, and of
     each only its matching pairs. Each fact names its ``shown`` first pairs and their
-    claims. ``focus_claim`` keeps only the fact holding that claim, with all its pairs.
+    claims. ``focus_claim`` keeps only the facts holding that claim (a claim can be in
+    several), ``focus_pair`` only the one fact holding that pair, with all their pairs.
     Pairs of ``first_report`` (a report just added) are shown before the others.
     """
     st, state = current_structure(session, story_id, cache)
@@ -1117,7 +1127,8 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     given = {k: v for k, v in filters.items() if v is not None and v != ""}
     matching: set[int] | None = None
     rows, order = st.rows, LABEL_ORDER
-    if given and (set(given) - {"label", "status"} or focus_claim is not None):
+    focused = focus_claim is not None or focus_pair is not None
+    if given and (set(given) - {"label", "status"} or focused):
         matching = set(session.scalars(_filtered(select(Pair.id), story_id, **filters)))
     filtered = bool(given)  # then each fact keeps only its matching pairs
 
@@ -1126,7 +1137,9 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
 
     candidates: list[int] | range = range(len(st.facts))
     if focus_claim is not None:
-        candidates = [st.fact_of_claim[focus_claim]] if focus_claim in st.fact_of_claim else []
+        candidates = list(st.facts_of_claim.get(focus_claim, ()))
+    elif focus_pair is not None:
+        candidates = [st.fact_of_pair[focus_pair]] if focus_pair in st.fact_of_pair else []
     reviewed_in = _reviewed_in(st, rs, reviews)
     # The facts whose reviews changed since each earlier state: what was worked out for
     # the others then still holds.
@@ -1190,7 +1203,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         else:
             total_facts = len(ranked)
             page = ranked[offset:None if limit is None else offset + limit]
-    elif matching is not None or focus_claim is not None:
+    elif matching is not None or focused:
         for n in candidates:
             members = st.facts[n]
             if matching is not None:
@@ -1230,7 +1243,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
 
     picked: list[tuple[str, int, list[int], list[int]]] = []
     for (worst, _c, _s), n, members in page:
-        if focus_claim is not None or shown is None:
+        if focused or shown is None:
             shown_ids = sorted(members, key=rank)
         elif first_report is None and (not filtered or fast):
             # A fact can hold thousands of pairs: take the first few of the machine's order,
@@ -1280,7 +1293,9 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             number=n, label=label, total=len(members), needs_review=needs_review,
             claim_total=claim_total, report_total=report_total, pair_ids=shown_ids,
             claim_ids=sorted(visible),
-            reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states)))
+            reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states),
+            elsewhere=tuple((c, len(st.facts_of_claim[c]) - 1) for c in sorted(visible)
+                            if len(st.facts_of_claim.get(c, ())) > 1)))
     return FactPlan(facts, total_facts, counts, claims_per_report, st.key)
 
 
@@ -1314,7 +1329,8 @@ def load_facts(session: Session, planned: list[PlannedFact]) -> list[FactSummary
         claims=sorted((claims[c] for c in fact.claim_ids if c in claims),
                       key=lambda c: (c.report_id, c.position)),
         pairs=[pairs[pid] for pid in fact.pair_ids if pid in pairs],
-        claim_total=fact.claim_total, report_total=fact.report_total) for fact in planned]
+        claim_total=fact.claim_total, report_total=fact.report_total,
+        elsewhere=dict(fact.elsewhere)) for fact in planned]
 
 
 def report_pairs(session: Session, report_id: int) -> list[Pair]:

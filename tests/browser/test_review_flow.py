@@ -38,7 +38,7 @@ def test_seed_story_shows_five_years_and_three_years_as_complement(page: Any) ->
     more = group.first.get_by_role("link", name="Show all")
     if more.count():  # a large fact lists its first pairs only
         more.click()
-        page.wait_for_url(re.compile(r"fact=\d+"))
+        page.wait_for_url(re.compile(r"with_pair=\d+"))
     pair = (page.locator("li.pair").filter(has=page.locator(".value", has_text="5 years"))
             .filter(has=page.locator(".value", has_text="3 years")))
     assert pair.count() >= 1, "no pair sets 5 years against 3 years"
