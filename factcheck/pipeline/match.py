@@ -156,6 +156,10 @@ def terms_of(group: Sequence[Signals]) -> tuple[int, Counter[str]]:
     return len(group), df
 
 
+# log(1 + n / c) by claim count n, then by the count c of claims holding a stem.
+_LOGS: dict[int, dict[int, float]] = {}
+
+
 class Idf(Mapping[str, float]):
     """Inverse claim frequency of stems over groups of claims counted by ``terms_of``.
 
@@ -167,13 +171,21 @@ class Idf(Mapping[str, float]):
         self._n = sum(count for count, _ in terms)
         self._dfs = [counts for _, counts in terms]
         self._known: dict[str, float] = {}
+        # The weight depends on the two counts only: one log per count a story meets.
+        self._of_count = _LOGS.setdefault(self._n, {})
 
     def _work_out(self, token: str) -> float | None:
         """Return (and keep) the weight of ``token``; None when no claim holds it."""
-        c = sum(df.get(token, 0) for df in self._dfs)
+        dfs = self._dfs
+        # Nearly always a pair of reports: two lookups, without a generator.
+        c = (dfs[0].get(token, 0) + dfs[1].get(token, 0) if len(dfs) == 2
+             else sum(df.get(token, 0) for df in dfs))
         if not c:
             return None
-        found = self._known[token] = math.log(1.0 + self._n / c)
+        found = self._of_count.get(c)
+        if found is None:
+            found = self._of_count[c] = math.log(1.0 + self._n / c)
+        self._known[token] = found
         return found
 
     def __getitem__(self, token: str) -> float:
