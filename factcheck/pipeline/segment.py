@@ -29,7 +29,9 @@ ABBREVIATIONS = frozenset(
 
 _PARA = re.compile(r"[^\n]+")
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
-_NEXT = re.compile(r"\s+([\"“‘'(\[]?[A-Z0-9À-Ý])")
+# A sentence opens with a capital, Latin-1's ("Élysée") or Latin Extended-A's ("Łódź"; that
+# block mixes both cases, and a sentence opening lower case with one of them is rare).
+_NEXT = re.compile(r"\s+([\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ\u0100-\u017f])")
 _PREV_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _SPACE = re.compile(r"\s")
 
