@@ -9,6 +9,7 @@ Results are cached per claim because one claim meets many others.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -55,6 +56,20 @@ _WORD_NUMBER_RE = re.compile(
 _NOUN_AFTER_RE = re.compile(r"\s*([a-z]{3,})\b")
 _CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 _YEAR_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade")
+
+
+# Latin letters that do not decompose into a base letter and an accent.
+_FOLD_EXTRA = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d",
+                             "Đ": "D", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i",
+                             "ð": "d", "þ": "th", "Þ": "Th"})
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with the accents taken off its letters ("Erdoğan" -> "Erdogan")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def stem(word: str) -> str:
@@ -459,7 +474,8 @@ def _signals(
     for n in numbers:
         if n.text:
             plain = plain.replace(n.text, " ")
-    raw_tokens = _TOKEN_RE.findall(plain)
+    # Words are read without accents: "Erdoğan" is one word, and the same as "Erdogan".
+    raw_tokens = _TOKEN_RE.findall(fold(plain))
     for k, tok in enumerate(raw_tokens):
         if tok[0].isdigit() or tok[0] in "$£€":
             continue
@@ -473,7 +489,7 @@ def _signals(
         if tok[0].isupper() and k > 0 and not raw_tokens[k - 1].endswith(":"):
             names.add(s)
     # Extraction's names also cover a name that opens the sentence ("Cruz has modelled").
-    names |= {t for t in (stem(w) for e in entities for w in WORD_RE.findall(e)
+    names |= {t for t in (stem(w) for e in entities for w in WORD_RE.findall(fold(e))
                           if w.lower() not in STOPWORDS) if t in tokens}
     stages = [_STAGE_STEMS[t] for t in tokens if t in _STAGE_STEMS]
     stage = max(stages) if stages else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pipeline import Claim
+from factcheck.pipeline import Claim, relate
 from factcheck.pipeline.match import candidates, frame_of, frame_similarity
-from factcheck.pipeline.signals import stem
+from factcheck.pipeline.signals import signals, stem
 
 
 def claim(text: str) -> Claim:
@@ -60,3 +60,18 @@ def test_candidates_limit_drops_a_pair_neither_side_ranks_best() -> None:
     best = {(i, j) for i, j, _ in candidates(a, b, limit=1)}
     assert (0, 1) in pairs
     assert best == {(0, 0), (1, 1)}
+
+
+def test_accented_and_plain_spellings_of_a_name_are_one_word() -> None:
+    accented = signals(Claim(text="Erdoğan met Müller in Kraków.", start=0, end=29))
+    plain = signals(Claim(text="Erdogan met Muller in Krakow.", start=0, end=29))
+    assert {"erdogan", "muller", "krakow"} <= accented.content
+    assert accented.content == plain.content
+    # "ğ" and "ó" used to cut the name in two: "erdo" + "an", "krak" + "w".
+    assert not {"erdo", "krak", "ller"} & accented.content
+
+
+def test_a_name_spelt_with_and_without_accents_ties_two_claims() -> None:
+    relation = relate("President Recep Tayyip Erdoğan will visit Kraków on Monday.",
+                      "President Erdogan will visit Krakow on Friday.")
+    assert (relation.label, relation.reasons[0]) == ("conflict", "value.mismatch.date")
