@@ -485,9 +485,12 @@ def _keywords_of(low_tokens: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# A name opens with a capital, accented ones too ("Élysée", "Łódź"; Latin Extended-A mixes
+# both cases, so a name must not start inside a word).
+_CAP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
 _ENTITY = re.compile(
-    r"(?:[A-Z][\w'’\-]*|[A-Z]{2,})(?:\s+(?:of|on|and|for|the|de|la|von|van|al|bin)\s+"
-    r"(?=[A-Z])[A-Z][\w'’\-]*|\s+[A-Z][\w'’\-]*|\s+\([A-Z]{2,}\))*")
+    rf"(?<![\w'’])(?:[{_CAP}][\w'’\-]*|[A-Z]{{2,}})(?:\s+(?:of|on|and|for|the|de|la|von|van|al|"
+    rf"bin)\s+(?=[{_CAP}])[{_CAP}][\w'’\-]*|\s+[{_CAP}][\w'’\-]*|\s+\([A-Z]{{2,}}\))*")
 
 
 def entities(text: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from factcheck.frontmatter import parse_report_file
 from factcheck.pipeline import Claim, extract, extract_report
 from factcheck.pipeline.errors import BinaryInput
+from factcheck.pipeline.extract import entities
 
 SEEDS = Path(__file__).resolve().parents[2] / "sources" / "un-cybercrime-convention"
 
@@ -350,3 +351,13 @@ def test_the_benchmark_measures_a_small_corpus(tmp_path: Path,
     assert main(["--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert "articles/s" in out and "values/article      1.0" in out
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Officials met Lech Wałęsa in Łódź.", ("Lech Wałęsa", "Łódź")),
+    ("Recep Tayyip Erdoğan visited São Paulo.", ("Recep Tayyip Erdoğan", "São Paulo")),
+    # A capital inside a word opens no name.
+    ("Sales of the iPhone rose on eBay.", ()),
+])
+def test_names_with_accented_capitals(text: str, names: tuple[str, ...]) -> None:
+    assert entities(text) == names
