@@ -86,7 +86,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(token: str) -> bool:
     low = token.lower().rstrip(".")
     if low in ABBREVIATIONS:
-        return True
+        # "et al." is one; "Al." ends a name ("the airline El Al. Previously, ...").
+        return low != "al" or token.islower()
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. K. Rowling"
     # Dotted acronyms: "U.S", "N.A.T.O"

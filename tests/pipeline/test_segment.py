@@ -26,6 +26,8 @@ from factcheck.pipeline.segment import MAX_SENTENCE, paragraphs
     ("See e.g. the annex. It lists 12 crimes.", ["See e.g. the annex.", "It lists 12 crimes."]),
     ("He left at 4 p.m. on Monday.", ["He left at 4 p.m. on Monday."]),
     ("First line\nSecond line.", ["First line", "Second line."]),
+    ("Smith et al. found it. Oman let in El Al. Previously, it flew around.",
+     ["Smith et al. found it.", "Oman let in El Al.", "Previously, it flew around."]),
     ("Warsaw voted. Łódź did not. Élysée aides agreed.",
      ["Warsaw voted.", "Łódź did not.", "Élysée aides agreed."]),
     ("", []),
