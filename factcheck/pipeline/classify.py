@@ -12,7 +12,7 @@ explanation built from them; the confidence comes from the calibration table in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -22,10 +22,12 @@ from .lexicon import (
     EXCLUSIVE_CLASSES,
     GAMES,
     GENERIC_NAME_WORDS,
+    MONTHS,
     OCCUPATION_FIELDS,
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
+    WEEKDAYS,
     WORD_RE,
 )
 from .match import coverage, overlap
@@ -266,13 +268,45 @@ def _surface(s: Signals, t: str) -> str:
                  if stem(w) == t or _undoubled(stem(w)) == t), t)
 
 
-def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
-    ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
+def _sensed(s: Signals) -> frozenset[str]:
+    """Return the content of ``s`` with its phrases and irregular forms read as one word."""
+    if not s.senses:
+        return s.content
+    return (s.content - s.sensed) | {t for t, _ in s.senses}
+
+
+def _sense_surface(s: Signals, t: str) -> str:
+    """Return how ``s`` writes the word ``t`` stands for: the phrase or its own form."""
+    return next((shown for sense, shown in s.senses if sense == t), "") or _surface(s, t)
+
+
+def _opposite_view(sa: Signals, sb: Signals) -> tuple[Signals, Signals]:
+    """Return both claims' signals with the words the opposites rule reads as their content.
+
+    Phrases count as the word they stand for ("called off" is "cancel"), and a day or month
+    only one claim tells is left out: when something happened is a detail the other claim
+    leaves open, not a word it fails to share ("freed on Monday" / "still held").
+    """
+    wa, wb = _sensed(sa), _sensed(sb)
+    when = (wa ^ wb) & _WHEN
+    if wa is sa.content and wb is sb.content and not when:
+        return sa, sb
+    return (replace(sa, content=wa - when, names=sa.names - when),
+            replace(sb, content=wb - when, names=sb.names - when))
+
+
+_WHEN = frozenset(stem(w) for w in (*WEEKDAYS, *MONTHS, "today", "yesterday", "tonight"))
+
+
+def _antonym(sa: Signals, sb: Signals, wa: frozenset[str] | None = None,
+             wb: frozenset[str] | None = None) -> Evidence | None:
+    ca = _undoubled_all(sa.content if wa is None else wa)
+    cb = _undoubled_all(sb.content if wb is None else wb)
     for t in sorted(ca - cb):
         for o in _opposites(t):
             if o in cb and o not in ca:
                 return Evidence("polarity.antonym",
-                                f"'{_surface(sa, t)}' vs '{_surface(sb, o)}'")
+                                f"'{_sense_surface(sa, t)}' vs '{_sense_surface(sb, o)}'")
     return None
 
 
@@ -957,7 +991,9 @@ def classify(
     # The rules for a short claim against a long sentence need most of its words there:
     # cheaper to ask coverage first than to read every pair for them.
     covered = directed and cov >= _CONFLICT_OVERLAP
-    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else (
+    va, vb = _opposite_view(sa, sb)
+    opposed = (ov if va is sa else overlap(va, vb)) >= _CONFLICT_OVERLAP
+    for finder in (_vote(sa, sb), _antonym(sa, sb, va.content, vb.content) if opposed else (
                        _covered_antonym(hyp, premise) if covered else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),

@@ -115,7 +115,44 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("keep", "delete"), ("keep", "remove"), ("kept", "deleted"), ("kept", "removed"),
     ("install", "remove"), ("inside", "outside"), ("most", "least"), ("spur", "hinder"),
     ("reveal", "hide"), ("unveil", "hide"), ("unveiling", "hiding"), ("bright", "dark"),
+    # Whether an event took place, and what became of captives (the phrases behind "cancel",
+    # "proceed" and "still-held" are in PHRASE_SENSES; "a captive" alone says nothing of now).
+    ("cancel", "proceed"), ("postpone", "proceed"), ("scrap", "proceed"),
+    ("release", "still-held"), ("release", "withhold"),
 )
+# Irregular forms of words with an opposite, read only when looking for opposites: folding
+# them into ``IRREGULAR`` would change claims' content stems and so their stored blocking
+# keys. "freed" is "released": the adjective "free" has too many other senses.
+OPPOSITE_FORMS = {
+    "upheld": "uphold", "upholds": "uphold", "shrank": "shrink", "shrunk": "shrink",
+    "built": "build", "rebuilt": "build", "grew": "grow", "grown": "grow", "hid": "hide",
+    "hidden": "hide", "forbade": "forbid", "forbidden": "forbid", "withheld": "withhold",
+    "freed": "release", "frees": "release", "freeing": "release", "layoff": "fire",
+    "layoffs": "fire", "acquittal": "acquit", "conviction": "convict",
+}
+# Phrases that stand for one word with an opposite, read only when looking for opposites:
+# "the match was called off" / "the match went ahead as planned". The phrase's own words
+# then leave that comparison ("went ahead" shares nothing with "called off" but the match).
+# A plea is no verdict: "pleaded not guilty" is not "found not guilty". The words of a
+# "gap" group ("found <the driver> guilty") stay in the comparison.
+_VERDICT = r"\b(?:found|finds?|finding|declared|ruled|judged)\s+"
+PHRASE_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), sense) for pattern, sense in (
+        (r"\bcall(?:s|ed|ing)?\s+off\b", "cancel"),
+        (r"\b(?:went|go|goes|going|gone)\s+ahead(?:\s+as\s+(?:planned|scheduled))?\b",
+         "proceed"),
+        (r"\b(?:took|take|takes|taking|taken)\s+place(?:\s+as\s+(?:planned|scheduled))?\b",
+         "proceed"),
+        (r"\b(?:laid|lay|lays|laying)\s+off\b", "fire"),
+        (r"\bset\s+free\b", "release"),
+        (r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:being\s+)?(?:held|detained|captive|"
+         r"imprisoned|jailed|in\s+captivity|in\s+custody|behind\s+bars|hostages?)\b",
+         "still-held"),
+        (rf"{_VERDICT}(?P<gap>(?:\w+\s+){{0,3}}?)not\s+guilty\b", "acquit"),
+        (rf"{_VERDICT}(?P<gap>(?:\w+\s+){{0,3}}?)(?<!not )guilty\b", "convict"),
+        (r"\bcleared\s+of\b", "acquit"),
+    ))
+
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:
     ANTONYMS[_x] = ANTONYMS.get(_x, frozenset()) | {_y}
@@ -268,7 +305,7 @@ REFUTE_EXCEPTIONS = re.compile(
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.
 ANTICIPATION = re.compile(
-    r"\b(?:expected to|set to|poised to|plans? to|planned|planning to|proposed?|"
+    r"\b(?:expected to|set to|poised to|plans? to|(?<!as )planned|planning to|proposed?|"
     r"proposal|draft(?:ed|s)?|will|would be|about to|going to|likely to|"
     r"considering|mulls?|to be (?:adopted|approved|signed|voted))\b",
     re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pipeline import Claim, relate
+from factcheck.pipeline import Claim, classify, relate
 from factcheck.pipeline.signals import signals
 
 
@@ -765,3 +765,54 @@ def test_both_outcomes_on_one_side_do_not_conflict() -> None:
                   "Sales rose in May.").label != "conflict"
     assert relate("The plane landed in Denver after the crash of its first engine.",
                   "The plane landed in Denver.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("A jury found Ann Lee not guilty of murder.", "Ann Lee was convicted of murder.",
+     "'found ann lee not guilty' vs 'convicted'"),
+    ("The jury found the driver guilty.", "The jury acquitted the driver.",
+     "'found the driver guilty' vs 'acquitted'"),
+    ("The match was called off.", "The match went ahead as planned.",
+     "'called off' vs 'went ahead as planned'"),
+    ("The company hired 200 workers.", "The company laid off 200 workers.",
+     "'hired' vs 'laid off'"),
+    ("The hostages were freed on Monday.", "The hostages are still held.",
+     "'freed' vs 'still held'"),
+])
+def test_a_phrase_or_irregular_form_meets_its_opposite(a: str, b: str, words: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.antonym"
+    assert words in found.explanation.lower()
+
+
+def test_an_irregular_form_meets_its_opposite_without_changing_content() -> None:
+    upheld = claim("The court upheld the ruling.")
+    overturned = claim("The court overturned the ruling.")
+    found = classify(upheld, overturned)
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
+    # The form is read only for opposites: the claim's stems (and blocking keys) stay.
+    assert "upheld" in signals(upheld).content
+    assert "uphold" not in signals(upheld).content
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A plea is no verdict.
+    ("Ann Lee pleaded not guilty to murder.", "Ann Lee was convicted of murder."),
+    # Held for a week, then freed: both happened.
+    ("The hostages were held for a week.", "The hostages were freed on Monday."),
+    # "a captive" alone says nothing of whether the captive is still held.
+    ("The group released a video of a captive pilot.",
+     "The group released a video of the pilot."),
+])
+def test_a_phrase_without_its_opposite_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_as_planned_is_no_expected_stage() -> None:
+    assert not signals(claim("The match went ahead as planned.")).anticipated
+    assert signals(claim("The match is planned for May.")).anticipated
+    found = relate("The match went ahead.", "The match went ahead as planned.")
+    assert found.label == "agree"
+    assert "stage.differs" not in found.reasons
