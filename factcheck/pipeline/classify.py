@@ -217,7 +217,8 @@ def _roots(content: frozenset[str]) -> frozenset[str]:
 # The verbs of a denial ("refused to", "failed to") are its polarity, not its content.
 _DENYING = frozenset(stem(w) for w in (
     "refuse refused refuses refusing fail failed fails unable decline declined declines "
-    "lack lacks lacked incapable absence devoid").split())
+    "lack lacks lacked incapable absence devoid stayed steered refrained abstained "
+    "away clear").split())
 
 
 def _adverb_denied(denier: Signals, other: Signals) -> bool:

@@ -64,10 +64,14 @@ NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "nothing", 
                       "nor", "cannot", "can't", "won't", "isn't", "wasn't", "aren't",
                       "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't",
                       "couldn't", "wouldn't", "shouldn't", "nowhere"})
-# Verbs and phrases that deny what follows them: "refused to model" = did not model.
+# Verbs and phrases that deny what follows them: "refused to model" = did not model;
+# "stayed away from the genre" = did not write in it; "died before helping to found the
+# band" = did not help (but "died before the band released" denies no release).
 NEGATING_PHRASES = re.compile(
     r"\b(?:refus(?:e|ed|es|ing) to|fail(?:ed|s)? to|unable to|declin(?:e|ed|es) to|"
     r"lack(?:s|ed)? of|lack(?:s|ed)?|incapable of|absence of|free of|devoid of|yet to|"
+    r"stay(?:s|ed|ing)? away from|steer(?:s|ed|ing)? clear of|"
+    r"(?:refrain|abstain)(?:s|ed|ing)? from|died before (?=\w+ing\b)|"
     r"other than|without (?!a\b|an\b|the\b|any\b|doubt\b))\b",
     re.IGNORECASE)
 # "not only", "no longer", "no doubt" do not deny the statement they stand in.

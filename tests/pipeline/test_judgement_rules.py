@@ -816,3 +816,22 @@ def test_as_planned_is_no_expected_stage() -> None:
     found = relate("The match went ahead.", "The match went ahead as planned.")
     assert found.label == "agree"
     assert "stage.differs" not in found.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tom Ash has written several historical novels.",
+     "Tom Ash has stayed away from historical novels."),
+    ("Tom Ash helped to found the band Tin Cup.",
+     "Tom Ash died before helping to found the band Tin Cup."),
+    ("Ann Lee voted in the election.", "Ann Lee abstained from voting in the election."),
+])
+def test_a_phrase_that_denies_what_follows_conflicts(a: str, b: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.opposite"
+
+
+def test_dying_before_an_event_does_not_deny_the_event() -> None:
+    assert relate("The band Tin Cup released its last album in 1990.",
+                  "Tom Ash died before the band Tin Cup released its last album.").label != (
+        "conflict")
