@@ -134,6 +134,11 @@ OPPOSITE_FORMS = {
     "freed": "release", "frees": "release", "freeing": "release", "layoff": "fire",
     "layoffs": "fire", "acquittal": "acquit", "conviction": "convict",
 }
+# Function words with an opposite: stopwords, so never content, but "the most bang for the
+# billions" / "the least bang" turns on them. Read only when looking for opposites.
+# "before" / "after" are left out: a clause of time rarely turns on them ("After the vote,
+# X" / "X before the vote" tell two moments, not two accounts of one).
+OPPOSABLE_STOPWORDS = frozenset({"most", "more"})
 # Phrases that stand for one word with an opposite, read only when looking for opposites:
 # "the match was called off" / "the match went ahead as planned". The phrase's own words
 # then leave that comparison ("went ahead" shares nothing with "called off" but the match).

@@ -29,6 +29,7 @@ from .lexicon import (
     NEGATORS,
     NUMBER_WORD_ALTERNATIVES,
     NUMBER_WORDS,
+    OPPOSABLE_STOPWORDS,
     OPPOSITE_FORMS,
     PHRASE_SENSES,
     RECORDED_VOTE_RE,
@@ -103,6 +104,9 @@ def _senses(text: str, raw_tokens: list[str]) -> tuple[tuple[tuple[str, str], ..
     sensed: set[str] = set()
     for tok in raw_tokens:
         low = tok.lower().strip(".")
+        if low in OPPOSABLE_STOPWORDS:
+            senses.append((stem(low), tok))
+            continue
         if low in OPPOSITE_FORMS:
             senses.append((stem(OPPOSITE_FORMS[low]), tok))
             sensed.add(stem(low))

@@ -835,3 +835,21 @@ def test_dying_before_an_event_does_not_deny_the_event() -> None:
     assert relate("The band Tin Cup released its last album in 1990.",
                   "Tom Ash died before the band Tin Cup released its last album.").label != (
         "conflict")
+
+
+def test_a_function_word_meets_its_opposite() -> None:
+    found = relate("The plan seeks the most value for the money the state spends.",
+                   "The plan seeks the least value for the money the state spends.")
+    assert found.label == "conflict"
+    assert "'most' vs 'least'" in found.explanation
+    found = relate("The company hired more workers in May.",
+                   "The company hired less workers in May.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
+    # "most" is still no content word: it ties no claims together.
+    assert "most" not in signals(claim("The plan seeks the most value.")).content
+
+
+def test_a_function_word_on_both_sides_excludes_nothing() -> None:
+    assert relate("The party won the most seats and the least votes in the north.",
+                  "The party won the most seats in the north.").label != "conflict"
