@@ -123,6 +123,8 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     # "proceed" and "still-held" are in PHRASE_SENSES; "a captive" alone says nothing of now).
     ("cancel", "proceed"), ("postpone", "proceed"), ("scrap", "proceed"),
     ("release", "still-held"), ("release", "withhold"),
+    ("raise", "lower"), ("increase", "drop"), ("increase", "reduce"), ("secretly", "publicly"),
+    ("secret", "public"), ("struggling", "thriving"),
 )
 # Irregular forms of words with an opposite, read only when looking for opposites: folding
 # them into ``IRREGULAR`` would change claims' content stems and so their stored blocking
@@ -133,6 +135,7 @@ OPPOSITE_FORMS = {
     "hidden": "hide", "forbade": "forbid", "forbidden": "forbid", "withheld": "withhold",
     "freed": "release", "frees": "release", "freeing": "release", "layoff": "fire",
     "layoffs": "fire", "acquittal": "acquit", "conviction": "convict",
+    "earnings": "earn",
 }
 # Function words with an opposite: stopwords, so never content, but "the most bang for the
 # billions" / "the least bang" turns on them. Read only when looking for opposites.

@@ -853,3 +853,20 @@ def test_a_function_word_meets_its_opposite() -> None:
 def test_a_function_word_on_both_sides_excludes_nothing() -> None:
     assert relate("The party won the most seats and the least votes in the north.",
                   "The party won the most seats in the north.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Tin Cup Foods reported net earnings of $40m in the third quarter.",
+     "Tin Cup Foods loses $40m.", "'earnings' vs 'loses'"),
+    ("The bakery chain Tin Cup is struggling after the floods.",
+     "The bakery chain Tin Cup is thriving after the floods.", "'struggling' vs 'thriving'"),
+    ("The bank raised its main interest rate to 4% on Thursday.",
+     "The bank lowered its main interest rate to 4% on Thursday.", "'raised' vs 'lowered'"),
+    ("The firm secretly moved $2m to its owners.", "The firm publicly moved $2m to its owners.",
+     "'secretly' vs 'publicly'"),
+])
+def test_figures_and_manners_meet_their_opposites(a: str, b: str, words: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.antonym"
+    assert words in found.explanation.lower()
