@@ -889,6 +889,35 @@ def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
     return None
 
 
+# What can happen to one person on a given day, but not on the day they were born.
+_LIFE_EVENTS = {stem(w): w for w in (
+    "graduated married died retired elected appointed enlisted divorced resigned arrested "
+    "convicted debuted joined").split()}
+_BORN = stem("born")
+
+
+def _birth_day(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of a birth and another life event told for the same day.
+
+    "Ann Lee graduated on 26 June 1980" against "Ann Lee (born 26 June 1980) is a singer":
+    the same day, tied to "born" in one claim and to another event in the other.
+    """
+    for mine, other in ((sa, sb), (sb, sa)):
+        if _BORN in mine.content or mine.negated or other.negated:
+            continue
+        for y in mine.numbers:
+            events = [t for t in y.context if t in _LIFE_EVENTS and t not in other.content]
+            if y.kind != "date" or y.unit != "day" or not events:
+                continue
+            for x in other.numbers:
+                if (x.kind == "date" and x.unit == "day" and x.low == y.low
+                        and _BORN in x.context):
+                    return Evidence("alternative.exclusive",
+                                    f"born on {_shown(x)} vs {_LIFE_EVENTS[events[0]]} on "
+                                    f"{_shown(y)}")
+    return None
+
+
 def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     shared = [t for t in sa.tokens if t in sa.names and t in sb.names]
     if len(set(shared)) < 2 or " by " in f" {sa.text} " or " by " in f" {sb.text} ":
@@ -999,6 +1028,7 @@ def classify(
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),
+                   _birth_day(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _only(sa, sb) if max(ov, cov) >= 0.25 else None,

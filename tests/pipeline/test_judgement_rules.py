@@ -870,3 +870,23 @@ def test_figures_and_manners_meet_their_opposites(a: str, b: str, words: str) ->
     assert found.label == "conflict", found
     assert found.reasons[0] == "polarity.antonym"
     assert words in found.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", "Ann Lee graduated on 3 May 1975."),
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", "Ann Lee died on May 3rd , 1975 ."),
+])
+def test_another_life_event_on_the_day_of_birth_conflicts(a: str, b: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "alternative.exclusive"
+    assert found.explanation.startswith("Born on 3 May 1975 vs ")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", "Ann Lee was born on 3 May 1975."),
+    ("Ann Lee graduated from Leeds on 3 May 1995 and was born in Cork.",
+     "Ann Lee graduated on 3 May 1995."),
+])
+def test_a_birth_day_without_another_event_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
