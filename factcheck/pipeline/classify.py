@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .explain import confidence_for, sentence
 from .lexicon import (
+    COMMON_WORDS,
     DEMONYMS,
     EXCLUSIVE_CLASSES,
     GAMES,
@@ -817,6 +818,8 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
 
 
 _GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+# Words of names that many names share ("School", "Music", "National").
+_PLAIN_NAME_WORDS = _GENERIC_NAMES | frozenset(stem(w) for w in COMMON_WORDS)
 # Words that open a slot a name fills: "on HBO", "at the Berklee School", "in Leeds".
 _SLOT_WORDS = frozenset("on at by for from with under in into".split())
 _NAME_RUN_RE = re.compile(
@@ -848,14 +851,25 @@ def _telling_name(name: tuple[str, ...], stems: tuple[str, ...]) -> bool:
 def _mentioned(stems: tuple[str, ...], content: frozenset[str]) -> bool:
     """Return True when ``content`` has a word of a name, or one sharing its first letters.
 
-    "Europe" is mentioned by "European", "China" by "Chinese".
+    "Europe" is mentioned by "European", "China" by "Chinese". Only the telling words of a
+    name count where it has any: "Berklee School of Music" does not mention the "Cartoonist
+    and Illustrators School".
     """
-    for t in stems:
+    telling = tuple(t for t in stems if t not in _PLAIN_NAME_WORDS)
+    for t in telling or stems:
         if t in content:
             return True
         if len(t) >= 4 and any(len(c) >= 4 and c[:4] == t[:4] for c in content):
             return True
     return False
+
+
+def _opening_name(text: str) -> str:
+    """Return the stem of the capitalised word that opens ``text``, or "" (not "The", "It")."""
+    m = re.match(r"\W*([A-Z][\w'\-]*)", text)
+    if m is None or m.group(1).lower() in STOPWORDS:
+        return ""
+    return stem(m.group(1))
 
 
 def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
@@ -875,12 +889,15 @@ def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
     for word, name, stems in mine:
         if _mentioned(stems, premise.content):
             continue
-        # Every other word of the shorter claim is in the other, and one of its names.
+        # Every other word of the shorter claim is in the other, and one of its names, or
+        # the name that opens it ("Libya is a country in Europe": no name of its own).
         rest = [t for t in hyp.content if t not in stems and not t.startswith("#")]
-        plain = [t for t in rest if t not in hyp.names]
+        subject = _opening_name(hyp.text)
+        plain = [t for t in rest if t not in hyp.names and t != subject]
         roots = _roots(premise.content)
         if (not plain or not all(_root(t) in roots for t in plain)
-                or not any(t in premise.content for t in rest if t in hyp.names)):
+                or not any(t in premise.content for t in rest
+                           if t in hyp.names or t == subject)):
             continue
         for other_word, other, other_stems in theirs:
             if other_word == word and not _mentioned(other_stems, hyp.content):

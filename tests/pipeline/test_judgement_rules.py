@@ -369,6 +369,14 @@ def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: s
     ("Tom Ash studied at the Kent School of Art .",
      "Tom Ash studied under the painter Bo Carr at the Royal Academy of Music in London .",
      "at kent school art vs at royal academy music"),
+    # Names sharing only a common word ("School") are still two names.
+    ("Tom Ash studied at the Kent School of Art .",
+     "Tom Ash studied under the painter Bo Carr at the Berklee School of Music .",
+     "at kent school art vs at berklee school music"),
+    # The subject opens the claim and is its only name besides the slot's.
+    ("Norland is a country in Europe .",
+     "Norland is a country in the Maghreb region of North Africa , bordered by the sea .",
+     "in europe vs in maghreb"),
 ])
 def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
@@ -387,6 +395,11 @@ def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> 
      "The singer is a judge on the British talent show Star Hunt , first shown in 2009 ."),
     # A month fills no name slot.
     ("The bridge was opened in May .", "The bridge was opened in May by Ann Lee ."),
+    # The same school told with its telling word.
+    ("Tom Ash studied at the Kent School of Art .",
+     "Tom Ash studied under the painter Bo Carr at the Kent School in Canterbury ."),
+    # "The" opens no name: the claim has no subject to share.
+    ("The bank is a lender in Europe .", "The bank is a lender in the Maghreb region ."),
 ])
 def test_a_name_slot_without_a_rival_name_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
