@@ -765,8 +765,9 @@ def _last_name_run(words: list[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _agents(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Return (act stem, doer's name) for each "<act> by <Name>" and "<Name> <acted>"."""
+def _agents(text: str, *, active: bool = True) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (act stem, doer's name) for each "<act> by <Name>" and "<Name> <acted>"
+    (the second only when ``active``)."""
     found: list[tuple[str, tuple[str, ...]]] = []
     for m in _BY_RE.finditer(text):
         words = m.group(2).split()
@@ -774,7 +775,7 @@ def _agents(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         # The name must close the phrase: "by the Islamic militant group" names no one.
         if name and words[-1].strip(".,") == name[-1]:
             found += [(stem(v), name) for v in m.group(1).split() if v != "and"]
-    for m in _ACTIVE_RE.finditer(text):
+    for m in _ACTIVE_RE.finditer(text) if active else ():
         name = tuple(w for w in m.group(1).split() if w.lower() not in STOPWORDS)
         if name:
             found.append((stem(m.group(2)), name))
@@ -793,12 +794,17 @@ _GENERIC_ACTS = frozenset(stem(w) for w in (
 def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
     """Return a clash of who did one act: "written by Ann Lee" / "written by Tom Ash".
 
-    The shorter claim names the doer of an act ("by <Name>") that the other also gives a
-    named doer, and the other never mentions the first one's name at all.
+    The shorter claim names the doer of an act ("by <Name>", or "<Name> produced") that the
+    other also gives a named doer, and the other never mentions the first one's name at all.
     """
-    if hyp.negated or premise.negated or " by " not in hyp.text:
+    if hyp.negated or premise.negated:
         return None
-    theirs = _agents(premise.text)
+    passive = " by " in hyp.text
+    if not passive and not _ACTIVE_RE.search(hyp.text):
+        return None
+    # "<Name> produced X" meets only a doer told with "by": a verb with a by-phrase takes
+    # an object, where "Marion died" / "Smith died" tell two deaths, not two doers.
+    theirs = _agents(premise.text, active=passive)
     if not theirs:
         return None
     for act, name in _agents(hyp.text):

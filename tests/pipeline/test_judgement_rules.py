@@ -300,6 +300,10 @@ def test_a_bare_month_leaves_the_claim_content_alone() -> None:
     ("Salt Roads is an album by Tom Ash .",
      "Salt Roads is the second studio album by the Welsh folk band Tin Cup .",
      "album by tom ash vs by tin cup"),
+    # The shorter claim names its doer before the verb.
+    ("Tom Ash produced Blue Harbour .",
+     "Blue Harbour is a 1998 crime film produced by Ann Lee and Bo Carr .",
+     "produced by tom ash vs by ann lee"),
 ])
 def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
@@ -320,6 +324,12 @@ def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str
     ("The town was attacked by Tom Ash .", "The town was attacked by the Welsh army ."),
     # A vague act ties no two doers to one deed.
     ("The plan was backed by Tom Ash .", "The plan was backed by Ann Lee in May ."),
+    # Two doers told before their verbs: "died" takes no doer, so two deaths are told.
+    ("Marion died four years later in Leeds .",
+     "Ash died in Leeds , aged 66 , four years after his wife ."),
+    # The doer before the verb is among those the other names.
+    ("Tom Ash produced Blue Harbour .",
+     "Blue Harbour is a 1998 crime film produced by Ann Lee and Tom Ash ."),
 ])
 def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
