@@ -179,6 +179,13 @@ DEMONYMS = frozenset("""
     mexican brazilian argentine argentinian chilean colombian peruvian venezuelan cuban
     chinese japanese korean indian pakistani iranian iraqi israeli egyptian nigerian
     kenyan ethiopian saudi filipino indonesian vietnamese thai malaysian zealander
+    armenian azerbaijani croatian serbian slovak slovenian bosnian albanian lithuanian
+    latvian estonian belarusian moldovan macedonian montenegrin cypriot maltese afghan
+    bangladeshi nepali nepalese burmese cambodian mongolian taiwanese singaporean emirati
+    qatari kuwaiti omani yemeni jordanian lebanese syrian palestinian libyan tunisian
+    algerian moroccan sudanese somali ugandan tanzanian rwandan ghanaian senegalese
+    cameroonian congolese angolan zambian zimbabwean jamaican haitian bolivian ecuadorian
+    paraguayan uruguayan guatemalan honduran salvadoran nicaraguan panamanian fijian
     """.split())
 
 # Words of one class that exclude each other in the same slot: "the second largest" is not

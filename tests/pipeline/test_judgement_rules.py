@@ -913,3 +913,15 @@ def test_another_life_event_on_the_day_of_birth_conflicts(a: str, b: str) -> Non
 ])
 def test_a_birth_day_without_another_event_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Ann Lee is only Irish .", "Ann Lee is an Armenian singer and songwriter .",
+     "only irish vs armenian"),
+    ("Blue Harbour is a Croatian drama film .", "Blue Harbour is a Serbian drama film .",
+     "croatian vs serbian"),
+])
+def test_more_nationalities_exclude_each_other(a: str, b: str, words: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert words in found.explanation.lower()
