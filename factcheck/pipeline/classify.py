@@ -828,8 +828,11 @@ _GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
 _PLAIN_NAME_WORDS = _GENERIC_NAMES | frozenset(stem(w) for w in COMMON_WORDS)
 # Words that open a slot a name fills: "on HBO", "at the Berklee School", "in Leeds".
 _SLOT_WORDS = frozenset("on at by for from with under in into".split())
+# A kind word may stand between the slot and the name: "in the novel Don Quixote".
 _NAME_RUN_RE = re.compile(
     r"\b(on|at|by|for|from|with|under|in|into)\s+(?:the\s+)?"
+    r"(?:(?:novel|film|movie|book|series|show|album|play|song|magazine|newspaper|band|"
+    r"city|town|village|country|state|county|province|river|lake|island|studio)\s+)?"
     r"((?:[A-Z][\w'\-\.]*)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\-\.]*){0,4})")
 
 

@@ -387,6 +387,10 @@ def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: s
     ("Norland is a country in Europe .",
      "Norland is a country in the Maghreb region of North Africa , bordered by the sea .",
      "in europe vs in maghreb"),
+    # A kind word may stand between the slot word and the name.
+    ("Bo Carr is a character in Salt Roads .",
+     "Bo Carr is a character in the novel Grey Mill written by Ann Lee in 1905 .",
+     "in salt roads vs in grey mill"),
 ])
 def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
@@ -408,6 +412,9 @@ def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> 
     # The same school told with its telling word.
     ("Tom Ash studied at the Kent School of Art .",
      "Tom Ash studied under the painter Bo Carr at the Kent School in Canterbury ."),
+    # The kind word before the name is no name of its own.
+    ("Bo Carr is a character in the novel Salt Roads .",
+     "Bo Carr is a character in Salt Roads , a novel by Ann Lee ."),
     # "The" opens no name: the claim has no subject to share.
     ("The bank is a lender in Europe .", "The bank is a lender in the Maghreb region ."),
 ])
