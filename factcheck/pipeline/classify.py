@@ -364,6 +364,36 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
     return None
 
 
+# Opposites of how a figure or a thing's state changed, which the local rule reads.
+_CHANGES = frozenset(stem(w) for w in (
+    "increase decrease decline rise fall drop grow shrink raise lower reduce cut expand "
+    "gain loss keep remove delete").split())
+
+
+def _local_antonym(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return opposite changes said of the same word nearby: "a sharp increase in profit" /
+    "profits dropped by a third", where the rest of two long sentences differs too much for
+    the overlap the antonym rule asks. Sentences only: headlines joke in opposites."""
+    if any(s.text.rstrip()[-1:] not in ".!?\"\u201d" for s in (sa, sb)):
+        return None
+    ta = [_undoubled(t) for t in sa.tokens]
+    tb = [_undoubled(t) for t in sb.tokens]
+    ca, cb = set(ta), set(tb)
+    for i, t in enumerate(ta):
+        opposed = [o for o in _opposites(t) if o in cb and o not in ca] if (
+            t in _CHANGES and t not in cb) else []
+        if not opposed:
+            continue
+        # The shared neighbour is the thing that changed, not a place or a name beside it
+        # ("sea ice in the Arctic is declining" / "shipping in the Arctic is growing").
+        near_a = set(ta[max(0, i - 2):i] + ta[i + 1:i + 3]) - {t} - sa.names - sb.names
+        for j, o in enumerate(tb):
+            if o in opposed and near_a & (set(tb[max(0, j - 2):j] + tb[j + 1:j + 3]) - {o}):
+                return Evidence("polarity.antonym",
+                                f"'{_surface(sa, t)}' vs '{_surface(sb, o)}'")
+    return None
+
+
 def _vote(sa: Signals, sb: Signals) -> Evidence | None:
     if sa.consensus and sb.vote and sb.vote[1] > 0:
         return Evidence("alternative.exclusive",
@@ -1050,7 +1080,8 @@ def classify(
     va, vb = _opposite_view(sa, sb)
     opposed = (ov if va is sa else overlap(va, vb)) >= _CONFLICT_OVERLAP
     for finder in (_vote(sa, sb), _antonym(sa, sb, va.content, vb.content) if opposed else (
-                       _covered_antonym(hyp, premise) if covered else None),
+                       _covered_antonym(hyp, premise) if covered else None) or (
+                       _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),

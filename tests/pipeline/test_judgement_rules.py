@@ -932,3 +932,26 @@ def test_more_nationalities_exclude_each_other(a: str, b: str, words: str) -> No
     found = relate(a, b)
     assert found.label == "conflict", found
     assert words in found.explanation.lower()
+
+
+def test_opposite_changes_of_the_same_thing_conflict_in_long_sentences() -> None:
+    # Too much else differs for the antonym rule's overlap: the changed word is beside
+    # the same word ("sea ice ... declining" / "sea ice ... growing").
+    found = relate("The report says sea ice in the Arctic is declining at a rate of 13 percent "
+                   "a decade, driven by warmer summers.",
+                   "Sea ice in the Arctic is growing, the report says, as winters get colder.")
+    assert found.label == "conflict", found
+    assert "'declining' vs 'growing'" in found.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A headline: they joke and tease in opposites.
+    ("The report says sea ice in the Arctic is declining at a rate of 13 percent a decade, "
+     "driven by warmer summers.", "Sea Ice In The Arctic Is Growing As Winters Get Colder"),
+    # The changes are said of different things.
+    ("The report says sea ice in the Arctic is declining at a rate of 13 percent a decade, "
+     "driven by warmer summers.",
+     "Shipping in the Arctic is growing, the report says, as sea routes open."),
+])
+def test_opposite_changes_of_different_things_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
