@@ -59,6 +59,7 @@ class Evidence:
     code: str
     detail: str = ""
     dated: bool = False  # a value that is a date, year or month
+    counted: str = ""  # the noun a count counts ("deaths"), for value evidence
 
 
 def _month(n: Number) -> float | None:
@@ -110,10 +111,11 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             near = [x for x in partners if x.low <= y.high and y.low <= x.high]
         dated = y.kind in ("date", "year", "month")
         if exact:
-            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated))
+            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated,
+                                  _counted(y)))
         elif near:
             found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}",
-                                  dated))
+                                  dated, _counted(y)))
         else:
             # In long sentences two numbers clash only when told about the same words.
             # A bare month always needs a tie: "launch in February" / "production in January".
@@ -133,8 +135,14 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             shown = (tied or partners)[0]
             found.append(Evidence(f"value.mismatch.{kind}",
                                   f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
-                                  f"{_shown(y)}"))
+                                  f"{_shown(y)}", counted=_counted(y) if shown.unit == y.unit
+                                  and tied else ""))
     return found
+
+
+def _counted(n: Number) -> str:
+    """Return the noun a count counts ("death" of "457 deaths"), or ""."""
+    return n.unit if n.kind in ("count", "number") and n.unit.isalpha() else ""
 
 
 def _tie(x: Number, y: Number) -> int:
@@ -1104,8 +1112,13 @@ def classify(
     # the 1930s") tell several times.
     single = all(sum(n.kind in ("date", "year", "month") for n in s.numbers) <= 1
                  for s in (sa, sb))
+    # An equal count of other things ("in 21 countries") does not excuse a different count
+    # of the same things told beside the same words ("457 deaths" / "458 deaths").
+    counted = [e for e in mismatches if e.counted
+               and all(m.counted and m.counted != e.counted for m in matches)]
     clash = (dated[0] if dated and single and not any(e.dated for e in matches)
-             else mismatches[0] if mismatches and not matches else None)
+             else mismatches[0] if mismatches and not matches
+             else counted[0] if counted else None)
     if clash is not None and (max(ov, cov) >= 0.35 or (
             clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
         soft.append(clash)

@@ -955,3 +955,16 @@ def test_opposite_changes_of_the_same_thing_conflict_in_long_sentences() -> None
 ])
 def test_opposite_changes_of_different_things_do_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
+
+
+def test_an_equal_count_of_other_things_does_not_excuse_a_different_count() -> None:
+    found = relate("In total, 870 people have been infected, and 457 deaths have been reported "
+                   "in 21 countries.",
+                   "Since then, 871 infections have been reported, with 458 deaths in 21 "
+                   "countries.")
+    assert found.label == "conflict", found
+    assert "457 deaths vs 458 deaths" in found.explanation
+    # Counts of different things do not clash; the equal count agrees.
+    assert relate("In total, 457 deaths have been reported in 21 countries.",
+                  "In total, 458 infections have been reported in 21 countries.").label != (
+        "conflict")
