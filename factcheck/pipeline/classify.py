@@ -242,6 +242,18 @@ def _adverb_denied(denier: Signals, other: Signals) -> bool:
                for k, t in enumerate(tokens))
 
 
+def _denial_moved(sa: Signals, sb: Signals) -> bool:
+    """Return True when each claim denies a word the other asserts.
+
+    "the authorities, which have not launched an investigation, have found evidence" /
+    "which have launched an investigation, have not found any evidence": both deny
+    something, so neither polarity differs, but not the same thing.
+    """
+    only_a = sa.negated_heads - sb.negated_heads
+    only_b = sb.negated_heads - sa.negated_heads
+    return bool(only_a & sb.content) and bool(only_b & sa.content)
+
+
 def _root_coverage(hyp: Signals, premise: Signals) -> float:
     """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
     words = [t for t in hyp.content if not t.startswith("#")
@@ -1070,6 +1082,9 @@ def classify(
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
+    elif sa.negated and sb.negated and ov >= _CONFLICT_OVERLAP and _denial_moved(sa, sb):
+        hard.append(Evidence("polarity.opposite",
+                             "each denies what the other says happened"))
     elif len(other.content) >= len(denier.content) and (
             cov if hyp is denier else coverage(denier, other)) >= 0.4:
         # The denier may be as long as the other: "refused to" adds a word of its own.

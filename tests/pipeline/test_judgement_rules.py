@@ -968,3 +968,14 @@ def test_an_equal_count_of_other_things_does_not_excuse_a_different_count() -> N
     assert relate("In total, 457 deaths have been reported in 21 countries.",
                   "In total, 458 infections have been reported in 21 countries.").label != (
         "conflict")
+
+
+def test_two_claims_denying_different_things_conflict() -> None:
+    found = relate("The police, who have opened an inquiry, have not found any weapon.",
+                   "The police, who have not opened an inquiry, have found a weapon.")
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.opposite"
+    assert found.explanation.startswith("Each denies what the other says happened")
+    # Both deny the same thing: no clash.
+    assert relate("The police have not opened an inquiry and have not found a weapon.",
+                  "The police have not found a weapon.").label != "conflict"
