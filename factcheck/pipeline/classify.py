@@ -507,7 +507,8 @@ def _other_thing(x: str, y: str) -> bool:
 # poker player" fill one place whatever stands before them.
 _GAMES = frozenset(stem(w) for w in GAMES.replace("|", " ").split())
 _GAME_HEADS = frozenset(stem(w) for w in (
-    "player players team club league match tournament champion championship coach star"
+    "player players team club league match tournament champion championship coach star "
+    "quarterback linebacker pitcher goalkeeper striker"
 ).split())
 
 
@@ -520,7 +521,8 @@ def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         if m + 1 < len(ta):
             around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
             if ta[m] in _GAMES and ta[m + 1] in _GAME_HEADS:
-                around.setdefault(("^", ta[m + 1]), ta[m])
+                # Any head: "a poker player" / "an American football quarterback".
+                around.setdefault(("^",), ta[m])
         if m >= 2:
             around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
         if m + 2 < len(ta):
@@ -549,7 +551,7 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
         if k + 2 < len(tb):
             keys.append((">", tb[k + 1], tb[k + 2]))
         if x in _GAMES and k + 1 < len(tb) and tb[k + 1] in _GAME_HEADS:
-            keys.append(("^", tb[k + 1]))
+            keys.append(("^",))
         for key in keys:
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".

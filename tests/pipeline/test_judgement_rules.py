@@ -725,6 +725,9 @@ def test_a_year_before_a_noun_is_a_date_not_a_count() -> None:
     ("Ann Lee is a football player.", "Ann Lee is an Irish poker player."),
     ("The striker signed for the football club in May.",
      "The striker signed for the rugby club in May."),
+    # Another head after the game: a player / a quarterback.
+    ("Ann Lee is a poker player.",
+     "Ann Lee (born 1987) is an American football quarterback who plays for Leeds."),
 ])
 def test_another_game_for_the_same_player_or_club_conflicts(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
@@ -737,6 +740,8 @@ def test_another_game_for_the_same_player_or_club_conflicts(a: str, b: str) -> N
     ("Ann Lee plays football and tennis.", "Ann Lee is a tennis player."),  # both games
     ("Ann Lee is a football player.", "Ann Lee is an Irish football player."),
     ("The soccer team won the cup.", "The football team won the cup."),  # one game
+    # Two games with two heads on one side: a coach of one, once a player of the other.
+    ("Ann Lee is a football coach and a former tennis player.", "Ann Lee is a tennis coach."),
 ])
 def test_the_same_game_or_both_games_do_not_conflict(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
