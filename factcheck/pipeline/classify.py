@@ -254,6 +254,29 @@ def _denial_moved(sa: Signals, sb: Signals) -> bool:
     return bool(only_a & sb.content) and bool(only_b & sa.content)
 
 
+_NOT_UNTIL_RE = re.compile(r"\bnot\s+(?:\w+\s+){1,8}?until\b", re.IGNORECASE)
+_UNTIL_RE = re.compile(r"\buntil\b", re.IGNORECASE)
+
+
+def _until(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of "not X until 1997" (X began then) with "X until 1997" (X ended).
+
+    "not ... until" denies nothing on its own, so both claims read as asserted.
+    """
+    for mine, other in ((sa, sb), (sb, sa)):
+        m = _NOT_UNTIL_RE.search(mine.text)
+        if (m is None or not _UNTIL_RE.search(other.text) or other.negated
+                or _NOT_UNTIL_RE.search(other.text)):
+            continue
+        # The other says the same thing held until then: "was not opened until 1990" and
+        # "was closed until 1990" agree.
+        said = {stem(w) for w in WORD_RE.findall(m.group()) if w.lower() not in STOPWORDS}
+        if said and said <= other.content | _undoubled_all(other.content):
+            return Evidence("polarity.opposite", "one says it began then, the other that it "
+                                                 "ended then")
+    return None
+
+
 def _root_coverage(hyp: Signals, premise: Signals) -> float:
     """Return the share of ``hyp``'s words whose root is among ``premise``'s roots."""
     words = [t for t in hyp.content if not t.startswith("#")
@@ -1093,6 +1116,10 @@ def classify(
         denial = _short_denial(denier, other)
         if denial is not None:
             hard.append(denial)
+    if not hard and ov >= _CONFLICT_OVERLAP and "until" in sa.text + sb.text:
+        flipped = _until(sa, sb)
+        if flipped is not None:
+            hard.append(flipped)
     # Read as b about a, only b calling a's claim false is a refutation.
     # Two headlines on one story need share little to be about the same claim.
     refute_overlap = 0.15 if directed and short_pair else 0.3

@@ -984,3 +984,16 @@ def test_two_claims_denying_different_things_conflict() -> None:
     # Both deny the same thing: no clash.
     assert relate("The police have not opened an inquiry and have not found a weapon.",
                   "The police have not found a weapon.").label != "conflict"
+
+
+def test_not_until_against_until_conflicts() -> None:
+    found = relate("The virus was not deemed to be a threat to humans until a 1997 outbreak.",
+                   "The virus was deemed to be a threat to humans until 1997.")
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.opposite"
+    # Something else held until then: both can be true.
+    assert relate("The railway line was not electrified until 1990.",
+                  "The railway line was worked by steam until 1990.").label != "conflict"
+    # Both say "not ... until".
+    assert relate("The bridge was not opened until 1990.",
+                  "The new bridge was not opened to traffic until 1990.").label != "conflict"
