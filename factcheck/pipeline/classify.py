@@ -679,7 +679,10 @@ def _occupations(text: str, content: frozenset[str]) -> tuple[str, frozenset[str
     m = _OCCUPATION_RE.search(text) if " a" in text else None
     if m is None:
         return None
-    words = [w for w in WORD_RE.findall(m.group(1)) if w[0].islower()]
+    # A capitalised title counts too ("a US President who"); other capitalised words are
+    # names, not lines of work.
+    words = [w for w in WORD_RE.findall(m.group(1))
+             if w[0].islower() or stem(w) in _FIELD_OF]
     fields = {_FIELD_OF[stem(w)] for w in words if stem(w) in _FIELD_OF}
     if not fields:
         return None

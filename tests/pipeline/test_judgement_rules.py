@@ -997,3 +997,15 @@ def test_not_until_against_until_conflicts() -> None:
     # Both say "not ... until".
     assert relate("The bridge was not opened until 1990.",
                   "The new bridge was not opened to traffic until 1990.").label != "conflict"
+
+
+def test_a_capitalised_title_is_a_line_of_work() -> None:
+    found = relate("Ann Lee is a musician .",
+                   "Ann Lee (born 1947) is a US President who first became famous in 1969 .")
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "alternative.exclusive"
+    assert "musician vs a president" in found.explanation.lower()
+    # The same field, told with a title: no clash.
+    assert relate("Ann Lee is a senator .",
+                  "Ann Lee (born 1947) is a US Senator who first won in 1990 .").label != (
+        "conflict")
