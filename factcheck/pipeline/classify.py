@@ -827,8 +827,15 @@ _BY_RE = re.compile(
     r"who|which|that|and|of|as|to|after|before|during|since)\b)[^\W\d][\w'\-\.]*\s*){1,7})")
 # The doer opening a sentence or clause: "Sculptor Tom Ash carved the statue".
 _ACTIVE_RE = re.compile(
-    r"(?:^|[,;:]\s*)((?:[A-Z][\w'\-\.]*\s+){1,4})([a-z][\w\-]*(?:ed|wrote|made|built|"
-    r"drew|sang|led|founded|won))\b")
+    r"(?:^|[,;:]\s*)((?:[A-Z][\w'\-\.]*\s+){1,4})(?:also\s+|later\s+|then\s+)?"
+    r"([a-z][\w\-]*ed|(?:[a-z][\w\-]*-)?(?:wrote|made|built|drew|sang|won))\b")
+_PAST_PARTICIPLES = {"wrote": "written", "drew": "drawn", "sang": "sung"}
+# Acts that take an object: a doer told before one of them meets a doer told before
+# another claim's same verb ("Singh also wrote the screenplay" / "Ellis wrote the
+# screenplay"), where "Marion died" / "Smith died" tell two deaths.
+_MAKING = frozenset(stem(w) for w in (
+    "wrote written made built drew sang founded directed produced composed painted designed "
+    "created recorded invented discovered").split())
 
 
 def _last_name_run(words: list[str]) -> tuple[str, ...]:
@@ -882,7 +889,9 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
         return None
     # "<Name> produced X" meets only a doer told with "by": a verb with a by-phrase takes
     # an object, where "Marion died" / "Smith died" tell two deaths, not two doers.
-    theirs = _agents(premise.text, active=passive)
+    theirs = _agents(premise.text, active=passive) + tuple(
+        (act, name) for act, name in (() if passive else _agents(premise.text))
+        if act in _MAKING and (act, name) not in _agents(premise.text, active=False))
     if not theirs:
         return None
     for act, name in _agents(hyp.text):
@@ -896,6 +905,7 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
             acronyms = all(len(n) == 1 and n[0].isupper() for n in (name, other))
             if other_act == act and stem(other[-1]) not in hyp.content and not acronyms:
                 verb = _word(hyp, act).lower()
+                verb = _PAST_PARTICIPLES.get(verb, verb)  # "Ellis wrote": "written by Ellis"
                 return Evidence("entity.differs", f"{verb} by {' '.join(name)} vs by "
                                                   f"{' '.join(other)}")
     return None

@@ -304,6 +304,12 @@ def test_a_bare_month_leaves_the_claim_content_alone() -> None:
     ("Tom Ash produced Blue Harbour .",
      "Blue Harbour is a 1998 crime film produced by Ann Lee and Bo Carr .",
      "produced by tom ash vs by ann lee"),
+    # Both name their doers before the verb of a making act (an irregular past too).
+    ("Tom Ash wrote the screenplay for Blue Harbour .",
+     "Ann Lee also wrote the screenplay for the 2013 film Blue Harbour , an original work .",
+     "written by tom ash vs by ann lee"),
+    ("Tom Ash built the Grey Mill bridge .",
+     "The Grey Mill bridge was built by Ann Lee in 1901 .", "built by tom ash vs by ann lee"),
 ])
 def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
@@ -327,6 +333,9 @@ def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str
     # Two doers told before their verbs: "died" takes no doer, so two deaths are told.
     ("Marion died four years later in Leeds .",
      "Ash died in Leeds , aged 66 , four years after his wife ."),
+    # Both doers before the verb, the first among those the other names.
+    ("Tom Ash wrote the screenplay for Blue Harbour .",
+     "Tom Ash and Ann Lee wrote the screenplay for Blue Harbour in 2013 ."),
     # The doer before the verb is among those the other names.
     ("Tom Ash produced Blue Harbour .",
      "Blue Harbour is a 1998 crime film produced by Ann Lee and Tom Ash ."),
