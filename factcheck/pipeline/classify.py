@@ -268,8 +268,8 @@ def _until(sa: Signals, sb: Signals) -> Evidence | None:
         if (m is None or not _UNTIL_RE.search(other.text) or other.negated
                 or _NOT_UNTIL_RE.search(other.text)):
             continue
-        # The other says the same thing held until then: "was not opened until 1990" and
-        # "was closed until 1990" agree.
+        # Only where the other says the same thing held until then: "not electrified until
+        # 1990" and "worked by steam until 1990" can both hold.
         said = {stem(w) for w in WORD_RE.findall(m.group()) if w.lower() not in STOPWORDS}
         if said and said <= other.content | _undoubled_all(other.content):
             return Evidence("polarity.opposite", "one says it began then, the other that it "
@@ -887,11 +887,15 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
     passive = " by " in hyp.text
     if not passive and not _ACTIVE_RE.search(hyp.text):
         return None
-    # "<Name> produced X" meets only a doer told with "by": a verb with a by-phrase takes
-    # an object, where "Marion died" / "Smith died" tell two deaths, not two doers.
-    theirs = _agents(premise.text, active=passive) + tuple(
-        (act, name) for act, name in (() if passive else _agents(premise.text))
-        if act in _MAKING and (act, name) not in _agents(premise.text, active=False))
+    if passive:
+        theirs = _agents(premise.text)
+    else:
+        # "<Name> produced X" meets a doer told with "by" (a verb with a by-phrase takes an
+        # object) or before a verb of making, where "Marion died" / "Smith died" tell two
+        # deaths, not two doers.
+        by_doers = _agents(premise.text, active=False)
+        theirs = by_doers + tuple(d for d in _agents(premise.text)
+                                  if d[0] in _MAKING and d not in by_doers)
     if not theirs:
         return None
     for act, name in _agents(hyp.text):

@@ -98,7 +98,8 @@ def _senses(text: str, raw_tokens: list[str]) -> tuple[tuple[tuple[str, str], ..
 
     Irregular forms ("upheld", "shrank") and a short verb that loses its "e" ("hired" ->
     "hir", while "hire" stays "hire") are read as the word the opposites list has; phrases
-    ("called off", "went ahead", "still held") as the one word they stand for.
+    ("called off", "went ahead", "still held") as the one word they stand for; the
+    stopwords "most" and "more" as themselves (they replace nothing: they are no content).
     """
     senses: list[tuple[str, str]] = []
     sensed: set[str] = set()
@@ -167,8 +168,8 @@ class Signals:
     frame: str
     dissent: int | None = None  # how many voted against, where the votes for go unsaid
     # Words read only when looking for opposites: (stem, as the text says it) for irregular
-    # forms ("upheld" -> uphold) and phrases ("called off" -> cancel), and the content stems
-    # those phrases stand in for ("call").
+    # forms ("upheld" -> uphold), phrases ("called off" -> cancel) and the stopwords "most"
+    # and "more", and the content stems those forms and phrases stand in for ("call").
     senses: tuple[tuple[str, str], ...] = ()
     sensed: frozenset[str] = frozenset()
 
