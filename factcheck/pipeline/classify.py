@@ -343,13 +343,43 @@ def _opposite_view(sa: Signals, sb: Signals) -> tuple[Signals, Signals]:
 _WHEN = frozenset(stem(w) for w in (*WEEKDAYS, *MONTHS, "today", "yesterday", "tonight"))
 
 
+# One deal told from either side: the seller sells to the buyer, the lender lends to the
+# borrower. Stems of the seller's and the buyer's verbs.
+_CONVERSES = {(stem("sell"), stem("buy")), (stem("sold"), stem("buy")),
+              (stem("lend"), stem("borrow")), (stem("lent"), stem("borrow"))}
+# "sold ... to a Houston multimillionaire": "to" before a noun phrase, not a verb ("to raise").
+_TO_RE = re.compile(r"\bto\s+((?:a|an|the|[A-Z][\w'\-]*)\s+(?:[\w'\-]+\s*){0,4})")
+
+
+def _converse(sa: Signals, sb: Signals, t: str, o: str) -> bool:
+    """Return True when ``t`` (of ``sa``) and ``o`` (of ``sb``) tell one deal from its sides.
+
+    "The car sold for $690,000 to a Houston multimillionaire" / "A Houston multimillionaire
+    buys the car": the one the first sold to is the buyer of the second.
+    """
+    if (t, o) in _CONVERSES:
+        sells, buys, buyer = sa, sb, o
+    elif (o, t) in _CONVERSES:
+        sells, buys, buyer = sb, sa, t
+    else:
+        return False
+    m = _TO_RE.search(sells.text)
+    if m is None:
+        return False
+    recipient = {stem(w) for w in WORD_RE.findall(m.group(1)) if w.lower() not in STOPWORDS}
+    # The recipient stands just before the buying verb in the other claim: its doer.
+    verb_at = next((k for k, w in enumerate(buys.tokens) if _undoubled(w) == buyer),
+                   len(buys.tokens))
+    return bool(recipient & set(buys.tokens[max(0, verb_at - 4):verb_at]))
+
+
 def _antonym(sa: Signals, sb: Signals, wa: frozenset[str] | None = None,
              wb: frozenset[str] | None = None) -> Evidence | None:
     ca = _undoubled_all(sa.content if wa is None else wa)
     cb = _undoubled_all(sb.content if wb is None else wb)
     for t in sorted(ca - cb):
         for o in _opposites(t):
-            if o in cb and o not in ca:
+            if o in cb and o not in ca and not _converse(sa, sb, t, o):
                 return Evidence("polarity.antonym",
                                 f"'{_sense_surface(sa, t)}' vs '{_sense_surface(sb, o)}'")
     return None
@@ -396,7 +426,7 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
     ch, cp = _undoubled_all(hyp.content), _undoubled_all(premise.content)
     for t in sorted(candidates - cp):
         for o in _opposites(t):
-            if o not in cp or o in ch:
+            if o not in cp or o in ch or _converse(hyp, premise, t, o):
                 continue
             roots = _roots(premise.content)
             rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]

@@ -1018,3 +1018,14 @@ def test_a_capitalised_title_is_a_line_of_work() -> None:
     assert relate("Ann Lee is a senator .",
                   "Ann Lee (born 1947) is a US Senator who first won in 1990 .").label != (
         "conflict")
+
+
+def test_one_deal_told_from_both_sides_does_not_conflict() -> None:
+    seller = ("The 1975 Ford Escort once owned by Ann Lee sold for $690,000 on Saturday to a "
+              "Houston collector who plans to show it in a museum.")
+    assert relate(seller, "A Houston collector buys Ann Lee's Ford Escort.").label != "conflict"
+    # The same side twice: the collector sold it, the other says the collector bought it.
+    found = relate("The Houston collector sold the Ford Escort of Ann Lee in May.",
+                   "The Houston collector bought the Ford Escort of Ann Lee in May.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
