@@ -12,20 +12,23 @@ explanation built from them; the confidence comes from the calibration table in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from .explain import confidence_for, sentence
 from .lexicon import (
+    COMMON_WORDS,
     DEMONYMS,
     EXCLUSIVE_CLASSES,
     GAMES,
     GENERIC_NAME_WORDS,
+    MONTHS,
     OCCUPATION_FIELDS,
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
+    WEEKDAYS,
     WORD_RE,
 )
 from .match import coverage, overlap
@@ -56,6 +59,7 @@ class Evidence:
     code: str
     detail: str = ""
     dated: bool = False  # a value that is a date, year or month
+    counted: str = ""  # the noun a count counts ("deaths"), for value evidence
 
 
 def _month(n: Number) -> float | None:
@@ -107,10 +111,11 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             near = [x for x in partners if x.low <= y.high and y.low <= x.high]
         dated = y.kind in ("date", "year", "month")
         if exact:
-            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated))
+            found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated,
+                                  _counted(y)))
         elif near:
             found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}",
-                                  dated))
+                                  dated, _counted(y)))
         else:
             # In long sentences two numbers clash only when told about the same words.
             # A bare month always needs a tie: "launch in February" / "production in January".
@@ -130,8 +135,14 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             shown = (tied or partners)[0]
             found.append(Evidence(f"value.mismatch.{kind}",
                                   f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
-                                  f"{_shown(y)}"))
+                                  f"{_shown(y)}", counted=_counted(y) if shown.unit == y.unit
+                                  and tied else ""))
     return found
+
+
+def _counted(n: Number) -> str:
+    """Return the noun a count counts ("death" of "457 deaths"), or ""."""
+    return n.unit if n.kind in ("count", "number") and n.unit.isalpha() else ""
 
 
 def _tie(x: Number, y: Number) -> int:
@@ -215,7 +226,8 @@ def _roots(content: frozenset[str]) -> frozenset[str]:
 # The verbs of a denial ("refused to", "failed to") are its polarity, not its content.
 _DENYING = frozenset(stem(w) for w in (
     "refuse refused refuses refusing fail failed fails unable decline declined declines "
-    "lack lacks lacked incapable absence devoid").split())
+    "lack lacks lacked incapable absence devoid stayed steered refrained abstained "
+    "away clear").split())
 
 
 def _adverb_denied(denier: Signals, other: Signals) -> bool:
@@ -228,6 +240,41 @@ def _adverb_denied(denier: Signals, other: Signals) -> bool:
     tokens = other.tokens
     return any(t in adverbs and k + 1 < len(tokens) and tokens[k + 1] in denier.content
                for k, t in enumerate(tokens))
+
+
+def _denial_moved(sa: Signals, sb: Signals) -> bool:
+    """Return True when each claim denies a word the other asserts.
+
+    "the authorities, which have not launched an investigation, have found evidence" /
+    "which have launched an investigation, have not found any evidence": both deny
+    something, so neither polarity differs, but not the same thing.
+    """
+    only_a = sa.negated_heads - sb.negated_heads
+    only_b = sb.negated_heads - sa.negated_heads
+    return bool(only_a & sb.content) and bool(only_b & sa.content)
+
+
+_NOT_UNTIL_RE = re.compile(r"\bnot\s+(?:\w+\s+){1,8}?until\b", re.IGNORECASE)
+_UNTIL_RE = re.compile(r"\buntil\b", re.IGNORECASE)
+
+
+def _until(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of "not X until 1997" (X began then) with "X until 1997" (X ended).
+
+    "not ... until" denies nothing on its own, so both claims read as asserted.
+    """
+    for mine, other in ((sa, sb), (sb, sa)):
+        m = _NOT_UNTIL_RE.search(mine.text)
+        if (m is None or not _UNTIL_RE.search(other.text) or other.negated
+                or _NOT_UNTIL_RE.search(other.text)):
+            continue
+        # Only where the other says the same thing held until then: "not electrified until
+        # 1990" and "worked by steam until 1990" can both hold.
+        said = {stem(w) for w in WORD_RE.findall(m.group()) if w.lower() not in STOPWORDS}
+        if said and said <= other.content | _undoubled_all(other.content):
+            return Evidence("polarity.opposite", "one says it began then, the other that it "
+                                                 "ended then")
+    return None
 
 
 def _root_coverage(hyp: Signals, premise: Signals) -> float:
@@ -266,13 +313,75 @@ def _surface(s: Signals, t: str) -> str:
                  if stem(w) == t or _undoubled(stem(w)) == t), t)
 
 
-def _antonym(sa: Signals, sb: Signals) -> Evidence | None:
-    ca, cb = _undoubled_all(sa.content), _undoubled_all(sb.content)
+def _sensed(s: Signals) -> frozenset[str]:
+    """Return the content of ``s`` with its phrases and irregular forms read as one word."""
+    if not s.senses:
+        return s.content
+    return (s.content - s.sensed) | {t for t, _ in s.senses}
+
+
+def _sense_surface(s: Signals, t: str) -> str:
+    """Return how ``s`` writes the word ``t`` stands for: the phrase or its own form."""
+    return next((shown for sense, shown in s.senses if sense == t), "") or _surface(s, t)
+
+
+def _opposite_view(sa: Signals, sb: Signals) -> tuple[Signals, Signals]:
+    """Return both claims' signals with the words the opposites rule reads as their content.
+
+    Phrases count as the word they stand for ("called off" is "cancel"), and a day or month
+    only one claim tells is left out: when something happened is a detail the other claim
+    leaves open, not a word it fails to share ("freed on Monday" / "still held").
+    """
+    wa, wb = _sensed(sa), _sensed(sb)
+    when = (wa ^ wb) & _WHEN
+    if wa is sa.content and wb is sb.content and not when:
+        return sa, sb
+    return (replace(sa, content=wa - when, names=sa.names - when),
+            replace(sb, content=wb - when, names=sb.names - when))
+
+
+_WHEN = frozenset(stem(w) for w in (*WEEKDAYS, *MONTHS, "today", "yesterday", "tonight"))
+
+
+# One deal told from either side: the seller sells to the buyer, the lender lends to the
+# borrower. Stems of the seller's and the buyer's verbs.
+_CONVERSES = {(stem("sell"), stem("buy")), (stem("sold"), stem("buy")),
+              (stem("lend"), stem("borrow")), (stem("lent"), stem("borrow"))}
+# "sold ... to a Houston multimillionaire": "to" before a noun phrase, not a verb ("to raise").
+_TO_RE = re.compile(r"\bto\s+((?:a|an|the|[A-Z][\w'\-]*)\s+(?:[\w'\-]+\s*){0,4})")
+
+
+def _converse(sa: Signals, sb: Signals, t: str, o: str) -> bool:
+    """Return True when ``t`` (of ``sa``) and ``o`` (of ``sb``) tell one deal from its sides.
+
+    "The car sold for $690,000 to a Houston multimillionaire" / "A Houston multimillionaire
+    buys the car": the one the first sold to is the buyer of the second.
+    """
+    if (t, o) in _CONVERSES:
+        sells, buys, buyer = sa, sb, o
+    elif (o, t) in _CONVERSES:
+        sells, buys, buyer = sb, sa, t
+    else:
+        return False
+    m = _TO_RE.search(sells.text)
+    if m is None:
+        return False
+    recipient = {stem(w) for w in WORD_RE.findall(m.group(1)) if w.lower() not in STOPWORDS}
+    # The recipient stands just before the buying verb in the other claim: its doer.
+    verb_at = next((k for k, w in enumerate(buys.tokens) if _undoubled(w) == buyer),
+                   len(buys.tokens))
+    return bool(recipient & set(buys.tokens[max(0, verb_at - 4):verb_at]))
+
+
+def _antonym(sa: Signals, sb: Signals, wa: frozenset[str] | None = None,
+             wb: frozenset[str] | None = None) -> Evidence | None:
+    ca = _undoubled_all(sa.content if wa is None else wa)
+    cb = _undoubled_all(sb.content if wb is None else wb)
     for t in sorted(ca - cb):
         for o in _opposites(t):
-            if o in cb and o not in ca:
+            if o in cb and o not in ca and not _converse(sa, sb, t, o):
                 return Evidence("polarity.antonym",
-                                f"'{_surface(sa, t)}' vs '{_surface(sb, o)}'")
+                                f"'{_sense_surface(sa, t)}' vs '{_sense_surface(sb, o)}'")
     return None
 
 
@@ -317,7 +426,7 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
     ch, cp = _undoubled_all(hyp.content), _undoubled_all(premise.content)
     for t in sorted(candidates - cp):
         for o in _opposites(t):
-            if o not in cp or o in ch:
+            if o not in cp or o in ch or _converse(hyp, premise, t, o):
                 continue
             roots = _roots(premise.content)
             rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]
@@ -325,6 +434,36 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
                     x in premise.content for x in rest if x in hyp.names):
                 return Evidence("polarity.antonym",
                                 f"'{_surface(hyp, t)}' vs '{_surface(premise, o)}'")
+    return None
+
+
+# Opposites of how a figure or a thing's state changed, which the local rule reads.
+_CHANGES = frozenset(stem(w) for w in (
+    "increase decrease decline rise fall drop grow shrink raise lower reduce cut expand "
+    "gain loss keep remove delete").split())
+
+
+def _local_antonym(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return opposite changes said of the same word nearby: "a sharp increase in profit" /
+    "profits dropped by a third", where the rest of two long sentences differs too much for
+    the overlap the antonym rule asks. Sentences only: headlines joke in opposites."""
+    if any(s.text.rstrip()[-1:] not in ".!?\"\u201d" for s in (sa, sb)):
+        return None
+    ta = [_undoubled(t) for t in sa.tokens]
+    tb = [_undoubled(t) for t in sb.tokens]
+    ca, cb = set(ta), set(tb)
+    for i, t in enumerate(ta):
+        opposed = [o for o in _opposites(t) if o in cb and o not in ca] if (
+            t in _CHANGES and t not in cb) else []
+        if not opposed:
+            continue
+        # The shared neighbour is the thing that changed, not a place or a name beside it
+        # ("sea ice in the Arctic is declining" / "shipping in the Arctic is growing").
+        near_a = set(ta[max(0, i - 2):i] + ta[i + 1:i + 3]) - {t} - sa.names - sb.names
+        for j, o in enumerate(tb):
+            if o in opposed and near_a & (set(tb[max(0, j - 2):j] + tb[j + 1:j + 3]) - {o}):
+                return Evidence("polarity.antonym",
+                                f"'{_surface(sa, t)}' vs '{_surface(sb, o)}'")
     return None
 
 
@@ -421,7 +560,8 @@ def _other_thing(x: str, y: str) -> bool:
 # poker player" fill one place whatever stands before them.
 _GAMES = frozenset(stem(w) for w in GAMES.replace("|", " ").split())
 _GAME_HEADS = frozenset(stem(w) for w in (
-    "player players team club league match tournament champion championship coach star"
+    "player players team club league match tournament champion championship coach star "
+    "quarterback linebacker pitcher goalkeeper striker"
 ).split())
 
 
@@ -434,7 +574,8 @@ def _slots(ta: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         if m + 1 < len(ta):
             around.setdefault((ta[m - 1], ta[m + 1]), ta[m])
             if ta[m] in _GAMES and ta[m + 1] in _GAME_HEADS:
-                around.setdefault(("^", ta[m + 1]), ta[m])
+                # Any head: "a poker player" / "an American football quarterback".
+                around.setdefault(("^",), ta[m])
         if m >= 2:
             around.setdefault((ta[m - 2], ta[m - 1], "<"), ta[m])
         if m + 2 < len(ta):
@@ -463,7 +604,7 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
         if k + 2 < len(tb):
             keys.append((">", tb[k + 1], tb[k + 2]))
         if x in _GAMES and k + 1 < len(tb) and tb[k + 1] in _GAME_HEADS:
-            keys.append(("^", tb[k + 1]))
+            keys.append(("^",))
         for key in keys:
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".
@@ -568,7 +709,10 @@ def _occupations(text: str, content: frozenset[str]) -> tuple[str, frozenset[str
     m = _OCCUPATION_RE.search(text) if " a" in text else None
     if m is None:
         return None
-    words = [w for w in WORD_RE.findall(m.group(1)) if w[0].islower()]
+    # A capitalised title counts too ("a US President who"); other capitalised words are
+    # names, not lines of work.
+    words = [w for w in WORD_RE.findall(m.group(1))
+             if w[0].islower() or stem(w) in _FIELD_OF]
     fields = {_FIELD_OF[stem(w)] for w in words if stem(w) in _FIELD_OF}
     if not fields:
         return None
@@ -713,8 +857,15 @@ _BY_RE = re.compile(
     r"who|which|that|and|of|as|to|after|before|during|since)\b)[^\W\d][\w'\-\.]*\s*){1,7})")
 # The doer opening a sentence or clause: "Sculptor Tom Ash carved the statue".
 _ACTIVE_RE = re.compile(
-    r"(?:^|[,;:]\s*)((?:[A-Z][\w'\-\.]*\s+){1,4})([a-z][\w\-]*(?:ed|wrote|made|built|"
-    r"drew|sang|led|founded|won))\b")
+    r"(?:^|[,;:]\s*)((?:[A-Z][\w'\-\.]*\s+){1,4})(?:also\s+|later\s+|then\s+)?"
+    r"([a-z][\w\-]*ed|(?:[a-z][\w\-]*-)?(?:wrote|made|built|drew|sang|won))\b")
+_PAST_PARTICIPLES = {"wrote": "written", "drew": "drawn", "sang": "sung"}
+# Acts that take an object: a doer told before one of them meets a doer told before
+# another claim's same verb ("Singh also wrote the screenplay" / "Ellis wrote the
+# screenplay"), where "Marion died" / "Smith died" tell two deaths.
+_MAKING = frozenset(stem(w) for w in (
+    "wrote written made built drew sang founded directed produced composed painted designed "
+    "created recorded invented discovered").split())
 
 
 def _last_name_run(words: list[str]) -> tuple[str, ...]:
@@ -729,8 +880,9 @@ def _last_name_run(words: list[str]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _agents(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Return (act stem, doer's name) for each "<act> by <Name>" and "<Name> <acted>"."""
+def _agents(text: str, *, active: bool = True) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (act stem, doer's name) for each "<act> by <Name>" and "<Name> <acted>"
+    (the second only when ``active``)."""
     found: list[tuple[str, tuple[str, ...]]] = []
     for m in _BY_RE.finditer(text):
         words = m.group(2).split()
@@ -738,7 +890,7 @@ def _agents(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         # The name must close the phrase: "by the Islamic militant group" names no one.
         if name and words[-1].strip(".,") == name[-1]:
             found += [(stem(v), name) for v in m.group(1).split() if v != "and"]
-    for m in _ACTIVE_RE.finditer(text):
+    for m in _ACTIVE_RE.finditer(text) if active else ():
         name = tuple(w for w in m.group(1).split() if w.lower() not in STOPWORDS)
         if name:
             found.append((stem(m.group(2)), name))
@@ -757,12 +909,23 @@ _GENERIC_ACTS = frozenset(stem(w) for w in (
 def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
     """Return a clash of who did one act: "written by Ann Lee" / "written by Tom Ash".
 
-    The shorter claim names the doer of an act ("by <Name>") that the other also gives a
-    named doer, and the other never mentions the first one's name at all.
+    The shorter claim names the doer of an act ("by <Name>", or "<Name> produced") that the
+    other also gives a named doer, and the other never mentions the first one's name at all.
     """
-    if hyp.negated or premise.negated or " by " not in hyp.text:
+    if hyp.negated or premise.negated:
         return None
-    theirs = _agents(premise.text)
+    passive = " by " in hyp.text
+    if not passive and not _ACTIVE_RE.search(hyp.text):
+        return None
+    if passive:
+        theirs = _agents(premise.text)
+    else:
+        # "<Name> produced X" meets a doer told with "by" (a verb with a by-phrase takes an
+        # object) or before a verb of making, where "Marion died" / "Smith died" tell two
+        # deaths, not two doers.
+        by_doers = _agents(premise.text, active=False)
+        theirs = by_doers + tuple(d for d in _agents(premise.text)
+                                  if d[0] in _MAKING and d not in by_doers)
     if not theirs:
         return None
     for act, name in _agents(hyp.text):
@@ -776,16 +939,22 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
             acronyms = all(len(n) == 1 and n[0].isupper() for n in (name, other))
             if other_act == act and stem(other[-1]) not in hyp.content and not acronyms:
                 verb = _word(hyp, act).lower()
+                verb = _PAST_PARTICIPLES.get(verb, verb)  # "Ellis wrote": "written by Ellis"
                 return Evidence("entity.differs", f"{verb} by {' '.join(name)} vs by "
                                                   f"{' '.join(other)}")
     return None
 
 
 _GENERIC_NAMES = frozenset(stem(w) for w in GENERIC_NAME_WORDS)
+# Words of names that many names share ("School", "Music", "National").
+_PLAIN_NAME_WORDS = _GENERIC_NAMES | frozenset(stem(w) for w in COMMON_WORDS)
 # Words that open a slot a name fills: "on HBO", "at the Berklee School", "in Leeds".
 _SLOT_WORDS = frozenset("on at by for from with under in into".split())
+# A kind word may stand between the slot and the name: "in the novel Don Quixote".
 _NAME_RUN_RE = re.compile(
     r"\b(on|at|by|for|from|with|under|in|into)\s+(?:the\s+)?"
+    r"(?:(?:novel|film|movie|book|series|show|album|play|song|magazine|newspaper|band|"
+    r"city|town|village|country|state|county|province|river|lake|island|studio)\s+)?"
     r"((?:[A-Z][\w'\-\.]*)(?:\s+(?:of\s+|and\s+)?[A-Z][\w'\-\.]*){0,4})")
 
 
@@ -813,14 +982,25 @@ def _telling_name(name: tuple[str, ...], stems: tuple[str, ...]) -> bool:
 def _mentioned(stems: tuple[str, ...], content: frozenset[str]) -> bool:
     """Return True when ``content`` has a word of a name, or one sharing its first letters.
 
-    "Europe" is mentioned by "European", "China" by "Chinese".
+    "Europe" is mentioned by "European", "China" by "Chinese". Only the telling words of a
+    name count where it has any: "Berklee School of Music" does not mention the "Cartoonist
+    and Illustrators School".
     """
-    for t in stems:
+    telling = tuple(t for t in stems if t not in _PLAIN_NAME_WORDS)
+    for t in telling or stems:
         if t in content:
             return True
         if len(t) >= 4 and any(len(c) >= 4 and c[:4] == t[:4] for c in content):
             return True
     return False
+
+
+def _opening_name(text: str) -> str:
+    """Return the stem of the capitalised word that opens ``text``, or "" (not "The", "It")."""
+    m = re.match(r"\W*([A-Z][\w'\-]*)", text)
+    if m is None or m.group(1).lower() in STOPWORDS:
+        return ""
+    return stem(m.group(1))
 
 
 def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
@@ -840,17 +1020,49 @@ def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
     for word, name, stems in mine:
         if _mentioned(stems, premise.content):
             continue
-        # Every other word of the shorter claim is in the other, and one of its names.
+        # Every other word of the shorter claim is in the other, and one of its names, or
+        # the name that opens it ("Libya is a country in Europe": no name of its own).
         rest = [t for t in hyp.content if t not in stems and not t.startswith("#")]
-        plain = [t for t in rest if t not in hyp.names]
+        subject = _opening_name(hyp.text)
+        plain = [t for t in rest if t not in hyp.names and t != subject]
         roots = _roots(premise.content)
         if (not plain or not all(_root(t) in roots for t in plain)
-                or not any(t in premise.content for t in rest if t in hyp.names)):
+                or not any(t in premise.content for t in rest
+                           if t in hyp.names or t == subject)):
             continue
         for other_word, other, other_stems in theirs:
             if other_word == word and not _mentioned(other_stems, hyp.content):
                 return Evidence("entity.differs",
                                 f"{word} {' '.join(name)} vs {word} {' '.join(other)}")
+    return None
+
+
+# What can happen to one person on a given day, but not on the day they were born.
+_LIFE_EVENTS = {stem(w): w for w in (
+    "graduated married died retired elected appointed enlisted divorced resigned arrested "
+    "convicted debuted joined").split()}
+_BORN = stem("born")
+
+
+def _birth_day(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of a birth and another life event told for the same day.
+
+    "Ann Lee graduated on 26 June 1980" against "Ann Lee (born 26 June 1980) is a singer":
+    the same day, tied to "born" in one claim and to another event in the other.
+    """
+    for mine, other in ((sa, sb), (sb, sa)):
+        if _BORN in mine.content or mine.negated or other.negated:
+            continue
+        for y in mine.numbers:
+            events = [t for t in y.context if t in _LIFE_EVENTS and t not in other.content]
+            if y.kind != "date" or y.unit != "day" or not events:
+                continue
+            for x in other.numbers:
+                if (x.kind == "date" and x.unit == "day" and x.low == y.low
+                        and _BORN in x.context):
+                    return Evidence("alternative.exclusive",
+                                    f"born on {_shown(x)} vs {_LIFE_EVENTS[events[0]]} on "
+                                    f"{_shown(y)}")
     return None
 
 
@@ -942,12 +1154,19 @@ def classify(
             or (directed and denier is sb and ov >= 0.3)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
+    elif sa.negated and sb.negated and ov >= _CONFLICT_OVERLAP and _denial_moved(sa, sb):
+        hard.append(Evidence("polarity.opposite",
+                             "each denies what the other says happened"))
     elif len(other.content) >= len(denier.content) and (
             cov if hyp is denier else coverage(denier, other)) >= 0.4:
         # The denier may be as long as the other: "refused to" adds a word of its own.
         denial = _short_denial(denier, other)
         if denial is not None:
             hard.append(denial)
+    if not hard and ov >= _CONFLICT_OVERLAP and "until" in sa.text + sb.text:
+        flipped = _until(sa, sb)
+        if flipped is not None:
+            hard.append(flipped)
     # Read as b about a, only b calling a's claim false is a refutation.
     # Two headlines on one story need share little to be about the same claim.
     refute_overlap = 0.15 if directed and short_pair else 0.3
@@ -957,11 +1176,15 @@ def classify(
     # The rules for a short claim against a long sentence need most of its words there:
     # cheaper to ask coverage first than to read every pair for them.
     covered = directed and cov >= _CONFLICT_OVERLAP
-    for finder in (_vote(sa, sb), _antonym(sa, sb) if ov >= _CONFLICT_OVERLAP else (
-                       _covered_antonym(hyp, premise) if covered else None),
+    va, vb = _opposite_view(sa, sb)
+    opposed = (ov if va is sa else overlap(va, vb)) >= _CONFLICT_OVERLAP
+    for finder in (_vote(sa, sb), _antonym(sa, sb, va.content, vb.content) if opposed else (
+                       _covered_antonym(hyp, premise) if covered else None) or (
+                       _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b),
                    _role_swap(sa, sb),
+                   _birth_day(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _only(sa, sb) if max(ov, cov) >= 0.25 else None,
@@ -980,8 +1203,13 @@ def classify(
     # the 1930s") tell several times.
     single = all(sum(n.kind in ("date", "year", "month") for n in s.numbers) <= 1
                  for s in (sa, sb))
+    # An equal count of other things ("in 21 countries") does not excuse a different count
+    # of the same things told beside the same words ("457 deaths" / "458 deaths").
+    counted = [e for e in mismatches if e.counted
+               and all(m.counted and m.counted != e.counted for m in matches)]
     clash = (dated[0] if dated and single and not any(e.dated for e in matches)
-             else mismatches[0] if mismatches and not matches else None)
+             else mismatches[0] if mismatches and not matches
+             else counted[0] if counted else None)
     if clash is not None and (max(ov, cov) >= 0.35 or (
             clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
         soft.append(clash)

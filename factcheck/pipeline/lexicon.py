@@ -64,10 +64,14 @@ NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "nothing", 
                       "nor", "cannot", "can't", "won't", "isn't", "wasn't", "aren't",
                       "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't",
                       "couldn't", "wouldn't", "shouldn't", "nowhere"})
-# Verbs and phrases that deny what follows them: "refused to model" = did not model.
+# Verbs and phrases that deny what follows them: "refused to model" = did not model;
+# "stayed away from the genre" = did not write in it; "died before helping to found the
+# band" = did not help (but "died before the band released" denies no release).
 NEGATING_PHRASES = re.compile(
     r"\b(?:refus(?:e|ed|es|ing) to|fail(?:ed|s)? to|unable to|declin(?:e|ed|es) to|"
     r"lack(?:s|ed)? of|lack(?:s|ed)?|incapable of|absence of|free of|devoid of|yet to|"
+    r"stay(?:s|ed|ing)? away from|steer(?:s|ed|ing)? clear of|"
+    r"(?:refrain|abstain)(?:s|ed|ing)? from|died before (?=\w+ing\b)|"
     r"other than|without (?!a\b|an\b|the\b|any\b|doubt\b))\b",
     re.IGNORECASE)
 # "not only", "no longer", "no doubt" do not deny the statement they stand in.
@@ -115,7 +119,52 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("keep", "delete"), ("keep", "remove"), ("kept", "deleted"), ("kept", "removed"),
     ("install", "remove"), ("inside", "outside"), ("most", "least"), ("spur", "hinder"),
     ("reveal", "hide"), ("unveil", "hide"), ("unveiling", "hiding"), ("bright", "dark"),
+    # Whether an event took place, and what became of captives (the phrases behind "cancel",
+    # "proceed" and "still-held" are in PHRASE_SENSES; "a captive" alone says nothing of now).
+    ("cancel", "proceed"), ("postpone", "proceed"), ("scrap", "proceed"),
+    ("release", "still-held"), ("release", "withhold"),
+    ("raise", "lower"), ("increase", "drop"), ("increase", "reduce"), ("secretly", "publicly"),
+    ("secret", "public"), ("struggling", "thriving"),
 )
+# Irregular forms of words with an opposite, read only when looking for opposites: folding
+# them into ``IRREGULAR`` would change claims' content stems and so their stored blocking
+# keys. "freed" is "released": the adjective "free" has too many other senses.
+OPPOSITE_FORMS = {
+    "upheld": "uphold", "upholds": "uphold", "shrank": "shrink", "shrunk": "shrink",
+    "built": "build", "rebuilt": "build", "grew": "grow", "grown": "grow", "hid": "hide",
+    "hidden": "hide", "forbade": "forbid", "forbidden": "forbid", "withheld": "withhold",
+    "freed": "release", "frees": "release", "freeing": "release", "layoff": "fire",
+    "layoffs": "fire", "acquittal": "acquit", "conviction": "convict",
+    "earnings": "earn",
+}
+# Function words with an opposite: stopwords, so never content, but "the most bang for the
+# billions" / "the least bang" turns on them. Read only when looking for opposites.
+# "before" / "after" are left out: a clause of time rarely turns on them ("After the vote,
+# X" / "X before the vote" tell two moments, not two accounts of one).
+OPPOSABLE_STOPWORDS = frozenset({"most", "more"})
+# Phrases that stand for one word with an opposite, read only when looking for opposites:
+# "the match was called off" / "the match went ahead as planned". The phrase's own words
+# then leave that comparison ("went ahead" shares nothing with "called off" but the match).
+# A plea is no verdict: "pleaded not guilty" is not "found not guilty". The words of a
+# "gap" group ("found <the driver> guilty") stay in the comparison.
+_VERDICT = r"\b(?:found|finds?|finding|declared|ruled|judged)\s+"
+PHRASE_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), sense) for pattern, sense in (
+        (r"\bcall(?:s|ed|ing)?\s+off\b", "cancel"),
+        (r"\b(?:went|go|goes|going|gone)\s+ahead(?:\s+as\s+(?:planned|scheduled))?\b",
+         "proceed"),
+        (r"\b(?:took|take|takes|taking|taken)\s+place(?:\s+as\s+(?:planned|scheduled))?\b",
+         "proceed"),
+        (r"\b(?:laid|lay|lays|laying)\s+off\b", "fire"),
+        (r"\bset\s+free\b", "release"),
+        (r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:being\s+)?(?:held|detained|captive|"
+         r"imprisoned|jailed|in\s+captivity|in\s+custody|behind\s+bars|hostages?)\b",
+         "still-held"),
+        (rf"{_VERDICT}(?P<gap>(?:\w+\s+){{0,3}}?)not\s+guilty\b", "acquit"),
+        (rf"{_VERDICT}(?P<gap>(?:\w+\s+){{0,3}}?)(?<!not )guilty\b", "convict"),
+        (r"\bcleared\s+of\b", "acquit"),
+    ))
+
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:
     ANTONYMS[_x] = ANTONYMS.get(_x, frozenset()) | {_y}
@@ -130,6 +179,13 @@ DEMONYMS = frozenset("""
     mexican brazilian argentine argentinian chilean colombian peruvian venezuelan cuban
     chinese japanese korean indian pakistani iranian iraqi israeli egyptian nigerian
     kenyan ethiopian saudi filipino indonesian vietnamese thai malaysian zealander
+    armenian azerbaijani croatian serbian slovak slovenian bosnian albanian lithuanian
+    latvian estonian belarusian moldovan macedonian montenegrin cypriot maltese afghan
+    bangladeshi nepali nepalese burmese cambodian mongolian taiwanese singaporean emirati
+    qatari kuwaiti omani yemeni jordanian lebanese syrian palestinian libyan tunisian
+    algerian moroccan sudanese somali ugandan tanzanian rwandan ghanaian senegalese
+    cameroonian congolese angolan zambian zimbabwean jamaican haitian bolivian ecuadorian
+    paraguayan uruguayan guatemalan honduran salvadoran nicaraguan panamanian fijian
     """.split())
 
 # Words of one class that exclude each other in the same slot: "the second largest" is not
@@ -268,7 +324,7 @@ REFUTE_EXCEPTIONS = re.compile(
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.
 ANTICIPATION = re.compile(
-    r"\b(?:expected to|set to|poised to|plans? to|planned|planning to|proposed?|"
+    r"\b(?:expected to|set to|poised to|plans? to|(?<!as )planned|planning to|proposed?|"
     r"proposal|draft(?:ed|s)?|will|would be|about to|going to|likely to|"
     r"considering|mulls?|to be (?:adopted|approved|signed|voted))\b",
     re.IGNORECASE)

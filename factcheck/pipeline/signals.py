@@ -30,6 +30,9 @@ from .lexicon import (
     NEGATORS,
     NUMBER_WORD_ALTERNATIVES,
     NUMBER_WORDS,
+    OPPOSABLE_STOPWORDS,
+    OPPOSITE_FORMS,
+    PHRASE_SENSES,
     RECORDED_VOTE_RE,
     REFUTE_EXCEPTIONS,
     REFUTE_PHRASES,
@@ -104,6 +107,41 @@ _SCOPE_STEMS = frozenset(stem(w) for w in SCOPE_WORDS)
 _REFUTER_WORDS = frozenset(w for w in REFUTERS if " " not in w)
 
 
+def _senses(text: str, raw_tokens: list[str]) -> tuple[tuple[tuple[str, str], ...],
+                                                       frozenset[str]]:
+    """Return the opposable words ``text`` says in another form, and the stems they replace.
+
+    Irregular forms ("upheld", "shrank") and a short verb that loses its "e" ("hired" ->
+    "hir", while "hire" stays "hire") are read as the word the opposites list has; phrases
+    ("called off", "went ahead", "still held") as the one word they stand for; the
+    stopwords "most" and "more" as themselves (they replace nothing: they are no content).
+    """
+    senses: list[tuple[str, str]] = []
+    sensed: set[str] = set()
+    for tok in raw_tokens:
+        low = tok.lower().strip(".")
+        if low in OPPOSABLE_STOPWORDS:
+            senses.append((stem(low), tok))
+            continue
+        if low in OPPOSITE_FORMS:
+            senses.append((stem(OPPOSITE_FORMS[low]), tok))
+            sensed.add(stem(low))
+            continue
+        s = stem(low)
+        if (len(s) == 3 and low.endswith(("ed", "es", "ing")) and s + "e" in _ANTONYM_STEMS
+                and s not in _ANTONYM_STEMS):
+            senses.append((s + "e", tok))
+            sensed.add(s)
+    for pattern, sense in PHRASE_SENSES:
+        for m in pattern.finditer(text):
+            senses.append((stem(sense), m.group()))
+            gap = m.groupdict().get("gap") or ""
+            kept = {w.lower() for w in WORD_RE.findall(gap)}
+            sensed.update(stem(w) for w in WORD_RE.findall(m.group())
+                          if w.lower() not in STOPWORDS and w.lower() not in kept)
+    return tuple(senses), frozenset(sensed)
+
+
 def antonyms(s: str) -> frozenset[str]:
     """Return the stems opposite to stem ``s``."""
     return _ANTONYM_STEMS.get(s, frozenset())
@@ -144,6 +182,11 @@ class Signals:
     attributed: bool
     frame: str
     dissent: int | None = None  # how many voted against, where the votes for go unsaid
+    # Words read only when looking for opposites: (stem, as the text says it) for irregular
+    # forms ("upheld" -> uphold), phrases ("called off" -> cancel) and the stopwords "most"
+    # and "more", and the content stems those forms and phrases stand in for ("call").
+    senses: tuple[tuple[str, str], ...] = ()
+    sensed: frozenset[str] = frozenset()
 
 
 def _value_number(v: Value) -> Number:
@@ -505,6 +548,7 @@ def _signals(
     # Any duration or date shares the slot "how long" / "when" with another one.
     value_tokens |= {f"#{n.kind}:{n.unit}" for n in numbers
                      if n.kind in ("duration", "date", "money", "percent")}
+    senses, sensed = _senses(text, raw_tokens) if raw_tokens else ((), frozenset())
     return Signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
         names=frozenset(names),
@@ -514,7 +558,8 @@ def _signals(
         hedged=hedged, directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,
-        attributed=attributed, frame=masked_frame, dissent=dissent)
+        attributed=attributed, frame=masked_frame, dissent=dissent, senses=senses,
+        sensed=sensed & frozenset(tokens))
 
 
 def signals(claim: Claim) -> Signals:

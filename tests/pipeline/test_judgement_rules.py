@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.pipeline import Claim, relate
+from factcheck.pipeline import Claim, classify, relate
 from factcheck.pipeline.signals import signals
 
 
@@ -300,6 +300,16 @@ def test_a_bare_month_leaves_the_claim_content_alone() -> None:
     ("Salt Roads is an album by Tom Ash .",
      "Salt Roads is the second studio album by the Welsh folk band Tin Cup .",
      "album by tom ash vs by tin cup"),
+    # The shorter claim names its doer before the verb.
+    ("Tom Ash produced Blue Harbour .",
+     "Blue Harbour is a 1998 crime film produced by Ann Lee and Bo Carr .",
+     "produced by tom ash vs by ann lee"),
+    # Both name their doers before the verb of a making act (an irregular past too).
+    ("Tom Ash wrote the screenplay for Blue Harbour .",
+     "Ann Lee also wrote the screenplay for the 2013 film Blue Harbour , an original work .",
+     "written by tom ash vs by ann lee"),
+    ("Tom Ash built the Grey Mill bridge .",
+     "The Grey Mill bridge was built by Ann Lee in 1901 .", "built by tom ash vs by ann lee"),
 ])
 def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
@@ -320,6 +330,15 @@ def test_another_named_doer_of_the_same_act_conflicts(a: str, b: str, words: str
     ("The town was attacked by Tom Ash .", "The town was attacked by the Welsh army ."),
     # A vague act ties no two doers to one deed.
     ("The plan was backed by Tom Ash .", "The plan was backed by Ann Lee in May ."),
+    # Two doers told before their verbs: "died" takes no doer, so two deaths are told.
+    ("Marion died four years later in Leeds .",
+     "Ash died in Leeds , aged 66 , four years after his wife ."),
+    # Both doers before the verb, the first among those the other names.
+    ("Tom Ash wrote the screenplay for Blue Harbour .",
+     "Tom Ash and Ann Lee wrote the screenplay for Blue Harbour in 2013 ."),
+    # The doer before the verb is among those the other names.
+    ("Tom Ash produced Blue Harbour .",
+     "Blue Harbour is a 1998 crime film produced by Ann Lee and Tom Ash ."),
 ])
 def test_the_same_or_no_other_doer_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
@@ -369,6 +388,18 @@ def test_a_denial_without_its_subject_or_its_rest_does_not_conflict(a: str, b: s
     ("Tom Ash studied at the Kent School of Art .",
      "Tom Ash studied under the painter Bo Carr at the Royal Academy of Music in London .",
      "at kent school art vs at royal academy music"),
+    # Names sharing only a common word ("School") are still two names.
+    ("Tom Ash studied at the Kent School of Art .",
+     "Tom Ash studied under the painter Bo Carr at the Berklee School of Music .",
+     "at kent school art vs at berklee school music"),
+    # The subject opens the claim and is its only name besides the slot's.
+    ("Norland is a country in Europe .",
+     "Norland is a country in the Maghreb region of North Africa , bordered by the sea .",
+     "in europe vs in maghreb"),
+    # A kind word may stand between the slot word and the name.
+    ("Bo Carr is a character in Salt Roads .",
+     "Bo Carr is a character in the novel Grey Mill written by Ann Lee in 1905 .",
+     "in salt roads vs in grey mill"),
 ])
 def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> None:
     judgement = relate(a, b)
@@ -387,6 +418,14 @@ def test_another_name_in_the_same_slot_conflicts(a: str, b: str, words: str) -> 
      "The singer is a judge on the British talent show Star Hunt , first shown in 2009 ."),
     # A month fills no name slot.
     ("The bridge was opened in May .", "The bridge was opened in May by Ann Lee ."),
+    # The same school told with its telling word.
+    ("Tom Ash studied at the Kent School of Art .",
+     "Tom Ash studied under the painter Bo Carr at the Kent School in Canterbury ."),
+    # The kind word before the name is no name of its own.
+    ("Bo Carr is a character in the novel Salt Roads .",
+     "Bo Carr is a character in Salt Roads , a novel by Ann Lee ."),
+    # "The" opens no name: the claim has no subject to share.
+    ("The bank is a lender in Europe .", "The bank is a lender in the Maghreb region ."),
 ])
 def test_a_name_slot_without_a_rival_name_does_not_conflict(a: str, b: str) -> None:
     assert relate(a, b).label != "conflict"
@@ -695,6 +734,9 @@ def test_a_year_before_a_noun_is_a_date_not_a_count() -> None:
     ("Ann Lee is a football player.", "Ann Lee is an Irish poker player."),
     ("The striker signed for the football club in May.",
      "The striker signed for the rugby club in May."),
+    # Another head after the game: a player / a quarterback.
+    ("Ann Lee is a poker player.",
+     "Ann Lee (born 1987) is an American football quarterback who plays for Leeds."),
 ])
 def test_another_game_for_the_same_player_or_club_conflicts(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
@@ -707,6 +749,8 @@ def test_another_game_for_the_same_player_or_club_conflicts(a: str, b: str) -> N
     ("Ann Lee plays football and tennis.", "Ann Lee is a tennis player."),  # both games
     ("Ann Lee is a football player.", "Ann Lee is an Irish football player."),
     ("The soccer team won the cup.", "The football team won the cup."),  # one game
+    # Two games with two heads on one side: a coach of one, once a player of the other.
+    ("Ann Lee is a football coach and a former tennis player.", "Ann Lee is a tennis coach."),
 ])
 def test_the_same_game_or_both_games_do_not_conflict(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
@@ -765,3 +809,223 @@ def test_both_outcomes_on_one_side_do_not_conflict() -> None:
                   "Sales rose in May.").label != "conflict"
     assert relate("The plane landed in Denver after the crash of its first engine.",
                   "The plane landed in Denver.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("A jury found Ann Lee not guilty of murder.", "Ann Lee was convicted of murder.",
+     "'found ann lee not guilty' vs 'convicted'"),
+    ("The jury found the driver guilty.", "The jury acquitted the driver.",
+     "'found the driver guilty' vs 'acquitted'"),
+    ("The match was called off.", "The match went ahead as planned.",
+     "'called off' vs 'went ahead as planned'"),
+    ("The company hired 200 workers.", "The company laid off 200 workers.",
+     "'hired' vs 'laid off'"),
+    ("The hostages were freed on Monday.", "The hostages are still held.",
+     "'freed' vs 'still held'"),
+])
+def test_a_phrase_or_irregular_form_meets_its_opposite(a: str, b: str, words: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.antonym"
+    assert words in found.explanation.lower()
+
+
+def test_an_irregular_form_meets_its_opposite_without_changing_content() -> None:
+    upheld = claim("The court upheld the ruling.")
+    overturned = claim("The court overturned the ruling.")
+    found = classify(upheld, overturned)
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
+    # The form is read only for opposites: the claim's stems (and blocking keys) stay.
+    assert "upheld" in signals(upheld).content
+    assert "uphold" not in signals(upheld).content
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A plea is no verdict.
+    ("Ann Lee pleaded not guilty to murder.", "Ann Lee was convicted of murder."),
+    # Held for a week, then freed: both happened.
+    ("The hostages were held for a week.", "The hostages were freed on Monday."),
+    # "a captive" alone says nothing of whether the captive is still held.
+    ("The group released a video of a captive pilot.",
+     "The group released a video of the pilot."),
+])
+def test_a_phrase_without_its_opposite_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_as_planned_is_no_expected_stage() -> None:
+    assert not signals(claim("The match went ahead as planned.")).anticipated
+    assert signals(claim("The match is planned for May.")).anticipated
+    found = relate("The match went ahead.", "The match went ahead as planned.")
+    assert found.label == "agree"
+    assert "stage.differs" not in found.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Tom Ash has written several historical novels.",
+     "Tom Ash has stayed away from historical novels."),
+    ("Tom Ash helped to found the band Tin Cup.",
+     "Tom Ash died before helping to found the band Tin Cup."),
+    ("Ann Lee voted in the election.", "Ann Lee abstained from voting in the election."),
+])
+def test_a_phrase_that_denies_what_follows_conflicts(a: str, b: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.opposite"
+
+
+def test_dying_before_an_event_does_not_deny_the_event() -> None:
+    assert relate("The band Tin Cup released its last album in 1990.",
+                  "Tom Ash died before the band Tin Cup released its last album.").label != (
+        "conflict")
+
+
+def test_a_function_word_meets_its_opposite() -> None:
+    found = relate("The plan seeks the most value for the money the state spends.",
+                   "The plan seeks the least value for the money the state spends.")
+    assert found.label == "conflict"
+    assert "'most' vs 'least'" in found.explanation
+    found = relate("The company hired more workers in May.",
+                   "The company hired less workers in May.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
+    # "most" is still no content word: it ties no claims together.
+    assert "most" not in signals(claim("The plan seeks the most value.")).content
+
+
+def test_a_function_word_on_both_sides_excludes_nothing() -> None:
+    assert relate("The party won the most seats and the least votes in the north.",
+                  "The party won the most seats in the north.").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Tin Cup Foods reported net earnings of $40m in the third quarter.",
+     "Tin Cup Foods loses $40m.", "'earnings' vs 'loses'"),
+    ("The bakery chain Tin Cup is struggling after the floods.",
+     "The bakery chain Tin Cup is thriving after the floods.", "'struggling' vs 'thriving'"),
+    ("The bank raised its main interest rate to 4% on Thursday.",
+     "The bank lowered its main interest rate to 4% on Thursday.", "'raised' vs 'lowered'"),
+    ("The firm secretly moved $2m to its owners.", "The firm publicly moved $2m to its owners.",
+     "'secretly' vs 'publicly'"),
+])
+def test_figures_and_manners_meet_their_opposites(a: str, b: str, words: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.antonym"
+    assert words in found.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", "Ann Lee graduated on 3 May 1975."),
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", "Ann Lee died on May 3rd , 1975 ."),
+])
+def test_another_life_event_on_the_day_of_birth_conflicts(a: str, b: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "alternative.exclusive"
+    assert found.explanation.startswith("Born on 3 May 1975 vs ")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Ann Lee (born 3 May 1975) is an Irish singer.", "Ann Lee was born on 3 May 1975."),
+    ("Ann Lee graduated from Leeds on 3 May 1995 and was born in Cork.",
+     "Ann Lee graduated on 3 May 1995."),
+])
+def test_a_birth_day_without_another_event_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Ann Lee is only Irish .", "Ann Lee is an Armenian singer and songwriter .",
+     "only irish vs armenian"),
+    ("Blue Harbour is a Croatian drama film .", "Blue Harbour is a Serbian drama film .",
+     "croatian vs serbian"),
+])
+def test_more_nationalities_exclude_each_other(a: str, b: str, words: str) -> None:
+    found = relate(a, b)
+    assert found.label == "conflict", found
+    assert words in found.explanation.lower()
+
+
+def test_opposite_changes_of_the_same_thing_conflict_in_long_sentences() -> None:
+    # Too much else differs for the antonym rule's overlap: the changed word is beside
+    # the same word ("sea ice ... declining" / "sea ice ... growing").
+    found = relate("The report says sea ice in the Arctic is declining at a rate of 13 percent "
+                   "a decade, driven by warmer summers.",
+                   "Sea ice in the Arctic is growing, the report says, as winters get colder.")
+    assert found.label == "conflict", found
+    assert "'declining' vs 'growing'" in found.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A headline: they joke and tease in opposites.
+    ("The report says sea ice in the Arctic is declining at a rate of 13 percent a decade, "
+     "driven by warmer summers.", "Sea Ice In The Arctic Is Growing As Winters Get Colder"),
+    # The changes are said of different things.
+    ("The report says sea ice in the Arctic is declining at a rate of 13 percent a decade, "
+     "driven by warmer summers.",
+     "Shipping in the Arctic is growing, the report says, as sea routes open."),
+])
+def test_opposite_changes_of_different_things_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_an_equal_count_of_other_things_does_not_excuse_a_different_count() -> None:
+    found = relate("In total, 870 people have been infected, and 457 deaths have been reported "
+                   "in 21 countries.",
+                   "Since then, 871 infections have been reported, with 458 deaths in 21 "
+                   "countries.")
+    assert found.label == "conflict", found
+    assert "457 deaths vs 458 deaths" in found.explanation
+    # Counts of different things do not clash; the equal count agrees.
+    assert relate("In total, 457 deaths have been reported in 21 countries.",
+                  "In total, 458 infections have been reported in 21 countries.").label != (
+        "conflict")
+
+
+def test_two_claims_denying_different_things_conflict() -> None:
+    found = relate("The police, who have opened an inquiry, have not found any weapon.",
+                   "The police, who have not opened an inquiry, have found a weapon.")
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.opposite"
+    assert found.explanation.startswith("Each denies what the other says happened")
+    # Both deny the same thing: no clash.
+    assert relate("The police have not opened an inquiry and have not found a weapon.",
+                  "The police have not found a weapon.").label != "conflict"
+
+
+def test_not_until_against_until_conflicts() -> None:
+    found = relate("The virus was not deemed to be a threat to humans until a 1997 outbreak.",
+                   "The virus was deemed to be a threat to humans until 1997.")
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "polarity.opposite"
+    # Something else held until then: both can be true.
+    assert relate("The railway line was not electrified until 1990.",
+                  "The railway line was worked by steam until 1990.").label != "conflict"
+    # Both say "not ... until".
+    assert relate("The bridge was not opened until 1990.",
+                  "The new bridge was not opened to traffic until 1990.").label != "conflict"
+
+
+def test_a_capitalised_title_is_a_line_of_work() -> None:
+    found = relate("Ann Lee is a musician .",
+                   "Ann Lee (born 1947) is a US President who first became famous in 1969 .")
+    assert found.label == "conflict", found
+    assert found.reasons[0] == "alternative.exclusive"
+    assert "musician vs a president" in found.explanation.lower()
+    # The same field, told with a title: no clash.
+    assert relate("Ann Lee is a senator .",
+                  "Ann Lee (born 1947) is a US Senator who first won in 1990 .").label != (
+        "conflict")
+
+
+def test_one_deal_told_from_both_sides_does_not_conflict() -> None:
+    seller = ("The 1975 Ford Escort once owned by Ann Lee sold for $690,000 on Saturday to a "
+              "Houston collector who plans to show it in a museum.")
+    assert relate(seller, "A Houston collector buys Ann Lee's Ford Escort.").label != "conflict"
+    # The same side twice: the collector sold it, the other says the collector bought it.
+    found = relate("The Houston collector sold the Ford Escort of Ann Lee in May.",
+                   "The Houston collector bought the Ford Escort of Ann Lee in May.")
+    assert found.label == "conflict"
+    assert found.reasons[0] == "polarity.antonym"
