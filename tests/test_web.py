@@ -615,6 +615,9 @@ def test_a_claim_in_two_facts_says_so_and_links_to_both(app: Flask) -> None:
     assert len(fact_topics(both)) == 2
     assert "Showing the 2 facts that hold this claim" in both
     assert "also in 1 other fact" not in both  # the view already shows them all
+    # Under a filter the link still leads to every fact holding the claim, as it counts.
+    filtered = client.get(f"/stories/{story_id}?label=conflict").text
+    assert f'href="/stories/{story_id}?fact={claim_id}#facts"' in filtered
 
 
 def test_show_all_pairs_of_a_fact_shows_that_fact_only(app: Flask) -> None:
