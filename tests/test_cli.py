@@ -359,3 +359,17 @@ def test_real_markdown_export_of_a_story(runner: FlaskCliRunner, tmp_path: Path)
     assert got.exit_code == 0, got.output
     assert "NewsBytes" in out.read_text(encoding="utf-8")
 
+
+
+def test_python_dash_m_factcheck_runs_the_console_script(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"a": "The treaty took five years.",
+                                 "b": "The treaty took seven years.",
+                                 "label": "conflict"}) + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "factcheck", "eval", str(pairs), "--json"],
+                          capture_output=True, text=True, timeout=120, check=True)
+    (result,) = json.loads(done.stdout).values()  # one file's metrics, keyed by its name
+    assert (result["n"], result["per_class"]["conflict"]["support"]) == (1, 1)

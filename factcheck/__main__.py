@@ -1,0 +1,5 @@
+"""``python -m factcheck``: the same commands as the ``factcheck`` console script."""
+
+from .cli import main
+
+main()
