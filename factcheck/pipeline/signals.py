@@ -105,6 +105,10 @@ for _w, _opposites in ANTONYMS.items():
 _STAGE_STEMS = {stem(w): rank for w, rank in STAGES.items()}
 _SCOPE_STEMS = frozenset(stem(w) for w in SCOPE_WORDS)
 _REFUTER_WORDS = frozenset(w for w in REFUTERS if " " not in w)
+# The opposites of OPPOSABLE_STOPWORDS ("less", "least"): content words, also read with the
+# word after them.
+_OPPOSED_BY_STOPWORDS = frozenset(o for w in OPPOSABLE_STOPWORDS
+                                  for o in _ANTONYM_STEMS.get(stem(w), ()))
 
 
 def _senses(text: str, raw_tokens: list[str]) -> tuple[tuple[tuple[str, str], ...],
@@ -114,15 +118,21 @@ def _senses(text: str, raw_tokens: list[str]) -> tuple[tuple[tuple[str, str], ..
     Irregular forms ("upheld", "shrank") and a short verb that loses its "e" ("hired" ->
     "hir", while "hire" stays "hire") are read as the word the opposites list has; phrases
     ("called off", "went ahead", "still held") as the one word they stand for; the
-    stopwords "most" and "more" as themselves (they replace nothing: they are no content).
+    stopwords "most" and "more", and their opposites, with the word after them ("most-bang").
     """
     senses: list[tuple[str, str]] = []
     sensed: set[str] = set()
-    for tok in raw_tokens:
+    for k, tok in enumerate(raw_tokens):
         low = tok.lower().strip(".")
-        if low in OPPOSABLE_STOPWORDS:
-            senses.append((stem(low), tok))
-            continue
+        if low in OPPOSABLE_STOPWORDS or low in _OPPOSED_BY_STOPWORDS:
+            # "the most bang" / "the least bang" turn on the word after: read as one
+            # compound, so "more profit" never meets "less debt". "more than" is a bound,
+            # which the values compare.
+            after = raw_tokens[k + 1].lower() if k + 1 < len(raw_tokens) else ""
+            if after.isalpha() and after not in ("than", "of", "and", "or"):
+                senses.append((f"{stem(low)}-{stem(after)}", tok))
+            if low in OPPOSABLE_STOPWORDS:
+                continue
         if low in OPPOSITE_FORMS:
             senses.append((stem(OPPOSITE_FORMS[low]), tok))
             sensed.add(stem(low))

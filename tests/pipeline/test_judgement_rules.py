@@ -894,6 +894,15 @@ def test_a_function_word_meets_its_opposite() -> None:
     assert "most" not in signals(claim("The plan seeks the most value.")).content
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("The company reported more profit this year.", "The company reported less debt this year."),
+    ("More than 20 countries signed the treaty.", "Less than 30 countries signed the treaty."),
+])
+def test_more_and_less_of_different_things_do_not_conflict(a: str, b: str) -> None:
+    # "more" turns on the word after it; "more than" is a bound, which the values compare.
+    assert relate(a, b).label != "conflict"
+
+
 def test_a_function_word_on_both_sides_excludes_nothing() -> None:
     assert relate("The party won the most seats and the least votes in the north.",
                   "The party won the most seats in the north.").label != "conflict"
