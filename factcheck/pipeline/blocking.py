@@ -2,8 +2,8 @@
 
 Scoring every claim of a new report against every claim of a big story costs time in
 proportion to the story. ``match.similarity`` only scores two claims above zero when they
-share a name, or enough telling words (two when both claims are long, one otherwise), so a
-claim is filed under keys that say exactly that:
+share a name, or enough telling words (two when both claims are long, one otherwise; two
+short words count as one), so a claim is filed under keys that say exactly that:
 
 * ``n:<stem>`` for each of its telling names (not "Tuesday" or "New"); every claim probes
   ``n:<stem>`` for each of its content stems, and keeps those stems within reach of the
@@ -12,7 +12,9 @@ claim is filed under keys that say exactly that:
   ``l:`` with them: one telling word shared with a short claim is enough;
 * a long claim is filed under ``l:<stem>`` for each telling stem, probes ``s:`` with them,
   and counts its ``l:`` keys: a long claim meeting it on two of them shares two telling
-  words.
+  words;
+* every claim is filed under ``w:<stem>`` for each short stem ("cut", "pay") and counts
+  them too: two short words shared tie as much as one telling word.
 
 Two claims can score above zero only if their keys meet that way, so the index proposes
 every pair the exhaustive comparison would keep, and far fewer. The keys depend on the
@@ -28,7 +30,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .match import LONG_CLAIM, telling, telling_names
+from .match import LONG_CLAIM, short_telling, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
@@ -65,11 +67,13 @@ def block_keys(s: Signals, *, checkable: bool = True) -> BlockKeys:
     seen = {f"n:{t}" for t in s.content}
     shorts = {f"s:{t}" for t in strong}
     longs = frozenset(f"l:{t}" for t in strong)
+    # Short words tie in twos: filed and counted, so two claims sharing two of them meet.
+    words = frozenset(f"w:{t}" for t in s.content if short_telling(t))
     if len(s.content) >= LONG_CLAIM:
-        return BlockKeys(frozenset(names | longs), frozenset(seen | shorts), longs,
-                         frozenset(seen - names))
-    return BlockKeys(frozenset(names | shorts), frozenset(seen | shorts | longs),
-                     frozenset(), frozenset(seen - names))
+        return BlockKeys(frozenset(names | longs | words), frozenset(seen | shorts),
+                         longs | words, frozenset(seen - names))
+    return BlockKeys(frozenset(names | shorts | words), frozenset(seen | shorts | longs),
+                     words, frozenset(seen - names))
 
 
 class BlockingIndex(Generic[R]):

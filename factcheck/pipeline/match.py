@@ -111,6 +111,11 @@ def telling(token: str) -> bool:
     return len(token) >= STRONG_WORD and token not in _UNTELLING
 
 
+def short_telling(token: str) -> bool:
+    """Return True for a content stem too short to tie claims alone ("cut", "pay", "tax")."""
+    return len(token) == STRONG_WORD - 1 and token.isalpha() and token not in _UNTELLING
+
+
 def telling_names(s: Signals) -> frozenset[str]:
     """Return the names of a claim that can tie it to another on their own."""
     return s.names - _UNTELLING
@@ -122,9 +127,10 @@ def _shares_enough(sa: Signals, sb: Signals) -> bool:
         return False
     if any(t not in _UNTELLING for t in shared & (sa.names | sb.names)):
         return True
-    strong = [t for t in shared if telling(t)]
+    strong = sum(1 for t in shared if telling(t))
     need = 2 if min(len(sa.content), len(sb.content)) >= LONG_CLAIM else 1
-    return len(strong) >= need
+    # Two short words ("cut", "pay") tie as much as one long one.
+    return strong + sum(1 for t in shared if short_telling(t)) // 2 >= need
 
 
 def similarity(

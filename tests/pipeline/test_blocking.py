@@ -121,6 +121,20 @@ def test_a_shared_name_ties_two_claims() -> None:
     assert similarity(signals(claim(a)), signals(claim(b))) > 0
 
 
+def test_two_short_words_tie_two_claims_and_one_does_not() -> None:
+    # "cut" and "pay" are too short to tie claims alone; together they do.
+    a, b = "They did not cut pay.", "They cut pay."
+    assert meets(keys(a), keys(b))  # type: ignore[arg-type]
+    assert similarity(signals(claim(a)), signals(claim(b))) > 0
+    c = "They cut the tax."
+    assert not meets(keys(b), keys(c))  # type: ignore[arg-type]
+    assert similarity(signals(claim(b)), signals(claim(c))) == 0
+    index: BlockingIndex[str] = BlockingIndex()
+    index.add("pay", block_keys(signals(claim(b))))
+    assert index.lookup(block_keys(signals(claim(a)))) == {"pay"}
+    assert index.lookup(block_keys(signals(claim(c)))) == set()
+
+
 def test_a_claim_that_is_not_checkable_has_no_keys() -> None:
     found = block_keys(signals(claim("Will the treaty work?")), checkable=False)
     assert not found.filed and not found.probes

@@ -98,6 +98,12 @@ def test_relate_leaves_the_opening_pronoun_of_an_article_alone() -> None:
     assert relate(article, "Marta Lopez was born in Madrid.").label != "conflict"
 
 
+def test_two_short_words_are_enough_to_find_a_counterpart() -> None:
+    relation = relate("The company did not hire new staff and did not cut pay.",
+                      "The company cut pay.")
+    assert (relation.label, relation.reasons[0]) == ("conflict", "polarity.opposite")
+
+
 def test_matching_measure_counts_linked_sentence_pairs(tmp_path: Path) -> None:
     doc_a = ("Lindsay Lohan checked into the Betty Ford clinic on Thursday.\n"
              "The weather in Malibu was sunny.")
