@@ -376,8 +376,7 @@ def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, *, filters: dict[st
         loaded = stories.load_facts(db, [plan.facts[k] for k in todo])
         for k, fact in zip(todo, loaded, strict=True):
             html = _render_part("stories/_fact.html", g=fact, loop={"index": k + 1},
-                                story=story, filters=filters, focus=focus,
-                                focus_claim=focus[0] if focus else None, added=added)
+                                story=story, filters=filters, focus=focus, added=added)
             parts.put(keys[k], html)
             found[k] = html
     return [html for html in found if html is not None]
