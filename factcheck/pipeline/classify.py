@@ -39,6 +39,8 @@ from .types import Claim, Judgement, Label
 # A conflict needs the two claims to say nearly the same thing apart from the clash.
 _CONFLICT_OVERLAP = 0.5
 _AGREE_COVERAGE = 0.65
+# Two values clash only between claims this alike (overlap or coverage).
+_VALUE_CLASH_OVERLAP = 0.35
 _SHORT = 12
 _SCOPE_SURFACE = {stem(w): w for w in SCOPE_WORDS}
 # Evidence that reads a typed value, a recorded vote, a denial or an order of names: telling
@@ -60,6 +62,7 @@ class Evidence:
     detail: str = ""
     dated: bool = False  # a value that is a date, year or month
     counted: str = ""  # the noun a count counts ("deaths"), for value evidence
+    loose: bool = False  # a mismatch of two values no word beside them ties together
 
 
 def _month(n: Number) -> float | None:
@@ -82,7 +85,26 @@ def _compatible(x: Number, y: Number) -> bool:
     return x.unit == y.unit
 
 
-def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
+# Words of a number's own expression ("34-year-old", "20 points"): two ages or two scores
+# are not tied to one another by them.
+_MEASURE_WORDS = frozenset(stem(w) for w in ("year", "old", "age", "aged", "point", "percent"))
+
+
+@lru_cache(maxsize=4096)
+def _capitalised(text: str) -> frozenset[str]:
+    """Return the stems of the words ``text`` writes with a capital: names, and a first word."""
+    return frozenset(stem(w.lower()) for w in WORD_RE.findall(text) if w[0].isupper())
+
+
+def _values(sa: Signals, sb: Signals, subject: str = "", *,
+            strict: bool = False) -> list[Evidence]:
+    """Return how the values of ``sb`` stand to those of ``sa`` (equal, within, mismatch).
+
+    ``strict`` is for two claims nobody said belong together (claims of two reports of a
+    story): two numbers then clash only when a word beside each, other than what they
+    count, is the same ("12 people were injured" / "18 people had been injured"), never
+    for being the only numbers of two short claims ("scored 20 points" / "needed nine").
+    """
     found: list[Evidence] = []
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
@@ -120,8 +142,10 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             # In long sentences two numbers clash only when told about the same words.
             # A bare month always needs a tie: "launch in February" / "production in January".
             short = (len(sa.content) <= 8 and len(sb.content) <= 8
-                     and "month" not in (y.kind, partners[0].kind))
-            tied = [x for x in partners if x.context & y.context]
+                     and "month" not in (y.kind, partners[0].kind) and not strict)
+            tied = [x for x in partners if x.context & y.context - (
+                {x.unit, y.unit} | _MEASURE_WORDS | _capitalised(sa.text)
+                | _capitalised(sb.text) if strict else set())]
             if (not tied and y.kind in ("date", "year", "month") and len(partners) == 1
                     and min(len(sa.content), len(sb.content)) <= 8):
                 # A short claim's one date against the other's one date, where the word
@@ -136,7 +160,7 @@ def _values(sa: Signals, sb: Signals, subject: str = "") -> list[Evidence]:
             found.append(Evidence(f"value.mismatch.{kind}",
                                   f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
                                   f"{_shown(y)}", counted=_counted(y) if shown.unit == y.unit
-                                  and tied else ""))
+                                  and tied else "", loose=not tied))
     return found
 
 
@@ -166,6 +190,27 @@ def _phrase(kind: str, subject: str = "") -> str:
             "quantity": "a quantity"}.get(kind, "a number")
 
 
+def _coverage_either(sa: Signals, sb: Signals) -> float:
+    """Return the coverage of the claim with fewer content words by the other."""
+    hyp, premise = (sb, sa) if len(sb.content) <= len(sa.content) else (sa, sb)
+    return coverage(hyp, premise)
+
+
+def _word_overlap(sa: Signals, sb: Signals, ov: float, cov: float) -> float:
+    """Return ``max(overlap, coverage)`` of two claims over their words, values left out.
+
+    Two claims that both give a date share its value token ("#date:year"), which weighs
+    like three words: "died in June 2002" / "a July 1997 conviction" would look like one
+    fact told twice. Only the words can say that the two values are of the same thing.
+    """
+    if not any(t.startswith("#") for t in sa.content & sb.content):
+        return max(ov, cov)
+    wa = replace(sa, content=frozenset(t for t in sa.content if not t.startswith("#")))
+    wb = replace(sb, content=frozenset(t for t in sb.content if not t.startswith("#")))
+    hyp, premise = (wb, wa) if len(wb.content) <= len(wa.content) else (wa, wb)
+    return max(overlap(wa, wb), coverage(hyp, premise))
+
+
 def _plain_coverage(hyp: Signals, premise: Signals) -> float:
     """Return the share of ``hyp``'s words in ``premise``, leaving the values themselves out.
 
@@ -180,11 +225,34 @@ def _plain_coverage(hyp: Signals, premise: Signals) -> float:
     return len(words & around) / len(words)
 
 
+# "officials said Saturday", "told reporters on Monday": the day something was said, not
+# the day it happened.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|stated|added|confirmed)"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?(?P<a>%s)\b|\b(?P<b>%s)\s+(?:that\s+)?(?:said|says)\b"
+    % (("|".join(WEEKDAYS),) * 2), re.IGNORECASE)
+
+
+def _event_weekdays(s: Signals) -> frozenset[str]:
+    """Return the weekdays ``s`` tells something happened on, not the days it was said."""
+    said = {(m.group("a") or m.group("b")).lower() for m in _SAID_ON.finditer(s.text)}
+    return s.weekdays - said if said else s.weekdays
+
+
 def _weekdays(
-    sa: Signals, sb: Signals, published_a: date | None, published_b: date | None
+    sa: Signals, sb: Signals, published_a: date | None, published_b: date | None, *,
+    strict: bool = False,
 ) -> Evidence | None:
     if not sa.weekdays or not sb.weekdays or sa.weekdays & sb.weekdays:
         return None
+    if strict:
+        # Two reports' sentences: the day each was said is no clash, and the two must be
+        # about the same thing in words (a weekday is all "killed on Saturday" / "police
+        # barricaded the street early Tuesday" share).
+        da_, db_ = _event_weekdays(sa), _event_weekdays(sb)
+        if not da_ or not db_ or da_ & db_ or _word_overlap(
+                sa, sb, overlap(sa, sb), _coverage_either(sa, sb)) < _VALUE_CLASH_OVERLAP:
+            return None
     wa, wb = sorted(sa.weekdays)[0], sorted(sb.weekdays)[0]
     da, db = resolve_weekday(wa, published_a), resolve_weekday(wb, published_b)
     if da is not None and db is not None and da == db:
@@ -1143,7 +1211,7 @@ def classify(
     # Extraction's subject names what the values are about ("how long the treaty took").
     subject = a.subject if a.subject and all(
         stem(w) in sb.content for w in a.subject.split()) else ""
-    values = _values(sa, sb, subject)
+    values = _values(sa, sb, subject, strict=not directed)
     hard: list[Evidence] = []   # conflicts that hedging does not excuse
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)
@@ -1169,7 +1237,8 @@ def classify(
             hard.append(flipped)
     # Read as b about a, only b calling a's claim false is a refutation.
     # Two headlines on one story need share little to be about the same claim.
-    refute_overlap = 0.15 if directed and short_pair else 0.3
+    # Two sentences of two reports need more: one calling something else "a myth" is common.
+    refute_overlap = (0.15 if short_pair else 0.3) if directed else _CONFLICT_OVERLAP
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
@@ -1182,7 +1251,7 @@ def classify(
                        _covered_antonym(hyp, premise) if covered else None) or (
                        _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
-                   _weekdays(sa, sb, published_a, published_b),
+                   _weekdays(sa, sb, published_a, published_b, strict=not directed),
                    _role_swap(sa, sb),
                    _birth_day(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
@@ -1210,7 +1279,15 @@ def classify(
     clash = (dated[0] if dated and single and not any(e.dated for e in matches)
              else mismatches[0] if mismatches and not matches
              else counted[0] if counted else None)
-    if clash is not None and (max(ov, cov) >= 0.35 or (
+    # Scope or stage explains a clash away ("5 years" / "three years of work by the
+    # committee"): it is told, as a complement, never a conflict, so the usual gate will do.
+    explained = any(e.code in ("scope.differs", "stage.differs") for e in softeners)
+    alike = max(ov, cov) if directed or explained else _word_overlap(sa, sb, ov, cov)
+    # Two reports' values tied by no word ("suffered a heart attack three weeks ago" / "in
+    # hospital for four weeks") must be told in nearly the same words to clash.
+    needed = (_CONFLICT_OVERLAP if clash is not None and clash.loose and not directed
+              and not explained else _VALUE_CLASH_OVERLAP)
+    if clash is not None and (alike >= needed or (
             clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
         soft.append(clash)
     if not hard and not soft and cov >= 0.6 and not directed:

@@ -298,9 +298,13 @@ REFUTERS = frozenset({
     "doubt", "doubts", "rubbish", "bullshit", "fabrication", "exaggerated", "rebuff",
     "rebuffs", "rebuffed", "photoshop", "hoaxer", "erroneous", "faking", "fakes",
 })
+# "made up" as invented, not as formed: "women made up half of", "made up the Post's duo".
+_MADE_UP = (r"made up(?!\s+(?:of|about|around|nearly|almost|more|less|half|most|"
+            r"part|roughly|\d|(?:the|a|an|his|her|their|its)\s+(?!(?:whole\s+)?(?:story|"
+            r"stories|claims?|quotes?|tales?|interviews?|accounts?|reports?|rumou?rs?)\b)))")
 REFUTE_PHRASES = re.compile(
     r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
-    r"did not happen|didn't happen|made up|turns out to be|is a hoax|was a hoax|"
+    rf"did not happen|didn't happen|{_MADE_UP}|turns out to be|is a hoax|was a hoax|"
     r"no truth|not the case|just a rumou?r|put to rest|record straight|probably not|"
     r"too good to (?:check|be true)|(?:kills?|quash(?:es)?|squash(?:es)?) (?:\w+ )*?rumou?rs?|"
     r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"

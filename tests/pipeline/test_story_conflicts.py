@@ -1,0 +1,85 @@
+"""Conflicts between two reports of a story: a clash must be about the same thing.
+
+Two sentences of two articles are paired on a few shared words; unlike ``relate``, nobody
+has said they tell the same fact. Each case below is written after a false conflict read in
+real multi-outlet news (ECB+ clusters), with a true conflict beside it where one applies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.pipeline import ReportInput, compare, relate
+from factcheck.pipeline.extract import extract_report
+from factcheck.pipeline.signals import signals
+
+
+def labels(a: str, b: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Return (label, reasons) of every pair ``compare`` finds between two one-line reports."""
+    result = compare([ReportInput(a), ReportInput(b)])
+    return [(p.judgement.label, p.judgement.reasons) for p in result.pairs]
+
+
+def conflicts(a: str, b: str) -> list[tuple[str, ...]]:
+    """Return the reasons of the conflicts between two reports."""
+    return [reasons for label, reasons in labels(a, b) if label == "conflict"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two dates of two lives' events share only "a date": not one fact told twice.
+    ("The former mob boss died in a prison hospital of cancer in June 2002.",
+     "His long career ended with a racketeering conviction in July 1997."),
+    # Two numbers of two short sentences tie nothing together but the game.
+    ("Hansbrough scored 20 points in the victory over Evansville on Thursday.",
+     "Hansbrough needed nine points against Evansville to pass Ford for the record."),
+    # Two ages are not two accounts of one age unless the same person is meant.
+    ("The footage shows 34-year-old Horton picking up her daughter from school.",
+     "A 31-year-old Brooklyn mother was shot in the arm near the school."),
+    # The day officials spoke is not the day the bomb went off.
+    ("A bomb at a bank killed a police officer and a technician, officials said Saturday.",
+     "A bomb exploded at a bank in Woodburn late Friday, killing a police officer."),
+    # "the myth that surrounded" someone calls nothing the other report says false.
+    ("It was part of the myth that surrounded Deep Throat for three decades.",
+     "Mark Felt, the Watergate source known as Deep Throat, died at 95 in California."),
+])
+def test_no_conflict_between_different_facts(a: str, b: str) -> None:
+    assert conflicts(a, b) == []
+
+
+@pytest.mark.parametrize(("a", "b", "code"), [
+    ("Police said 12 people were injured in the riots in the city centre.",
+     "Police said 18 people had been injured in the riots.", "value.mismatch.number"),
+    ("The bomb exploded at the Woodburn bank on Friday, killing a police officer.",
+     "The bomb exploded at the Woodburn bank on Saturday, killing a police officer.",
+     "value.mismatch.date"),
+    ("The earthquake killed five people in West Papua and destroyed hundreds of buildings.",
+     "The earthquake in West Papua killed four people, injured dozens and destroyed "
+     "hundreds of buildings.", "value.mismatch.number"),
+    ("The gang member was sentenced to seven years in prison for the shooting.",
+     "The gang member was sentenced to 12 years in prison for the shooting.",
+     "value.mismatch.number"),
+])
+def test_same_fact_told_differently_still_conflicts(a: str, b: str, code: str) -> None:
+    assert [r[0] for r in conflicts(a, b)] == [code]
+
+
+def test_relate_still_reads_two_dates_of_one_topic_as_a_clash() -> None:
+    # ``relate`` is told the texts belong together: the looser reading stays there.
+    rel = relate("Dilwale Dulhania Le Jayenge began filming in September 1994.",
+                 "The film was shot in India, London and Switzerland, from January 1994 "
+                 "to August 1995.")
+    assert rel.label == "conflict"
+    assert "value.mismatch.date" in rel.reasons
+
+
+@pytest.mark.parametrize(("text", "refuted"), [
+    ("The quote was made up.", True),
+    ("He made up the story about the minister.", True),
+    ("Women made up half of the jury.", False),
+    ("Claim That Minister Quit Was Made Up, Says Aide", True),
+    ("Woodward and Bernstein made up the paper's investigative duo.", False),
+])
+def test_made_up_refutes_only_as_invented(text: str, refuted: bool) -> None:
+    claims = extract_report(text).claims
+    assert claims
+    assert signals(claims[0]).refuted is refuted
