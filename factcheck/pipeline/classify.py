@@ -106,6 +106,8 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     for being the only numbers of two short claims ("scored 20 points" / "needed nine").
     """
     found: list[Evidence] = []
+    untying = (_MEASURE_WORDS | _capitalised(sa.text) | _capitalised(sb.text)
+               if strict and sa.numbers and sb.numbers else frozenset())
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
         if not partners:
@@ -144,8 +146,7 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             short = (len(sa.content) <= 8 and len(sb.content) <= 8
                      and "month" not in (y.kind, partners[0].kind) and not strict)
             tied = [x for x in partners if x.context & y.context - (
-                {x.unit, y.unit} | _MEASURE_WORDS | _capitalised(sa.text)
-                | _capitalised(sb.text) if strict else set())]
+                {x.unit, y.unit} | untying if strict else set())]
             if (not tied and y.kind in ("date", "year", "month") and len(partners) == 1
                     and min(len(sa.content), len(sb.content)) <= 8):
                 # A short claim's one date against the other's one date, where the word
@@ -190,12 +191,6 @@ def _phrase(kind: str, subject: str = "") -> str:
             "quantity": "a quantity"}.get(kind, "a number")
 
 
-def _coverage_either(sa: Signals, sb: Signals) -> float:
-    """Return the coverage of the claim with fewer content words by the other."""
-    hyp, premise = (sb, sa) if len(sb.content) <= len(sa.content) else (sa, sb)
-    return coverage(hyp, premise)
-
-
 def _word_overlap(sa: Signals, sb: Signals, ov: float, cov: float) -> float:
     """Return ``max(overlap, coverage)`` of two claims over their words, values left out.
 
@@ -236,13 +231,18 @@ _SAID_ON = re.compile(
 def _event_weekdays(s: Signals) -> frozenset[str]:
     """Return the weekdays ``s`` tells something happened on, not the days it was said."""
     said = {(m.group("a") or m.group("b")).lower() for m in _SAID_ON.finditer(s.text)}
-    return s.weekdays - said if said else s.weekdays
+    return s.weekdays - said
 
 
 def _weekdays(
     sa: Signals, sb: Signals, published_a: date | None, published_b: date | None, *,
-    strict: bool = False,
+    strict: bool = False, ov: float = 0.0, cov: float = 0.0,
 ) -> Evidence | None:
+    """Return a clash of the weekdays two claims tell, unless they resolve to one date.
+
+    ``strict`` (two reports' claims) also needs ``ov`` / ``cov``, the pair's overlap and
+    coverage, for how alike the two are in words.
+    """
     if not sa.weekdays or not sb.weekdays or sa.weekdays & sb.weekdays:
         return None
     if strict:
@@ -251,7 +251,7 @@ def _weekdays(
         # barricaded the street early Tuesday" share).
         da_, db_ = _event_weekdays(sa), _event_weekdays(sb)
         if not da_ or not db_ or da_ & db_ or _word_overlap(
-                sa, sb, overlap(sa, sb), _coverage_either(sa, sb)) < _VALUE_CLASH_OVERLAP:
+                sa, sb, ov, cov) < _VALUE_CLASH_OVERLAP:
             return None
     wa, wb = sorted(sa.weekdays)[0], sorted(sb.weekdays)[0]
     da, db = resolve_weekday(wa, published_a), resolve_weekday(wb, published_b)
@@ -1251,7 +1251,8 @@ def classify(
                        _covered_antonym(hyp, premise) if covered else None) or (
                        _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None),
                    _nationality(hyp, premise) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
-                   _weekdays(sa, sb, published_a, published_b, strict=not directed),
+                   _weekdays(sa, sb, published_a, published_b, strict=not directed,
+                             ov=ov, cov=cov),
                    _role_swap(sa, sb),
                    _birth_day(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
@@ -1281,15 +1282,16 @@ def classify(
              else counted[0] if counted else None)
     # Scope or stage explains a clash away ("5 years" / "three years of work by the
     # committee"): it is told, as a complement, never a conflict, so the usual gate will do.
-    explained = any(e.code in ("scope.differs", "stage.differs") for e in softeners)
-    alike = max(ov, cov) if directed or explained else _word_overlap(sa, sb, ov, cov)
-    # Two reports' values tied by no word ("suffered a heart attack three weeks ago" / "in
-    # hospital for four weeks") must be told in nearly the same words to clash.
-    needed = (_CONFLICT_OVERLAP if clash is not None and clash.loose and not directed
-              and not explained else _VALUE_CLASH_OVERLAP)
-    if clash is not None and (alike >= needed or (
-            clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE)):
-        soft.append(clash)
+    if clash is not None:
+        explained = any(e.code in ("scope.differs", "stage.differs") for e in softeners)
+        alike = max(ov, cov) if directed or explained else _word_overlap(sa, sb, ov, cov)
+        # Two reports' values tied by no word ("suffered a heart attack three weeks ago" /
+        # "in hospital for four weeks") must be told in nearly the same words to clash.
+        needed = (_CONFLICT_OVERLAP if clash.loose and not directed and not explained
+                  else _VALUE_CLASH_OVERLAP)
+        if alike >= needed or (
+                clash in dated and _plain_coverage(hyp, premise) >= _AGREE_COVERAGE):
+            soft.append(clash)
     if not hard and not soft and cov >= 0.6 and not directed:
         ent = _names(hyp, premise)
         if ent is not None:
