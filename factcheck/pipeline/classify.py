@@ -165,6 +165,20 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     return found
 
 
+def _differing(sa: Signals, sb: Signals, subject: str = "") -> Evidence | None:
+    """Return a value two alike claims give differently where no word ties the two values.
+
+    Too loosely told to call a conflict ("Felt joined the FBI in 1942" / "was deputy
+    director of the FBI in 1972"), but two claims that give different values do not agree.
+    """
+    for y in sb.numbers:
+        partners = [x for x in sa.numbers if _compatible(x, y)]
+        if partners and not any(x.low <= y.high and y.low <= x.high for x in partners):
+            return Evidence("value.differs", f"{_phrase(y.kind, subject)}: "
+                            f"{_shown(partners[0])} vs {_shown(y)}, perhaps of different things")
+    return None
+
+
 def _counted(n: Number) -> str:
     """Return the noun a count counts ("death" of "457 deaths"), or ""."""
     return n.unit if n.kind in ("count", "number") and n.unit.isalpha() else ""
@@ -1331,6 +1345,11 @@ def classify(
     else:
         label, reasons = "complement", [Evidence("detail.differs",
                                                  "they tell different details of it")]
+    if label == "agree" and not matches:
+        # Agree means the same values: a paraphrase that gives another number complements.
+        differing = _differing(sa, sb, subject)
+        if differing is not None:
+            label, reasons = "complement", [differing]
     codes = tuple(dict.fromkeys(r.code for r in reasons))
     power = strength(codes[0], sa, sb)
     # Pairs from matching carry their score; a bare pair is scored here.

@@ -16,6 +16,7 @@ REASONS: dict[str, str] = {
     "value.within_bound": "the values differ but lie within the stated bound",
     "value.mismatch.number": "different numbers for the same thing",
     "value.mismatch.date": "different dates (or weekdays) for the same event",
+    "value.differs": "different values, with nothing to say they are of the same thing",
     "scope.differs": "one speaks of a part (a committee, a phase) of the whole",
     "stage.differs": "one speaks of a draft, proposed or expected step, the other of a done one",
     "polarity.opposite": "one says it happened, the other that it did not",
@@ -205,7 +206,8 @@ def sentence(label: str, reasons: Sequence[tuple[str, str]]) -> str:
     parts: list[str] = []
     for code, detail in reasons:
         text = detail or REASONS.get(code, code)
-        if code.startswith("value.") and detail and ":" in detail and "mismatch" in code:
+        if code.startswith("value.") and detail and ":" in detail and (
+                "mismatch" in code or code == "value.differs"):
             text = f"both give {detail}"
         elif code in ("value.equal", "value.within_bound") and detail:
             text = ("both give the same value" if code == "value.equal"

@@ -82,3 +82,29 @@ def test_made_up_refutes_only_as_invented(text: str, refuted: bool) -> None:
     claims = extract_report(text).claims
     assert claims
     assert signals(claims[0]).refuted is refuted
+
+
+@pytest.mark.parametrize(("a", "b", "shown"), [
+    # Two years of one man's career: neither a conflict nor the same fact.
+    ("Felt joined the FBI in 1942",
+     "Felt was deputy associate director of the FBI in 1972 when he began supplying "
+     "information to Bob Woodward.", "1942 vs 1972"),
+    # A player's points in two reports: told too loosely to tie, but not agreeing.
+    ("Richard Carter scored 14 points and Seth VanDeest scored 13 for the ninth - seeded "
+     "Bulldogs (15 - 17).", "Richard Carter had 12 points and four assists.", "14 vs 12"),
+    ("She received the 2000 National Caring Award which was inspired by Mother Teresa, as "
+     "well as the papal honor Pro Ecclesia et Pontifice from Pope Benedict XVI.",
+     "Pope Benedict XVI awarded her the Pro Ecclessia et Pontifice medal in 2006.",
+     "2000 vs 2006"),
+])
+def test_claims_with_different_values_never_agree(a: str, b: str, shown: str) -> None:
+    pairs = compare([ReportInput(a), ReportInput(b)]).pairs
+    assert [(p.judgement.label, p.judgement.reasons[0]) for p in pairs] == [
+        ("complement", "value.differs")]
+    assert shown in pairs[0].judgement.explanation
+    assert "perhaps of different things" in pairs[0].judgement.explanation
+
+
+def test_claims_with_the_same_value_still_agree() -> None:
+    assert labels("Felt joined the FBI in 1942", "In 1942, Felt joined the FBI.") == [
+        ("agree", ("value.equal",))]
