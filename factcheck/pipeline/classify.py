@@ -173,7 +173,13 @@ def _differing(sa: Signals, sb: Signals, subject: str = "") -> Evidence | None:
     """
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
-        if partners and not any(x.low <= y.high and y.low <= x.high for x in partners):
+        if "month" in (y.kind, *(x.kind for x in partners)):
+            # Months compare as months ("in October" holds "30 October 2007"): see _values.
+            if any(_month(x) == _month(y) for x in partners):
+                continue
+        elif any(x.low <= y.high and y.low <= x.high for x in partners):
+            continue
+        if partners:
             return Evidence("value.differs", f"{_phrase(y.kind, subject)}: "
                             f"{_shown(partners[0])} vs {_shown(y)}, perhaps of different things")
     return None
