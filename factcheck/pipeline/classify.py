@@ -98,7 +98,7 @@ def _capitalised(text: str) -> frozenset[str]:
 
 def _values(sa: Signals, sb: Signals, subject: str = "", *,
             strict: bool = False) -> list[Evidence]:
-    """Return how the values of ``sb`` stand to those of ``sa`` (equal, within, mismatch).
+    """Return how the values of ``sb`` stand to those of ``sa`` (equal, within, differs, mismatch).
 
     ``strict`` is for two claims nobody said belong together (claims of two reports of a
     story): two numbers then clash only when a word beside each, other than what they
@@ -141,6 +141,10 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}",
                                   dated, _counted(y)))
         else:
+            # Whether or not they clash, two claims with these values cannot agree.
+            found.append(Evidence("value.differs", f"{_phrase(y.kind, subject)}: "
+                                  f"{_shown(partners[0])} vs {_shown(y)}, perhaps of "
+                                  "different things"))
             # In long sentences two numbers clash only when told about the same words.
             # A bare month always needs a tie: "launch in February" / "production in January".
             short = (len(sa.content) <= 8 and len(sb.content) <= 8
@@ -163,26 +167,6 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                                   f"{_shown(y)}", counted=_counted(y) if shown.unit == y.unit
                                   and tied else "", loose=not tied))
     return found
-
-
-def _differing(sa: Signals, sb: Signals, subject: str = "") -> Evidence | None:
-    """Return a value two alike claims give differently where no word ties the two values.
-
-    Too loosely told to call a conflict ("Felt joined the FBI in 1942" / "was deputy
-    director of the FBI in 1972"), but two claims that give different values do not agree.
-    """
-    for y in sb.numbers:
-        partners = [x for x in sa.numbers if _compatible(x, y)]
-        if "month" in (y.kind, *(x.kind for x in partners)):
-            # Months compare as months ("in October" holds "30 October 2007"): see _values.
-            if any(_month(x) == _month(y) for x in partners):
-                continue
-        elif any(x.low <= y.high and y.low <= x.high for x in partners):
-            continue
-        if partners:
-            return Evidence("value.differs", f"{_phrase(y.kind, subject)}: "
-                            f"{_shown(partners[0])} vs {_shown(y)}, perhaps of different things")
-    return None
 
 
 def _counted(n: Number) -> str:
@@ -1285,7 +1269,8 @@ def classify(
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]
-    matches = [e for e in values if not e.code.startswith("value.mismatch")]
+    matches = [e for e in values if e.code in ("value.equal", "value.within_bound")]
+    differing = [e for e in values if e.code == "value.differs"]
     # An equal count does not excuse a different date ("Fantastic Four ... in August" /
     # "in July"): only an equal or holding date does.
     dated = [e for e in mismatches if e.code == "value.mismatch.date"]
@@ -1351,11 +1336,9 @@ def classify(
     else:
         label, reasons = "complement", [Evidence("detail.differs",
                                                  "they tell different details of it")]
-    if label == "agree" and not matches:
+    if label == "agree" and not matches and differing:
         # Agree means the same values: a paraphrase that gives another number complements.
-        differing = _differing(sa, sb, subject)
-        if differing is not None:
-            label, reasons = "complement", [differing]
+        label, reasons = "complement", differing[:1]
     codes = tuple(dict.fromkeys(r.code for r in reasons))
     power = strength(codes[0], sa, sb)
     # Pairs from matching carry their score; a bare pair is scored here.
