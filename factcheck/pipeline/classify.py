@@ -23,6 +23,9 @@ from .lexicon import (
     EXCLUSIVE_CLASSES,
     GAMES,
     GENERIC_NAME_WORDS,
+    GENRE_HEADS,
+    GENRE_MEDIA,
+    GENRES,
     MONTHS,
     OCCUPATION_FIELDS,
     SCOPE_WORDS,
@@ -633,7 +636,7 @@ def _other_thing(x: str, y: str) -> bool:
 _GAMES = frozenset(stem(w) for w in GAMES.replace("|", " ").split())
 _GAME_HEADS = frozenset(stem(w) for w in (
     "player players team club league match tournament champion championship coach star "
-    "quarterback linebacker pitcher goalkeeper striker"
+    "quarterback linebacker pitcher goalkeeper striker union association federation competition"
 ).split())
 
 
@@ -811,6 +814,100 @@ def _occupation(sa: Signals, sb: Signals) -> Evidence | None:
     if ja[1] & jb[1] or stem(ja[0]) in sb.content or stem(jb[0]) in sa.content:
         return None
     return Evidence("alternative.exclusive", f"{_article(ja[0])} vs {_article(jb[0])}")
+
+
+# Word -> genre group; "sci-fi" and "hip-hop" are read whole, "comedy-drama" in parts.
+_GENRE = {w: g for g, group in enumerate(GENRES.split("|")) for w in group.split()}
+_GENRE_HEADS = GENRE_HEADS | frozenset("guitarist pianist drummer vocalist bassist".split())
+
+
+@lru_cache(maxsize=65536)
+def _genres(text: str) -> tuple[dict[int, str], frozenset[int]]:
+    """Return the genres ``text`` sorts a work or a musician into, each group with the words
+    that say it ("romantic film"), and every genre group it mentions at all."""
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    said: dict[int, str] = {}
+    mentioned: set[int] = set()
+    for k, w in enumerate(words):
+        parts = [w] if w in _GENRE else w.split("-")
+        groups = [(p, _GENRE[p]) for p in parts if p in _GENRE]
+        mentioned.update(g for _p, g in groups)
+        if not groups:
+            continue
+        # "the genre of death metal": the genre is named after "genre of", maybe a word on.
+        before = words[max(0, k - 3):k]
+        head = "genre" if any(before[i:i + 2] in (["genre", "of"], ["genres", "of"])
+                              for i in range(len(before))) else ""
+        j = k + 1
+        while not head and j < len(words) and j <= k + 3:
+            if words[j] in _GENRE_HEADS:
+                head = words[j]
+            elif words[j] in _GENRE or words[j] in GENRE_MEDIA:
+                j += 1
+            else:
+                break
+        if head:
+            for p, g in groups:
+                said.setdefault(g, f"{p} {head}" if head != "genre" else p)
+    return said, frozenset(mentioned)
+
+
+def _genre(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return a clash of genres told of one named work or artist: "a romantic film" / "a
+    psychological thriller film", "a pop music performer" / "a country singer".
+
+    Neither claim may mention any genre of the other's: a work may have several.
+    """
+    if sa.negated or sb.negated:
+        return None
+    ga, ma = _genres(sa.text)
+    gb, mb = _genres(sb.text) if ga else ({}, frozenset())
+    if not gb or ma & set(gb) or mb & set(ga):
+        return None
+    # Said of one subject: a name both give, or the name opening each ("Marnie is a
+    # romantic film": a word opening a sentence is not read as a name).
+    if not ((sa.names | {_opening_name(sa.text)}) & (sb.names | {_opening_name(sb.text)})
+            - {""}):
+        return None
+    return Evidence("alternative.exclusive", f"{ga[min(ga)]} vs {gb[min(gb)]}")
+
+
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+             "twelfth thirteenth fourteenth fifteenth").split()
+_ORDINAL = "|".join(_ORDINALS)
+# "its seventh and final season", "the final season was its eighth season".
+_FINAL_RE = re.compile(
+    rf"\b({_ORDINAL})\s+(?:and\s+)?(?:final|last)\s+([a-z]+)"
+    rf"|\b(?:final|last)\s+([a-z]+)\s+(?:was|is|will\s+be|would\s+be)\s+"
+    rf"(?:its|the|their|his|her)\s+({_ORDINAL})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _finals(text: str) -> dict[str, str]:
+    """Return, by the stem of the noun, which one ``text`` says is the last: {"season":
+    "seventh"} for "its seventh and final season"."""
+    found: dict[str, str] = {}
+    for m in _FINAL_RE.finditer(text):
+        ordinal, noun = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        found.setdefault(stem(noun.lower()), ordinal.lower())
+    return found
+
+
+def _final(sa: Signals, sb: Signals) -> Evidence | None:
+    """Return two claims naming different ones of a series as the last: "its seventh and
+    final season" / "the final season was its eighth"."""
+    if sa.negated or sb.negated or ("final" not in sa.text + sb.text
+                                    and "last" not in sa.text + sb.text):
+        return None
+    fa = _finals(sa.text)
+    fb = _finals(sb.text) if fa else {}
+    for noun, x in fa.items():
+        y = fb.get(noun)
+        if y is not None and y != x:
+            word = _SURFACE.get(noun, noun)
+            return Evidence("alternative.exclusive",
+                            f"the {x} and last {word} vs the {y} and last {word}")
+    return None
 
 
 # "only American", "solely in Leeds", "in Japan exclusively", "only works in Leeds"; not
@@ -1265,7 +1362,9 @@ def classify(
                    _privative(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _agent(hyp, premise) if max(ov, cov) >= 0.25 else None,
                    _name_slot(hyp, premise) if covered else None,
-                   _occupation(sa, sb) if max(ov, cov) >= 0.25 else None):
+                   _occupation(sa, sb) if max(ov, cov) >= 0.25 else None,
+                   _genre(sa, sb),
+                   _final(sa, sb) if max(ov, cov) >= 0.25 else None):
         if finder is not None:
             soft.append(finder)
     mismatches = [e for e in values if e.code.startswith("value.mismatch")]

@@ -255,6 +255,26 @@ THING_KINDS: dict[str, tuple[bool, tuple[str, ...]]] = {
                       "forest")),
 }
 
+# Genres of films, shows, books and music: "a horror film" is no "medical drama", "a pop
+# singer" no "country singer". A genre word counts only before the noun it sorts (GENRE_HEADS,
+# maybe past a medium: "a fantasy television series"), so "the country" and "a war" are not
+# genres. Words in one group name one genre. A work may have several ("a romantic comedy",
+# "a crime thriller"), so only two claims naming none of each other's genres clash. Rock,
+# pop, punk and metal blend so often ("pop rock", "punk rock") that they are one group here.
+GENRES = ("horror|comedy comedic|romantic romance|crime|medical|documentary|fantasy|"
+          "science-fiction sci-fi|western|thriller|action|drama dramatic|animated animation|"
+          "pornographic pornography porn erotic|mystery|adventure|biographical biopic|war|"
+          "legal|spy|superhero|rock pop punk metal|country|blues|jazz|hip-hop rap|folk|"
+          "classical|reggae|dancehall|soul|gospel|electronic techno")
+GENRE_HEADS = frozenset("""
+    film films movie movies series show shows sitcom drama comedy thriller novel novels book
+    books play music album albums song songs single band singer musician performer artist
+    record group star songwriter rapper duo genre genres company studio
+""".split())
+# Words that may stand between a genre and its noun: "a fantasy television series".
+GENRE_MEDIA = frozenset("television tv radio studio comic video feature short web stage "
+                        "film music".split())
+
 # Lines of work, by field: a person said to be a senator and one said to be a fashion model
 # are told apart by the field, not the word ("a novelist" is "an author"). One person may
 # work in two fields, so only a claim naming none of the other's fields clashes.

@@ -179,6 +179,82 @@ def test_compatible_kinds_or_other_subjects_do_not_conflict(a: str, b: str) -> N
     assert relate(a, b).label != "conflict"
 
 
+@pytest.mark.parametrize(("a", "b", "words"), [
+    ("Blue Harbour is a romantic film .",
+     "Blue Harbour is a 1998 British psychological thriller film directed by Ann Lee .",
+     "romantic film vs thriller film"),
+    ("Ann Lee is a pop music performer .",
+     "Ann Lee -LRB- born 1950 -RRB- is a Welsh country singer and songwriter .",
+     "pop music vs country singer"),
+    # "crime drama": the drama is what is sorted, the crime its genre.
+    ("Blue Harbour is an American medical drama .",
+     "Blue Harbour is an American television crime drama that ran for six seasons .",
+     "medical drama vs crime drama"),
+    # "the genre of death metal": a word may stand between "genre of" and the genre.
+    ("The Gull is a dance associated with the genre of death metal .",
+     "The Gull is a dance associated with the 2006 wave of dancehall music .",
+     "metal vs dancehall music"),
+    ("The Gull is a series in the genre of pornography .",
+     "The Gull is an American crime drama series that ran from 1990 to 1994 .",
+     "pornography vs crime drama"),
+])
+def test_two_genres_for_one_work_conflict(a: str, b: str, words: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert words in judgement.explanation.lower()
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A work may have several genres: one named by both is no clash.
+    ("Blue Harbour is an epic romantic film .",
+     "Blue Harbour is a 2008 romantic war film starring Ann Lee ."),
+    ("Blue Harbour is an action movie .",
+     "Blue Harbour is a 1994 Indian action thriller film directed by Ann Lee ."),
+    # Pop and rock blend too often to tell apart.
+    ("The Gull was a 1960s pop group from Leeds .", "The Gull was a 1960s rock group ."),
+    # Denied, or said of another subject.
+    ("The Gull is not a rock album .",
+     "The Gull is the second album by the blues singer Ann Lee ."),
+    ("Blue Harbour is a horror film .", "Ann Lee is a comedy writer from Leeds ."),
+    # A genre word that sorts nothing: the country, a war.
+    ("Ann Lee is a pop singer .", "Ann Lee is the best-known singer in the country ."),
+    # The other genre is named too, if not of the work.
+    ("Blue Harbour is a horror film .",
+     "Blue Harbour is a comedy film that mocks the horror films of the 1980s ."),
+])
+def test_shared_or_unrelated_genres_do_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_two_different_last_ones_of_a_series_conflict() -> None:
+    judgement = relate("The show's final season was its seventh season .",
+                       "On Monday the show began its eighth and final season .")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "alternative.exclusive"
+    assert "seventh and last season vs the eighth and last season" in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The show's final season was its seventh season .",
+     "The show began its seventh and final season on Monday ."),
+    # The other season is not called the last.
+    ("The show's eighth season was its best .",
+     "The show began its seventh and final season on Monday ."),
+])
+def test_the_same_last_one_or_another_one_does_not_conflict(a: str, b: str) -> None:
+    assert relate(a, b).label != "conflict"
+
+
+def test_a_competition_of_another_game_conflicts() -> None:
+    # "unions" and "competition" are what a game sorts, like "club" and "league".
+    judgement = relate("The Gull Cup is a competition for football unions in Europe .",
+                       "The Gull Cup is an annual basketball club competition for the top "
+                       "clubs in Europe .")
+    assert judgement.label == "conflict"
+    assert "'football' vs 'basketball'" in judgement.explanation
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Ann Lee is only Welsh .", "Ann Lee -LRB- born 1950 -RRB- is an Irish singer ."),
     ("The band toured only in Japan .", "The band toured in Japan and Korea in 2001 ."),
