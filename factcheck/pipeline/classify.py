@@ -1428,8 +1428,11 @@ def classify(
         label, reasons = "agree", matches[:1] + softeners
     elif cov >= _AGREE_COVERAGE:
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]
-    elif directed and short_pair and ov >= 0.2:
-        # Two headlines on one event, the second asserting it without hedge or clash.
+    elif directed and short_pair and ov >= (0.4 if any(
+            s.text.rstrip()[-1:] in ".!?" for s in (sa, sb)) else 0.2):
+        # Two headlines on one event, the second asserting it without hedge or clash. Two
+        # short sentences say more than headlines do: sharing under 0.4 of their words,
+        # they mostly tell different details (rte3: 16 agree against 42 not entailed).
         label, reasons = "agree", [Evidence("assertion.same",
                                             "both assert the same event without a difference")]
     else:

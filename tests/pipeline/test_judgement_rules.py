@@ -1114,3 +1114,14 @@ def test_one_deal_told_from_both_sides_does_not_conflict() -> None:
                    "The Houston collector bought the Ford Escort of Ann Lee in May.")
     assert found.label == "conflict"
     assert found.reasons[0] == "polarity.antonym"
+
+
+def test_two_short_sentences_sharing_few_words_do_not_agree() -> None:
+    # Two sentences say more than two headlines: sharing a name and a word or two, with no
+    # clash found, they tell different details rather than the same event.
+    judgement = relate("Ann Lee had been the foreman at the Gull and Ash boat yard. Tom Ash, "
+                       "one of the partners and builder of the Ash ketch, was Lee's cousin.",
+                       "Gull built a ketch.")
+    assert judgement.label == "complement"
+    assert judgement.reasons[0] == "detail.differs"
+
