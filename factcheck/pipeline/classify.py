@@ -770,10 +770,11 @@ def _kinds(sa: Signals, sb: Signals) -> Evidence | None:
 
 
 _FIELD_OF = {stem(w): f for f, words in OCCUPATION_FIELDS.items() for w in words}
-# "<subject> is an American actress, singer and author": the list up to a relative, a
-# preposition or the end of the clause.
+# "<subject> is an American actress, singer and author" (or "worked as a stripper and glamor
+# model"): the list up to a relative, a preposition or the end of the clause.
 _OCCUPATION_RE = re.compile(
-    r"\b(?:is|was)\s+(?:a|an)\s+((?:(?!(?:who|which|that|from|in|of|for|with|by|born|known|"
+    r"\b(?:is|was|worked\s+as|works\s+as)\s+(?:a|an)\s+"
+    r"((?:(?!(?:who|which|that|from|in|of|for|with|by|born|known|"
     r"best|whose|on|at)\b)[\w\-]+(?:\s*,\s*|\s+)){1,12})", re.IGNORECASE)
 
 
@@ -1172,6 +1173,9 @@ def _opening_name(text: str) -> str:
     return stem(m.group(1))
 
 
+_ORIGIN = frozenset(stem(w) for w in "originated originating originates hails hailed".split())
+
+
 def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
     """Return a name of the shorter claim that the other has another name in place of.
 
@@ -1199,10 +1203,13 @@ def _name_slot(hyp: Signals, premise: Signals) -> Evidence | None:
                 or not any(t in premise.content for t in rest
                            if t in hyp.names or t == subject)):
             continue
+        # Where a thing comes from: "originated in Australia" / "originating from Jamaica".
+        origin = bool(_ORIGIN & hyp.content and _ORIGIN & premise.content)
         for other_word, other, other_stems in theirs:
-            if other_word == word and not _mentioned(other_stems, hyp.content):
+            if (other_word == word or (origin and {word, other_word} == {"in", "from"})) and (
+                    not _mentioned(other_stems, hyp.content)):
                 return Evidence("entity.differs",
-                                f"{word} {' '.join(name)} vs {word} {' '.join(other)}")
+                                f"{word} {' '.join(name)} vs {other_word} {' '.join(other)}")
     return None
 
 

@@ -1125,3 +1125,25 @@ def test_two_short_sentences_sharing_few_words_do_not_agree() -> None:
     assert judgement.label == "complement"
     assert judgement.reasons[0] == "detail.differs"
 
+
+
+def test_a_line_of_work_told_with_worked_as_conflicts_with_another_field() -> None:
+    # The opening pronoun stands for the name the other text gives.
+    judgement = relate("Ann Lee was a senator .",
+                       "She started acting in films in 1993 after having worked as a singer "
+                       "and fashion model .")
+    assert judgement.label == "conflict"
+    assert "a senator vs a singer" in judgement.explanation.lower()
+
+
+def test_where_a_thing_originated_conflicts_across_in_and_from() -> None:
+    judgement = relate("The Gull dance originated in Leeds .",
+                       "The Gull is a form of dance originating from Bristol .")
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "entity.differs"
+    assert "in leeds vs from bristol" in judgement.explanation.lower()
+
+
+def test_the_same_origin_across_in_and_from_does_not_conflict() -> None:
+    assert relate("The Gull dance originated in Leeds .",
+                  "The Gull is a form of dance originating from Leeds .").label != "conflict"
