@@ -19,6 +19,7 @@ from functools import lru_cache
 from .explain import confidence_for, sentence
 from .lexicon import (
     COMMON_WORDS,
+    CONSENSUS_RE,
     DEMONYMS,
     EXCLUSIVE_CLASSES,
     GAMES,
@@ -315,6 +316,39 @@ def _adverb_denied(denier: Signals, other: Signals) -> bool:
     tokens = other.tokens
     return any(t in adverbs and k + 1 < len(tokens) and tokens[k + 1] in denier.content
                for k, t in enumerate(tokens))
+
+
+# "was not adopted by consensus", "was not arrested in Paris": a denied verb and the phrase
+# after it. Not "with" or "for": "not caught with his pants down" denies the catching.
+_DENIED_PHRASE_RE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?([a-z][a-z\-]*)\s+"
+    r"(by|in|at|on|from|until|before|after|during|under)\s+"
+    r"((?:(?!(?:by|in|at|on|for|from|with|until|before|after|during|under|since|to|that|"
+    r"which|who)\b)[A-Za-z][\w\-]*\s*){1,6})", re.IGNORECASE)
+
+
+def _phrase_denied(denier: Signals, other: Signals) -> str:
+    """Return the phrase a denial falls on when the other claim never tells it, or "".
+
+    "The treaty was not adopted by consensus" against "Guterres hailed the adoption of the
+    treaty": what is denied is the consensus, not the adoption; "not arrested in Paris"
+    fits "arrested in Lyon". Against "adopted by consensus" the denial stands.
+    """
+    if "not" not in denier.text and "never" not in denier.text and "n't" not in denier.text:
+        return ""
+    roots = _roots(other.content)
+    for m in _DENIED_PHRASE_RE.finditer(denier.text):
+        # The phrase up to the next preposition, with its "and" / "or": "by vegetation and
+        # the oceans" is not a detail where the other tells of the oceans.
+        words = [stem(w.lower()) for w in WORD_RE.findall(m.group(3))]
+        told = [w for w in words if w not in STOPWORDS]
+        if not told or any(w in other.content or _root(w) in roots for w in told):
+            continue
+        if other.consensus and CONSENSUS_RE.search(m.group(0)):
+            continue  # "not by consensus" against "unanimously", "without a vote"
+        if _root(stem(m.group(1).lower())) in roots:
+            return f"{m.group(2)} {m.group(3).strip()}"
+    return ""
 
 
 def _denial_moved(sa: Signals, sb: Signals) -> bool:
@@ -1325,9 +1359,10 @@ def classify(
     denier, other = (sa, sb) if sa.negated else (sb, sa)
     # A short claim inside a short sentence: coverage says as much as overlap.
     near = max(ov, cov) if directed and short_pair else ov
+    denied_phrase = _phrase_denied(denier, other) if sa.negated != sb.negated else ""
     if sa.negated != sb.negated and near >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content or _adverb_denied(denier, other)
-            or (directed and denier is sb and ov >= 0.3)):
+            or (directed and denier is sb and ov >= 0.3)) and not denied_phrase:
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
     elif sa.negated and sb.negated and ov >= _CONFLICT_OVERLAP and _denial_moved(sa, sb):
@@ -1445,7 +1480,11 @@ def classify(
     else:
         label, reasons = "complement", [Evidence("detail.differs",
                                                  "they tell different details of it")]
-    if label == "agree" and not matches and differing:
+    if label == "agree" and denied_phrase:
+        # A denial of a detail the other never tells neither agrees nor clashes.
+        label, reasons = "complement", [Evidence(
+            "detail.differs", f"one denies only “{denied_phrase}”, which the other does not tell")]
+    elif label == "agree" and not matches and differing:
         # Agree means the same values: a paraphrase that gives another number complements.
         label, reasons = "complement", differing[:1]
     codes = tuple(dict.fromkeys(r.code for r in reasons))

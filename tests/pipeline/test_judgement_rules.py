@@ -1147,3 +1147,33 @@ def test_where_a_thing_originated_conflicts_across_in_and_from() -> None:
 def test_the_same_origin_across_in_and_from_does_not_conflict() -> None:
     assert relate("The Gull dance originated in Leeds .",
                   "The Gull is a form of dance originating from Leeds .").label != "conflict"
+
+
+@pytest.mark.parametrize(("a", "b", "phrase"), [
+    # What is denied is the consensus, not the adoption.
+    ("The treaty was not adopted by consensus.", "Guterres hailed the adoption of the treaty.",
+     "by consensus"),
+    # Not seen in Paris fits seen in Lyon.
+    ("The suspect was never seen in Paris.", "The suspect was seen in Lyon on Friday.",
+     "in Paris"),
+])
+def test_a_denied_detail_the_other_never_tells_is_no_conflict(a: str, b: str,
+                                                              phrase: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "complement"
+    assert f"denies only “{phrase}”" in judgement.explanation
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The other tells the denied phrase, or its sense ("unanimously" is a consensus).
+    ("The treaty was not adopted by consensus.", "The treaty was adopted by consensus on Tuesday."),
+    ("The treaty was not adopted by consensus.", "The treaty was unanimously adopted on Tuesday."),
+    # "with" names how the act went, not a detail beside it.
+    ("The mayor was not caught with his hand in the till.",
+     "The mayor was caught stealing from the till."),
+    ("The treaty was not adopted.", "The treaty was adopted by the Assembly."),
+])
+def test_a_denial_of_what_the_other_tells_still_conflicts(a: str, b: str) -> None:
+    judgement = relate(a, b)
+    assert judgement.label == "conflict"
+    assert judgement.reasons[0] == "polarity.opposite"
