@@ -30,6 +30,7 @@ from .lexicon import (
     MONTHS,
     OCCUPATION_FIELDS,
     SCOPE_WORDS,
+    SOURCE_PREFIX_RE,
     STOPWORDS,
     THING_KINDS,
     WEEKDAYS,
@@ -1308,6 +1309,11 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
     expects or reports confirms it.
     """
     found: list[Evidence] = []
+    # A headline opening with its source ("Source: ...", "NYT: ...") only reports. Read as
+    # b about a, a's own source is part of the claim checked: it does not make b's
+    # reporting an assertion.
+    b_cites = sb.attributed or bool(SOURCE_PREFIX_RE.match(sb.text))
+    a_cites = sa.attributed or (not directed and bool(SOURCE_PREFIX_RE.match(sa.text)))
     scope = sa.scope ^ sb.scope
     if scope:
         side = "second" if (sb.scope - sa.scope) else "first"
@@ -1329,9 +1335,8 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
         # states to join" and "states finalise the treaty" say different things either way.
         side = "second" if sb.directive else "first"
         found.append(Evidence("modality.hedged", f"the {side} only calls for it"))
-    elif (sb.attributed and not sa.attributed) or (
-            sa.attributed and not sb.attributed and not directed):
-        side = "second" if sb.attributed else "first"
+    elif (b_cites and not a_cites) or (a_cites and not b_cites and not directed):
+        side = "second" if b_cites else "first"
         found.append(Evidence("attribution.differs", f"the {side} attributes it to a source"))
     return found
 

@@ -384,6 +384,13 @@ DISSENT_RE = re.compile(
     re.IGNORECASE)
 
 # Verbs that attribute a statement to a speaker.
+# A headline that opens with its source and a colon reports what the source says: "Source:
+# Apple working on a 12-inch MacBook Air", "US Lawmaker: Ten ISIS fighters apprehended",
+# "NYT: Apple Watch includes a power reserve mode". Up to two words may qualify the source.
+SOURCE_PREFIX_RE = re.compile(
+    r"^\W*(?:[A-Z][\w.\-]*\s+){0,2}(?:sources?|reports?|analysts?|officials?|insiders?|"
+    r"experts?|lawmakers?|intel|intelligence|witness(?:es)?|eyewitness(?:es)?|police|"
+    r"investigators?|nyt|wsj|cnn|bbc|ap|afp|reuters|bloomberg|tmz)\s*:\s", re.IGNORECASE)
 REPORTING_VERBS = frozenset({
     "said", "says", "say", "told", "tells", "stated", "announced", "announces",
     "reported", "reports", "claimed", "claims", "denied", "denies",

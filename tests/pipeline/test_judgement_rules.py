@@ -1177,3 +1177,26 @@ def test_a_denial_of_what_the_other_tells_still_conflicts(a: str, b: str) -> Non
     judgement = relate(a, b)
     assert judgement.label == "conflict"
     assert judgement.reasons[0] == "polarity.opposite"
+
+
+@pytest.mark.parametrize("b", [
+    "Source: Gull Motors working on a 12-inch electric scooter",
+    "UK Official: Gull Motors Working On A 12-Inch Electric Scooter",
+    "NYT: Gull Motors working on a 12-inch electric scooter",
+])
+def test_a_headline_opening_with_its_source_only_reports(b: str) -> None:
+    judgement = relate("Gull Motors is working on a 12-inch electric scooter", b)
+    assert judgement.label == "complement"
+    assert "attribution.differs" in judgement.reasons
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A label that names no source.
+    ("Gull Motors is working on a 12-inch electric scooter",
+     "BREAKING: Gull Motors working on a 12-inch electric scooter"),
+    # Read as b about a, a's own source is part of the claim b confirms.
+    ("Source: Gull Motors working on a 12-inch electric scooter",
+     "Gull Motors is working on a 12-inch electric scooter"),
+])
+def test_a_label_or_the_claims_own_source_is_no_attribution(a: str, b: str) -> None:
+    assert relate(a, b).label == "agree"
