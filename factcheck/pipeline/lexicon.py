@@ -392,7 +392,7 @@ SOURCE_PREFIX_RE = re.compile(
     r"experts?|lawmakers?|intel|intelligence|witness(?:es)?|eyewitness(?:es)?|police|"
     r"investigators?|nyt|wsj|cnn|bbc|ap|afp|reuters|bloomberg|tmz)\s*:\s", re.IGNORECASE)
 REPORTING_VERBS = frozenset({
-    "said", "says", "say", "told", "tells", "stated", "announced", "announces",
+    "said", "says", "say", "told", "tells", "stated",
     "reported", "reports", "claimed", "claims", "denied", "denies",
     "added", "explained", "noted", "insisted", "argued", "wrote", "tweeted", "warned",
     "according", "report", "thinks", "believes",

@@ -1200,3 +1200,13 @@ def test_a_headline_opening_with_its_source_only_reports(b: str) -> None:
 ])
 def test_a_label_or_the_claims_own_source_is_no_attribution(a: str, b: str) -> None:
     assert relate(a, b).label == "agree"
+
+
+def test_an_announcement_of_ones_own_act_asserts_it() -> None:
+    # "announced" is how a company or government asserts its own act, not a report of
+    # someone else's words; "said" still only reports.
+    assert relate("The carmaker will cut 500 jobs.",
+                  "The carmaker announced it will cut 500 jobs.").label == "agree"
+    said = relate("The carmaker will cut 500 jobs.", "The carmaker said it will cut 500 jobs.")
+    assert said.label == "complement"
+    assert "attribution.differs" in said.reasons
