@@ -298,13 +298,20 @@ HEDGES = frozenset({
     "supposedly", "unconfirmed", "unverified", "claim", "claims", "claimed", "claiming",
     "alleged", "alleges", "allege", "speculation", "speculate", "speculated", "believed",
     "suggests", "suggest", "suggested", "appears", "appear", "seems", "seem", "likely",
-    "unlikely", "probably", "suspected", "suspect", "insists", "insisted",
+    "unlikely", "probably", "suspected", "insists", "insisted",
     "accused", "accuses", "accuse", "hints", "hinted", "could've", "might've", "whether",
 })
 HEDGE_PHRASES = re.compile(
     r"\b(?:is said to|are said to|was said to|is thought to|is believed to|"
     r"are believed to|is expected to|are expected to|is set to|are set to|is reported to|"
-    r"sources say|it is claimed|report:|reports:)|\?", re.IGNORECASE)
+    r"sources say|it is claimed|report:|reports:|"
+    # "a suspect" hedges only as what someone is said to be ("is a key suspect in",
+    # "emerges as suspect"), or as the verb ("police suspect"); "the suspect was charged"
+    # names a person.
+    r"(?:is|was|are|were|as|emerges?|emerged|named)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?suspects?\b|"
+    r"suspects?\s+(?:in|of|that)\b|"
+    r"(?:police|investigators|officials|authorities|they|we|i|he|she)\s+suspects?\b)"
+    r"|\?", re.IGNORECASE)
 
 # Words with which a text denies a claim it reports: "hoax", "debunked", "fake".
 REFUTERS = frozenset({

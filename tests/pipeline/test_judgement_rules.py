@@ -1210,3 +1210,22 @@ def test_an_announcement_of_ones_own_act_asserts_it() -> None:
     said = relate("The carmaker will cut 500 jobs.", "The carmaker said it will cut 500 jobs.")
     assert said.label == "complement"
     assert "attribution.differs" in said.reasons
+
+
+def test_the_suspect_names_a_person_and_hedges_nothing() -> None:
+    # In crime news "the suspect" is how a report names the arrested man.
+    judgement = relate("A man was arrested on Friday and charged with arson.",
+                       "The suspect was arrested on Friday and charged with arson.")
+    assert judgement.label == "agree"
+
+
+@pytest.mark.parametrize("b", [
+    "Ann Lee is a key suspect in the killing of the journalist.",
+    "Police suspect arson caused the fire at the church.",
+])
+def test_being_a_suspect_or_suspecting_still_hedges(b: str) -> None:
+    a = ("Ann Lee killed the journalist." if "Lee" in b
+         else "Arson caused the fire at the church.")
+    judgement = relate(a, b)
+    assert judgement.label == "complement"
+    assert judgement.reasons[0] == "modality.hedged"
