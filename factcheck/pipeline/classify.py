@@ -29,8 +29,8 @@ from .lexicon import (
     GENRES,
     MONTHS,
     OCCUPATION_FIELDS,
+    ORDINALS,
     SCOPE_WORDS,
-    SOURCE_PREFIX_RE,
     STOPWORDS,
     THING_KINDS,
     WEEKDAYS,
@@ -908,9 +908,7 @@ def _genre(sa: Signals, sb: Signals) -> Evidence | None:
     return Evidence("alternative.exclusive", f"{ga[min(ga)]} vs {gb[min(gb)]}")
 
 
-_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-             "twelfth thirteenth fourteenth fifteenth").split()
-_ORDINAL = "|".join(_ORDINALS)
+_ORDINAL = "|".join(ORDINALS)
 # "its seventh and final season", "the final season was its eighth season".
 _FINAL_RE = re.compile(
     rf"\b({_ORDINAL})\s+(?:and\s+)?(?:final|last)\s+([a-z]+)"
@@ -1312,8 +1310,8 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
     # A headline opening with its source ("Source: ...", "NYT: ...") only reports. Read as
     # b about a, a's own source is part of the claim checked: it does not make b's
     # reporting an assertion.
-    b_cites = sb.attributed or bool(SOURCE_PREFIX_RE.match(sb.text))
-    a_cites = sa.attributed or (not directed and bool(SOURCE_PREFIX_RE.match(sa.text)))
+    b_cites = sb.attributed or sb.source_prefix
+    a_cites = sa.attributed or (not directed and sa.source_prefix)
     scope = sa.scope ^ sb.scope
     if scope:
         side = "second" if (sb.scope - sa.scope) else "first"

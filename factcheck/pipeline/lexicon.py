@@ -197,9 +197,13 @@ DEMONYMS = frozenset("""
 GAMES = ("football soccer|basketball|baseball|tennis|golf|cricket|rugby|hockey|volleyball|"
          "handball|poker|chess")
 
+# Ordinal words, in order; the first ten exclude each other in one slot (below).
+ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+            "twelfth thirteenth fourteenth fifteenth").split()
+
 EXCLUSIVE_CLASSES: tuple[tuple[frozenset[str], ...], ...] = tuple(
     tuple(frozenset(group.split()) for group in groups.split("|")) for groups in (
-        "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last final",
+        "|".join(ORDINALS[:10]) + "|last final",
         "largest biggest|smallest|highest tallest|lowest|oldest|youngest newest|longest|"
         "shortest|richest|poorest|best|worst|fastest|slowest",
         "red|blue|green|yellow|black|white|orange|purple|pink|brown|grey gray",
@@ -271,9 +275,9 @@ GENRE_HEADS = frozenset("""
     books play music album albums song songs single band singer musician performer artist
     record group star songwriter rapper duo genre genres company studio
 """.split())
-# Words that may stand between a genre and its noun: "a fantasy television series".
-GENRE_MEDIA = frozenset("television tv radio studio comic video feature short web stage "
-                        "film music".split())
+# Words that may stand between a genre and its noun: "a fantasy television series" ("film",
+# "music" and "studio" are nouns a genre sorts, in GENRE_HEADS).
+GENRE_MEDIA = frozenset("television tv radio comic video feature short web stage".split())
 
 # Lines of work, by field: a person said to be a senator and one said to be a fashion model
 # are told apart by the field, not the word ("a novelist" is "an author"). One person may

@@ -41,6 +41,7 @@ from .lexicon import (
     SAY_WORDS,
     SCALE_WORDS,
     SCOPE_WORDS,
+    SOURCE_PREFIX_RE,
     STAGES,
     STOPWORDS,
     WEEKDAYS,
@@ -192,6 +193,7 @@ class Signals:
     attributed: bool
     frame: str
     dissent: int | None = None  # how many voted against, where the votes for go unsaid
+    source_prefix: bool = False  # a headline opening with its source: "Source: ..."
     # Words read only when looking for opposites: (stem, as the text says it) for irregular
     # forms ("upheld" -> uphold), phrases ("called off" -> cancel) and the stopwords "most"
     # and "more", and the content stems those forms and phrases stand in for ("call").
@@ -569,6 +571,7 @@ def _signals(
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,
         attributed=attributed, frame=masked_frame, dissent=dissent, senses=senses,
+        source_prefix=bool(SOURCE_PREFIX_RE.match(text)),
         sensed=sensed & frozenset(tokens))
 
 
