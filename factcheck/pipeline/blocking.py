@@ -34,7 +34,7 @@ from .match import LONG_CLAIM, short_telling, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
-BLOCKING_VERSION = 5
+BLOCKING_VERSION = 6
 # A long claim must meet another long claim on this many ``l:`` keys.
 LONG_MEETING = 2
 

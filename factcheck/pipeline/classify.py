@@ -38,7 +38,7 @@ from .lexicon import (
 )
 from .match import coverage, overlap
 from .match import similarity as match_similarity
-from .signals import Number, Signals, antonyms, resolve_weekday, signals, stem
+from .signals import Number, Signals, antonyms, resolve_weekday, restore_e, signals, stem
 from .types import Claim, Judgement, Label
 
 # A conflict needs the two claims to say nearly the same thing apart from the clash.
@@ -508,9 +508,9 @@ def _opposites(t: str) -> frozenset[str]:
         found |= {f"{o}-{tail}" for o in antonyms(head)}
     # "controlled" / "uncontrolled", "named" / "unnamed": the prefix un- negates the word.
     if t.startswith("un") and len(t) >= 5:
-        found |= {t[2:]}
+        found |= {t[2:], restore_e(t[2:])}
     elif len(t) >= 3 and t.isalpha():
-        found |= {f"un{t}"}
+        found |= {f"un{t}", f"un{t[:-1]}"} if restore_e(t[:-1]) == t else {f"un{t}"}
     return found
 
 

@@ -76,6 +76,47 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_UNDOUBLED = frozenset("bdfgkmnprt")
+_VOWELS = "aeiou"
+_ES_AFTER = ("sses", "xes", "zzes", "ches", "shes", "oes")
+
+
+def restore_e(w: str) -> str:
+    """Return a short verb's stem with the "e" its ending took ("vot" of "voted" -> "vote")."""
+    if len(w) == 3 and w[0] not in _VOWELS and w[1] in _VOWELS and w[2] not in _VOWELS + "wxy":
+        return w + "e"
+    return w
+
+
+def _strip_ending(w: str) -> str:
+    """Return ``w`` without its inflectional ending, as the word it inflects would stem."""
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if not w.endswith(suffix) or len(w) - len(suffix) < 3:
+            continue
+        if suffix == "s" and w.endswith(("ss", "us", "is")):
+            return w
+        if suffix == "es" and not w.endswith(_ES_AFTER):
+            # "gives", "cases": only the "s" is the ending, as in "boxes" it is "es".
+            continue
+        w = w[: -len(suffix)] + repl
+        if suffix in ("es", "s"):
+            # A plural of a word the table folds ("deaths") or of a gerund ("meetings").
+            if w in IRREGULAR:
+                return IRREGULAR[w]
+            return _strip_ending(w) if w.endswith("ing") else w
+        if suffix in ("ing", "ed"):
+            if len(w) >= 4 and w[-1] == w[-2] and w[-1] in _UNDOUBLED:
+                # "slapping" -> "slap", "stopped" -> "stop": the doubled consonant belongs
+                # to the ending. Never l, s or z ("called", "passed").
+                return w[:-1]
+            if w.endswith("is") and len(w) >= 5:
+                return w + "e"  # "surprising", "organised": the "e" of "-ise" went too
+            return restore_e(w)
+        return w
+    return w
+
+
 def stem(word: str) -> str:
     """Return a crude stem of ``word`` so inflections and British spellings meet."""
     w = word.lower().replace("\u2019", "'").strip("'.-")
@@ -86,13 +127,7 @@ def stem(word: str) -> str:
     elif w in NUMBER_WORDS:
         return str(NUMBER_WORDS[w])
     else:
-        for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
-                             ("s", "")):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                if suffix == "s" and w.endswith(("ss", "us", "is")):
-                    break
-                w = w[: -len(suffix)] + repl
-                break
+        w = _strip_ending(w)
         w = w.replace("isation", "ization").replace("ise", "ize") if len(w) > 6 else w
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]

@@ -22,6 +22,26 @@ def test_stems_fold_inflections_and_spellings(word: str, same_as: str) -> None:
     assert stem(word) == stem(same_as)
 
 
+@pytest.mark.parametrize(("word", "same_as"), [
+    ("slapping", "slaps"), ("splitting", "split"), ("stopped", "stop"), ("gives", "give"),
+    ("cases", "case"), ("voted", "vote"), ("taking", "take"), ("hired", "hire"),
+    ("boxes", "box"), ("watches", "watch"), ("deaths", "death"), ("meetings", "meeting"),
+    ("surprising", "surprise"), ("organised", "organize"), ("getting", "get"),
+])
+def test_stems_fold_doubled_consonants_lost_e_and_plurals(word: str, same_as: str) -> None:
+    assert stem(word) == stem(same_as)
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("called", "cal"), ("passed", "pas"), ("pinned", "pine"), ("add", "ad"), ("aimed", "aime"),
+])
+def test_stems_keep_words_apart_that_only_look_alike(word: str, other: str) -> None:
+    # l and s stay doubled, a doubled consonant keeps "pin" from "pine", and only a short
+    # consonant-vowel-consonant stem gets its "e" back.
+    assert stem(word) != stem(other)
+
+
+
 def test_frame_masks_values_and_drops_stopwords() -> None:
     frame = frame_of(claim("The treaty took 5 years to finalize."))
     assert "{duration}" in frame
