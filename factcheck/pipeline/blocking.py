@@ -3,7 +3,8 @@
 Scoring every claim of a new report against every claim of a big story costs time in
 proportion to the story. ``match.similarity`` only scores two claims above zero when they
 share a name, or enough telling words (two when both claims are long, one otherwise; two
-short words count as one), so a claim is filed under keys that say exactly that:
+short words count as one, and a short word beside a telling one makes two), so a claim is
+filed under keys that say exactly that:
 
 * ``n:<stem>`` for each of its telling names (not "Tuesday" or "New"); every claim probes
   ``n:<stem>`` for each of its content stems, and keeps those stems within reach of the

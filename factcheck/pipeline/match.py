@@ -129,8 +129,10 @@ def _shares_enough(sa: Signals, sb: Signals) -> bool:
         return True
     strong = sum(1 for t in shared if telling(t))
     need = 2 if min(len(sa.content), len(sb.content)) >= LONG_CLAIM else 1
-    # Two short words ("cut", "pay") tie as much as one long one.
-    return strong + sum(1 for t in shared if short_telling(t)) // 2 >= need
+    # Two short words ("cut", "pay") tie as much as one long one, and one beside a long
+    # word makes two: "nun" and "birth" tie a headline to the claim it reports.
+    short = sum(1 for t in shared if short_telling(t))
+    return strong + short // 2 >= need or (strong >= 1 and strong + short >= need)
 
 
 def similarity(

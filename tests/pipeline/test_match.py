@@ -41,6 +41,14 @@ def test_stems_keep_words_apart_that_only_look_alike(word: str, other: str) -> N
     assert stem(word) != stem(other)
 
 
+def test_a_headline_sharing_one_long_and_one_short_word_matches() -> None:
+    # "birth" and "nun" tie a headline to the claim it reports; either alone would not.
+    a = claim("An nun in an Italian convent gave birth to a child")
+    b = claim("Nun gives birth to surprise baby after complaining of stomach pains")
+    assert frame_similarity(a, b) > 0
+    c = claim("Mother gives birth to surprise baby after complaining of stomach pains")
+    assert frame_similarity(a, c) == 0.0
+
 
 def test_frame_masks_values_and_drops_stopwords() -> None:
     frame = frame_of(claim("The treaty took 5 years to finalize."))
