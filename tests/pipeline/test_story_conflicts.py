@@ -40,6 +40,11 @@ def conflicts(a: str, b: str) -> list[tuple[str, ...]]:
      "A bomb exploded at a bank late Friday, killing a police officer and a bomb technician."),
     # "the myth that surrounded" someone calls nothing the other report says false.
     ("It was part of the myth that surrounded Deep Throat.", "Deep Throat dead at 95."),
+    # Numbers that say neither what they count nor what they measure: two plays of a game.
+    ("Luck capped it off with a 7 - yard touchdown pass to Reggie Wayne.",
+     "Luck completed an 11 - yard pass to Reggie Wayne to convert a third down."),
+    ("Gigante was serving a 12 - year sentence for racketeering in Brooklyn.",
+     "Gigante first received a five - year sentence for smuggling heroin in Brooklyn."),
 ])
 def test_no_conflict_between_different_facts(a: str, b: str) -> None:
     assert conflicts(a, b) == []
@@ -54,6 +59,9 @@ def test_no_conflict_between_different_facts(a: str, b: str) -> None:
     ("The earthquake killed five people in West Papua and destroyed hundreds of buildings.",
      "The earthquake in West Papua killed four people, injured dozens and destroyed "
      "hundreds of buildings.", "value.mismatch.number"),
+    ("Greek stocks plunged 5 percent as markets reacted to the violence with alarm.",
+     "Greek stocks closed down 3 percent as markets reacted with alarm.",
+     "value.mismatch.number"),
     ("The gang member was sentenced to seven years in prison for the shooting.",
      "The gang member was sentenced to 12 years in prison for the shooting.",
      "value.mismatch.number"),
