@@ -62,8 +62,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
-            for _ in range(64):
-                self.wfile.write(b"<p>" + b"x" * 4096 + b"</p>")
+            try:
+                for _ in range(64):
+                    self.wfile.write(b"<p>" + b"x" * 4096 + b"</p>")
+            except OSError:
+                pass  # the client stopped reading at its cap and hung up, as it should
         elif self.path == "/slow":
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
