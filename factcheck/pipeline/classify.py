@@ -279,16 +279,6 @@ def _weekdays(
     return Evidence("value.mismatch.date", f"on {wa.title()} vs on {wb.title()}")
 
 
-def _undoubled(t: str) -> str:
-    # The stemmer keeps the doubled consonant of "dropped", "slipped": "dropp" is "drop".
-    return t[:-1] if len(t) >= 4 and t[-1] == t[-2] and t[-1] not in "aeiouls" else t
-
-
-@lru_cache(maxsize=65536)
-def _undoubled_all(content: frozenset[str]) -> frozenset[str]:
-    return frozenset(_undoubled(t) for t in content)
-
-
 # Endings that make a noun of a verb or a doer of a deed ("writer", "appearance", "creation"),
 # as the stemmer leaves them.
 _DERIVED = ("ation", "ment", "ness", "anc", "enc", "ity", "ion", "er", "or", "en")
@@ -391,7 +381,7 @@ def _until(sa: Signals, sb: Signals) -> Evidence | None:
         # Only where the other says the same thing held until then: "not electrified until
         # 1990" and "worked by steam until 1990" can both hold.
         said = {stem(w) for w in WORD_RE.findall(m.group()) if w.lower() not in STOPWORDS}
-        if said and said <= other.content | _undoubled_all(other.content):
+        if said and said <= other.content:
             return Evidence("polarity.opposite", "one says it began then, the other that it "
                                                  "ended then")
     return None
@@ -428,9 +418,8 @@ def _short_denial(hyp: Signals, premise: Signals) -> Evidence | None:
 
 
 def _surface(s: Signals, t: str) -> str:
-    """Return the word of ``s`` whose (undoubled) stem is ``t``, as the text writes it."""
-    return next((w for w in WORD_RE.findall(s.text)
-                 if stem(w) == t or _undoubled(stem(w)) == t), t)
+    """Return the word of ``s`` whose stem is ``t``, as the text writes it."""
+    return next((w for w in WORD_RE.findall(s.text) if stem(w) == t), t)
 
 
 def _sensed(s: Signals) -> frozenset[str]:
@@ -488,15 +477,15 @@ def _converse(sa: Signals, sb: Signals, t: str, o: str) -> bool:
         return False
     recipient = {stem(w) for w in WORD_RE.findall(m.group(1)) if w.lower() not in STOPWORDS}
     # The recipient stands just before the buying verb in the other claim: its doer.
-    verb_at = next((k for k, w in enumerate(buys.tokens) if _undoubled(w) == buyer),
+    verb_at = next((k for k, w in enumerate(buys.tokens) if w == buyer),
                    len(buys.tokens))
     return bool(recipient & set(buys.tokens[max(0, verb_at - 4):verb_at]))
 
 
 def _antonym(sa: Signals, sb: Signals, wa: frozenset[str] | None = None,
              wb: frozenset[str] | None = None) -> Evidence | None:
-    ca = _undoubled_all(sa.content if wa is None else wa)
-    cb = _undoubled_all(sb.content if wb is None else wb)
+    ca = sa.content if wa is None else wa
+    cb = sb.content if wb is None else wb
     for t in sorted(ca - cb):
         for o in _opposites(t):
             if o in cb and o not in ca and not _converse(sa, sb, t, o):
@@ -526,8 +515,8 @@ def _opposites(t: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _opposable(content: frozenset[str]) -> frozenset[str]:
-    """Return the stems of ``content`` (undoubled) that have an opposite."""
-    return frozenset(t for t in _undoubled_all(content) if _opposites(t))
+    """Return the stems of ``content`` that have an opposite."""
+    return frozenset(t for t in content if _opposites(t))
 
 
 def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
@@ -543,13 +532,13 @@ def _covered_antonym(hyp: Signals, premise: Signals) -> Evidence | None:
     candidates = _opposable(hyp.content)
     if not candidates:
         return None
-    ch, cp = _undoubled_all(hyp.content), _undoubled_all(premise.content)
+    ch, cp = hyp.content, premise.content
     for t in sorted(candidates - cp):
         for o in _opposites(t):
             if o not in cp or o in ch or _converse(hyp, premise, t, o):
                 continue
             roots = _roots(premise.content)
-            rest = [x for x in hyp.content if _undoubled(x) != t and not x.startswith("#")]
+            rest = [x for x in hyp.content if x != t and not x.startswith("#")]
             if rest and all(_root(x) in roots for x in rest if x not in hyp.names) and any(
                     x in premise.content for x in rest if x in hyp.names):
                 return Evidence("polarity.antonym",
@@ -569,8 +558,7 @@ def _local_antonym(sa: Signals, sb: Signals) -> Evidence | None:
     the overlap the antonym rule asks. Sentences only: headlines joke in opposites."""
     if any(s.text.rstrip()[-1:] not in ".!?\"\u201d" for s in (sa, sb)):
         return None
-    ta = [_undoubled(t) for t in sa.tokens]
-    tb = [_undoubled(t) for t in sb.tokens]
+    ta, tb = list(sa.tokens), list(sb.tokens)
     ca, cb = set(ta), set(tb)
     for i, t in enumerate(ta):
         opposed = [o for o in _opposites(t) if o in cb and o not in ca] if (

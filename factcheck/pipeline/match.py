@@ -132,7 +132,7 @@ def _shares_enough(sa: Signals, sb: Signals) -> bool:
     # Two short words ("cut", "pay") tie as much as one long one, and one beside a long
     # word makes two: "nun" and "birth" tie a headline to the claim it reports.
     short = sum(1 for t in shared if short_telling(t))
-    return strong + short // 2 >= need or (strong >= 1 and strong + short >= need)
+    return strong + (short if strong else short // 2) >= need
 
 
 def similarity(

@@ -78,12 +78,13 @@ def fold(text: str) -> str:
 
 _UNDOUBLED = frozenset("bdfgkmnprt")
 _VOWELS = "aeiou"
+_NO_E_AFTER = _VOWELS + "wxy"
 _ES_AFTER = ("sses", "xes", "zzes", "ches", "shes", "oes")
 
 
 def restore_e(w: str) -> str:
     """Return a short verb's stem with the "e" its ending took ("vot" of "voted" -> "vote")."""
-    if len(w) == 3 and w[0] not in _VOWELS and w[1] in _VOWELS and w[2] not in _VOWELS + "wxy":
+    if len(w) == 3 and w[0] not in _VOWELS and w[1] in _VOWELS and w[2] not in _NO_E_AFTER:
         return w + "e"
     return w
 
