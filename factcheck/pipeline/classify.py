@@ -33,10 +33,11 @@ from .lexicon import (
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
+    UNSAID_RE,
     WEEKDAYS,
     WORD_RE,
 )
-from .match import coverage, overlap
+from .match import coverage, overlap, same_name
 from .match import similarity as match_similarity
 from .signals import Number, Signals, antonyms, resolve_weekday, restore_e, signals, stem
 from .types import Claim, Judgement, Label
@@ -154,8 +155,12 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             # A bare month always needs a tie: "launch in February" / "production in January".
             short = (len(sa.content) <= 8 and len(sb.content) <= 8
                      and "month" not in (y.kind, partners[0].kind) and not strict)
-            tied = [x for x in partners if x.context & y.context - (
-                {x.unit, y.unit} | untying if strict else set())]
+            # Between two reports, a date needs two words beside it in common: one ("hosted
+            # the Grammys in 1996" / "co-hosting the Emmys in 2003") ties two events of a
+            # life as easily as two accounts of one.
+            ties_needed = 2 if strict and dated else 1
+            tied = [x for x in partners if len(x.context & y.context - (
+                {x.unit, y.unit} | untying if strict else set())) >= ties_needed]
             if (not tied and y.kind in ("date", "year", "month") and len(partners) == 1
                     and min(len(sa.content), len(sb.content)) <= 8):
                 # A short claim's one date against the other's one date, where the word
@@ -253,6 +258,21 @@ def _event_weekdays(s: Signals) -> frozenset[str]:
     return s.weekdays - said
 
 
+# Words that say which part of a day, not what happened on it.
+_DAY_PARTS = frozenset(stem(w) for w in
+                       "night morning afternoon evening late early last next".split())
+
+
+def _day_words(s: Signals, days: frozenset[str]) -> set[str]:
+    """Return the words of ``s`` within two words of one of ``days``, names left out."""
+    marks = {stem(d) for d in days}
+    near: set[str] = set()
+    for k, t in enumerate(s.tokens):
+        if t in marks:
+            near.update(s.tokens[max(0, k - 2):k] + s.tokens[k + 1:k + 3])
+    return near - s.names - _WHEN - _DAY_PARTS
+
+
 def _weekdays(
     sa: Signals, sb: Signals, published_a: date | None, published_b: date | None, *,
     strict: bool = False, ov: float = 0.0, cov: float = 0.0,
@@ -271,6 +291,10 @@ def _weekdays(
         da_, db_ = _event_weekdays(sa), _event_weekdays(sb)
         if not da_ or not db_ or da_ & db_ or _word_overlap(
                 sa, sb, ov, cov) < _VALUE_CLASH_OVERLAP:
+            return None
+        # And each day must stand beside the same word: "was gunned down Friday" / "were
+        # coping Saturday with the death" tell two days of one story, not two accounts.
+        if not _day_words(sa, da_) & _day_words(sb, db_):
             return None
     wa, wb = sorted(sa.weekdays)[0], sorted(sb.weekdays)[0]
     da, db = resolve_weekday(wa, published_a), resolve_weekday(wb, published_b)
@@ -323,8 +347,8 @@ def _adverb_denied(denier: Signals, other: Signals) -> bool:
 # after it. Not "with" or "for": "not caught with his pants down" denies the catching.
 _DENIED_PHRASE_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?([a-z][a-z\-]*)\s+"
-    r"(by|in|at|on|from|until|before|after|during|under)\s+"
-    r"((?:(?!(?:by|in|at|on|for|from|with|until|before|after|during|under|since|to|that|"
+    r"(by|in|into|at|on|from|until|before|after|during|under)\s+"
+    r"((?:(?!(?:by|in|into|at|on|for|from|with|until|before|after|during|under|since|to|that|"
     r"which|who)\b)[A-Za-z][\w\-]*\s*){1,6})", re.IGNORECASE)
 
 
@@ -359,6 +383,10 @@ def _denial_moved(sa: Signals, sb: Signals) -> bool:
     "which have launched an investigation, have not found any evidence": both deny
     something, so neither polarity differs, but not the same thing.
     """
+    # A short denial told two ways denies one thing: "there were no reports of injuries" /
+    # "no injuries were reported".
+    if len(sa.content) < 4 or len(sb.content) < 4:
+        return False
     only_a = sa.negated_heads - sb.negated_heads
     only_b = sb.negated_heads - sa.negated_heads
     return bool(only_a & sb.content) and bool(only_b & sa.content)
@@ -598,6 +626,23 @@ def _vote(sa: Signals, sb: Signals) -> Evidence | None:
     return None
 
 
+# Capitalised words that are not who or where: a day or a month is when, and a title or a
+# form of address goes before a name ("Mr. Pigeon" and "Luke Pigeon", "Ms Palin" and
+# "Governor Palin" are one person).
+_NOT_A_NAME = _WHEN | frozenset(stem(w) for w in (
+    "mr mrs ms miss dr doctor sir dame lord lady prof professor rev reverend gov governor "
+    "president senator sen rep representative judge justice mayor chief inspector detective "
+    "officer sergeant sgt const constable captain capt lieutenant lt general gen colonel col "
+    "commander admiral prince princess king queen minister secretary ins uss hms saint "
+    "latest update breaking").split())
+
+
+def _title_case(text: str) -> bool:
+    """Return whether most words of ``text`` after the first are capitalised (a headline)."""
+    words = [w for w in WORD_RE.findall(text)[1:] if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _names(hyp: Signals, premise: Signals) -> Evidence | None:
     # A name the shorter claim uses that the other never mentions, where the other has a
     # name of its own in its place: a different person or place for the same event.
@@ -606,15 +651,32 @@ def _names(hyp: Signals, premise: Signals) -> Evidence | None:
     new = sorted(hyp.names - premise.content)
     other = sorted(premise.names - hyp.content)
     rest = hyp.content - premise.content
-    if (len(new) == 1 and len(other) == 1 and len(hyp.content & premise.content) >= 3
+    if not (len(new) == 1 and len(other) == 1 and len(hyp.content & premise.content) >= 3
             and rest == set(new) and len(premise.content) <= len(hyp.content) + 3):
-        return Evidence("entity.differs", f"{other[0].title()} vs {new[0].title()}")
-    return None
+        return None
+    mine, theirs = new[0], other[0]
+    shown_mine, shown_theirs = _surface(hyp, mine), _surface(premise, theirs)
+    if (mine in _NOT_A_NAME or theirs in _NOT_A_NAME or same_name(shown_mine, shown_theirs)
+            # "RB Bush" / "on IR": a short capitalised abbreviation may stand for anything.
+            or any(w.isupper() and len(w) <= 3 for w in (shown_mine, shown_theirs))
+            # In a headline every word is capitalised: "Sets Scoring Record in Victory".
+            or _title_case(hyp.text) or _title_case(premise.text)):
+        return None
+    return Evidence("entity.differs", f"{shown_theirs} vs {shown_mine}")
 
 
 def _after(s: Signals, words: set[str], span: int = 3) -> set[str]:
     return {t for k, w in enumerate(s.tokens) if w in words
             for t in s.tokens[k + 1:k + 1 + span]}
+
+
+def _nation_named(demonyms: set[str], content: frozenset[str]) -> bool:
+    """Return whether ``content`` names the country of one of ``demonyms`` ("Somalia")."""
+    return any(len(c) >= 5 and c[:5] == d[:5] for d in demonyms for c in content)
+
+
+# A nationality within another one.
+_WITHIN = {stem(w): stem("british") for w in ("english", "scottish", "welsh")}
 
 
 def _nationality(hyp: Signals, premise: Signals) -> Evidence | None:
@@ -624,9 +686,19 @@ def _nationality(hyp: Signals, premise: Signals) -> Evidence | None:
         return None
     mine = {t for t in hyp.content if t in _DEMONYM_STEMS}
     theirs = {t for t in premise.content if t in _DEMONYM_STEMS}
+    # An English climber is a British one.
+    mine |= {_WITHIN[t] for t in mine if t in _WITHIN}
+    theirs |= {_WITHIN[t] for t in theirs if t in _WITHIN}
     # Both must qualify the same thing: a word just after one is just after the other
     # ("an Indian interpreter" does not clash with "a Scottish museum").
-    if mine and theirs and not mine & theirs and _after(hyp, mine) & _after(premise, theirs):
+    if not mine or not theirs or mine & theirs:
+        return None
+    # The country of the other's nationality named by its own word: "the New Zealand-born
+    # Australian" / "a New Zealander", "the Indians say the pirates were from Somalia" /
+    # "Somali pirates".
+    if _nation_named(theirs, hyp.content - mine) or _nation_named(mine, premise.content - theirs):
+        return None
+    if _after(hyp, mine) & _after(premise, theirs):
         return Evidence("entity.differs", f"{_DEMONYM_STEMS[sorted(theirs)[0]].title()} vs "
                                           f"{_DEMONYM_STEMS[sorted(mine)[0]].title()}")
     return None
@@ -1131,9 +1203,12 @@ def _agent(hyp: Signals, premise: Signals) -> Evidence | None:
         return None
     for act, name in _agents(hyp.text):
         stems = [stem(w) for w in name]
-        if act in _GENERIC_ACTS or any(t in premise.content for t in stems):
+        if (act in _GENERIC_ACTS or any(t in premise.content for t in stems)
+                or all(t in _NOT_A_NAME for t in stems)):  # "by the Governor": no name
             continue
         for other_act, other in theirs:
+            # "Alaska Gov.": the name is what is left without the title.
+            other = tuple(w for w in other if stem(w) not in _NOT_A_NAME) or other
             # The other doer's surname must be new to the shorter claim ("Sculptor" opening
             # a sentence is no name of its own).
             # Two bare acronyms are often one body spelled two ways ("ISIS", "ISIL").
@@ -1323,7 +1398,11 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
         side = "second" if b_earlier else "first"
         found.append(Evidence(
             "stage.differs", f"the {side} speaks of an earlier or expected stage"))
-    if (sb.hedged and not sa.hedged) or (sa.hedged and not sb.hedged and not directed):
+    a_unsaid, b_unsaid = (bool(UNSAID_RE.search(s.text)) for s in (sa, sb))
+    if a_unsaid != b_unsaid:  # either way round: not saying never confirms
+        side = "second" if b_unsaid else "first"
+        found.append(Evidence("modality.hedged", f"the {side} only says it was not disclosed"))
+    elif (sb.hedged and not sa.hedged) or (sa.hedged and not sb.hedged and not directed):
         side = "second" if sb.hedged else "first"
         found.append(Evidence("modality.hedged", f"the {side} only reports or hedges it"))
     elif sa.directive != sb.directive:
@@ -1361,7 +1440,12 @@ def classify(
     # A short claim inside a short sentence: coverage says as much as overlap.
     near = max(ov, cov) if directed and short_pair else ov
     denied_phrase = _phrase_denied(denier, other) if sa.negated != sb.negated else ""
-    if sa.negated != sb.negated and near >= _CONFLICT_OVERLAP and (
+    # Between two reports a fragment of one word ("He didn't leak.", "released, police
+    # said.") says too little to be about the same thing as the other.
+    # Nor does one that only says something was not disclosed, in either reading.
+    telling = (directed or min(len(sa.content), len(sb.content)) >= 2) and not (
+        UNSAID_RE.search(sa.text) or UNSAID_RE.search(sb.text))
+    if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase:
         hard.append(Evidence("polarity.opposite",

@@ -74,11 +74,27 @@ NEGATING_PHRASES = re.compile(
     r"(?:refrain|abstain)(?:s|ed|ing)? from|died before (?=\w+ing\b)|"
     r"other than|without (?!a\b|an\b|the\b|any\b|doubt\b))\b",
     re.IGNORECASE)
+# Someone not saying tells neither way, whoever it is: "the FDA would not say in which states
+# the pills were sold", "the cause was not disclosed". A text that "does not say anything
+# about" a thing is read as a denial: it is there to be read.
+_UNSAID = (
+    r"(?:(?:(?:would|could|did|will|can)\s*(?:not|n['\u2019]t)|won['\u2019]t|"
+    r"(?:declin|refus)(?:e|ed|es|ing) to)\s+(?:immediately\s+)?"
+    r"(?:say|comment|specify|disclose|elaborate|identify)|"
+    r"(?:(?:is|are|was|were|has|have|had)\s+not|(?:is|are|was|were|has|have|had)n['\u2019]t)"
+    r"\s+(?:(?:yet|been)\s+)*(?:said|specified|disclosed|identified|made public))\b")
+UNSAID_RE = re.compile(r"\b" + _UNSAID, re.IGNORECASE)
 # "not only", "no longer", "no doubt" do not deny the statement they stand in.
 NEGATION_EXCEPTIONS = re.compile(
-    r"\b(?:not only|no doubt|no longer|not least|nothing but|no less than|no more than|"
-    r"not yet|not until|no one knows|not (?:\w+ ){1,8}?until|not the only|nothing new|"
-    r"(?:so as|so that \w+ (?:would|will|could)) not)\b", re.IGNORECASE)
+    r"\b(?:not only|not just|not merely|no doubt|no longer|not least|nothing but|no less than|"
+    r"no more than|not yet|not until|no one knows|not the only|nothing new|none other than|"
+    # "till" only before a date: "not caught with his hand in the till" denies.
+    r"(?:not|[a-z]+n't) (?:\w+ ){1,8}?(?:until|till (?=\d|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec))|not much|n't much|"
+    # What would not have happened if things were otherwise happened: "would not have
+    # placed Bush on injured reserve if they were still fighting".
+    r"(?:would not|wouldn't) have (?:\w+ ){1,8}?if|if\b[^.;]{1,80}(?:would not|wouldn't) have|"
+    r"(?:so as|so that \w+ (?:would|will|could)) not|" + _UNSAID + r")\b", re.IGNORECASE)
 
 # Opposites, as stems (see match.stem). Either side may appear in a or b.
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
@@ -316,7 +332,6 @@ HEDGE_PHRASES = re.compile(
     r"suspects?\s+(?:in|of|that)\b|"
     r"(?:police|investigators|officials|authorities|they|we|i|he|she)\s+suspects?\b)"
     r"|\?", re.IGNORECASE)
-
 # Words with which a text denies a claim it reports: "hoax", "debunked", "fake".
 REFUTERS = frozenset({
     "hoax", "hoaxes", "fake", "faked", "false", "falsely", "debunk", "debunked", "debunks",

@@ -309,3 +309,15 @@ def rank(claim: Claim, others: Sequence[Claim]) -> list[tuple[int, float]]:
     idf = idf_of([[s], so])
     scored = [(k, similarity(s, o, idf=idf)) for k, o in enumerate(so)]
     return sorted(scored, key=lambda x: -x[1])
+
+
+def same_name(a: str, b: str) -> bool:
+    """Return whether two name words are one name spelt two ways ("Bettie" / "Betty")."""
+    # Dots and hyphens are spelling too: "A.J." / "AJ", "Opteron(TM)" / "Opteron".
+    x, y = ("".join(ch for ch in w.lower() if ch.isalpha()) for w in (a, b))
+    if not x or not y:
+        return False
+    if x.startswith(y) or y.startswith(x):  # "Zealand" / "Zealander"
+        return True
+    # A variant keeps the opening: "Kerry" / "Perry" are two people, "Smith" / "Smyth" one.
+    return len(x) >= 4 and len(y) >= 4 and x[:2] == y[:2] and fuzz.ratio(x, y) >= 70

@@ -50,6 +50,111 @@ def test_no_conflict_between_different_facts(a: str, b: str) -> None:
     assert conflicts(a, b) == []
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    # A title or a first name before the same surname is one person.
+    ("All of a sudden there were five riot squad officers in my front yard, Luke Pigeon said.",
+     "All of a sudden there were five riot squad officers in my front yard, Mr. Pigeon said."),
+    ("Ms Palin visited the church on Saturday.", "Governor Palin visited the church on Saturday"),
+    ("An arsonist has badly damaged the church attended by the Governor of Alaska, Sarah Palin",
+     "A \"suspicious\" fire devastated the church attended by Alaska Gov. and former vice "
+     "presidential candidate Sarah Palin on Friday night in her hometown of Wasilla, the "
+     "church's minister said."),
+    # A weekday is when, not who.
+    ("Maurice Cheeks is out as Philadelphia 76ers head coach.",
+     "On Saturday, Cheeks was fired as head coach of the Philadelphia 76ers."),
+    # One name spelt two ways.
+    ("Bettie Mae Page was born on April 22, 1923, in Nashville, Tennessee.",
+     "She was born Betty Mae Page on April 22, 1923 in Nashville, Tennessee."),
+    ("Esther Williams starred in aquatic Technicolour musicals of the 1940s and 1950s.",
+     "Esther Williams starred in aquatic Technicolor musicals of the 1940s and 1950s."),
+    # Abbreviations ("RB", "IR") and a headline's capitals are no names.
+    ("Saints place Bush on IR", "Saints place RB Bush on injured reserve"),
+    ("Hansbrough Sets Scoring Record in Victory",
+     "Hansbrough sets Carolina's career scoring record"),
+    # An English climber is a British one; a New Zealand-born Australian may be a New Zealander.
+    ("One Australian and one English climber have fallen to their deaths in New Zealand.",
+     "A British climber has fallen to his death in New Zealand."),
+    ("The New Zealand-born Australian was planning to do some ski touring.",
+     "The man, a New Zealander living in Melbourne, was planning to go ski touring."),
+])
+def test_no_conflict_between_two_names_of_one_thing(a: str, b: str) -> None:
+    assert [r for r in conflicts(a, b) if "entity.differs" in r] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Not saying is no denial, and what someone would not say is not asserted either.
+    ("Police couldn't say how many shots were fired.",
+     "The gunman fired shots at the office workers, police said."),
+    ("The fire chief said there hadn't been any recent threats to the church.",
+     "He also declined to say whether the church has received any recent threats."),
+    ("He would not specify how many people were in the building at the time of the blaze.",
+     "It was not specified how many people were in the building at the time of the blaze."),
+    # "not ... until" and "not just" deny nothing; what would not have happened "if" did.
+    ("Indianapolis took its first lead of the game when Keiwan Ratliff intercepted a pass.",
+     "The Colts didn't take their first lead until Keiwan Ratliff intercepted a pass."),
+    ("That's both a rookie record and an NFL record.",
+     "The drive tied an NFL record, not just a rookie record."),
+    ("Saints place Bush on injured reserve",
+     "Payton said the Saints would not have placed Bush on injured reserve if they were "
+     "still fighting to reach the postseason."),
+    # One denial told two ways; a one-word fragment says too little to be denied.
+    ("There were no reports of injuries.", "No injuries were reported."),
+    ("\"He didn't leak.",
+     "Felt's devastating leaks as the Post's secret source helped undermine Nixon."),
+    # A denial of where, where the other tells another place.
+    ("Lindsay never checked into Morningside but is back at Betty Ford.",
+     "Lindsay Lohan checked into the Betty Ford Center late Thursday."),
+])
+def test_no_polarity_conflict_without_a_denial_of_the_same_thing(a: str, b: str) -> None:
+    assert [r for r in conflicts(a, b) if r[0].startswith("polarity")] == []
+
+
+def test_a_denial_of_the_same_thing_still_conflicts_between_reports() -> None:
+    found = conflicts("Buckley was not wearing crampons when he slipped.",
+                      "Gaskin said Buckley was wearing crampons but was inexperienced.")
+    assert [r[0] for r in found] == ["polarity.opposite"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A day beside another word: two days of one story, not two accounts of one.
+    ("The victim was gunned down Friday when a man showed up at the Christmas party.",
+     "Employees were coping Saturday with the death of their boss, who was gunned down at "
+     "their office Christmas party."),
+    ("LuAnn Marie Johnson, 66, of Burnsville was killed Wednesday night when a car struck her.",
+     "Police identified the victim on Thursday as LuAnn Marie Johnson of Burnsville."),
+    # One word beside two years ties two events of a life as easily as one event.
+    ("She also hosted the Grammys in 1996 and 1997.",
+     "The popular talkshow host also fronted the Emmys in 2001 and 2005."),
+])
+def test_no_date_conflict_between_two_events(a: str, b: str) -> None:
+    assert [r for r in conflicts(a, b) if r[0] == "value.mismatch.date"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Mark Felt, who was known as the Watergate informant Deep Throat, died on Friday.",
+     "Mark Felt, the Watergate informant known as Deep Throat, died Thursday at the age of 95."),
+    ("Palmer voters in 2010 approved a $3 million bond to pay for the property.",
+     "Voters in 2009 approved a $3 million bond to buy the properties, Bower said."),
+])
+def test_two_dates_of_one_event_still_conflict(a: str, b: str) -> None:
+    assert [r[0] for r in conflicts(a, b)] == ["value.mismatch.date"]
+
+
+@pytest.mark.parametrize(("a", "b", "shown"), [
+    ("Police arrested Mark Davis outside the bank on Friday.",
+     "Police arrested Steve Davis outside the bank on Friday.", "Mark vs Steve"),
+    ("The fire broke out at a Waitrose supermarket in Wellington on Friday night.",
+     "The fire broke out at a Waitrose supermarket in Taunton on Friday night.",
+     "Wellington vs Taunton"),
+    ("Two Australian climbers have fallen to their deaths in New Zealand.",
+     "Two British climbers have fallen to their deaths in New Zealand.", "Australian vs British"),
+])
+def test_two_names_for_one_role_still_conflict(a: str, b: str, shown: str) -> None:
+    result = compare([ReportInput(a), ReportInput(b)])
+    assert [p.judgement.reasons[0] for p in result.pairs] == ["entity.differs"]
+    assert result.pairs[0].judgement.explanation.startswith(shown)
+
+
 @pytest.mark.parametrize(("a", "b", "code"), [
     ("Police said 12 people were injured in the riots in the city centre.",
      "Police said 18 people had been injured in the riots.", "value.mismatch.number"),
