@@ -33,7 +33,6 @@ from .lexicon import (
     SCOPE_WORDS,
     STOPWORDS,
     THING_KINDS,
-    UNSAID_RE,
     WEEKDAYS,
     WORD_RE,
 )
@@ -1398,9 +1397,8 @@ def _softeners(sa: Signals, sb: Signals, *, directed: bool) -> list[Evidence]:
         side = "second" if b_earlier else "first"
         found.append(Evidence(
             "stage.differs", f"the {side} speaks of an earlier or expected stage"))
-    a_unsaid, b_unsaid = (bool(UNSAID_RE.search(s.text)) for s in (sa, sb))
-    if a_unsaid != b_unsaid:  # either way round: not saying never confirms
-        side = "second" if b_unsaid else "first"
+    if sa.unsaid != sb.unsaid:  # either way round: not saying never confirms
+        side = "second" if sb.unsaid else "first"
         found.append(Evidence("modality.hedged", f"the {side} only says it was not disclosed"))
     elif (sb.hedged and not sa.hedged) or (sa.hedged and not sb.hedged and not directed):
         side = "second" if sb.hedged else "first"
@@ -1444,7 +1442,7 @@ def classify(
     # said.") says too little to be about the same thing as the other.
     # Nor does one that only says something was not disclosed, in either reading.
     telling = (directed or min(len(sa.content), len(sb.content)) >= 2) and not (
-        UNSAID_RE.search(sa.text) or UNSAID_RE.search(sb.text))
+        sa.unsaid or sb.unsaid)
     if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase:

@@ -332,6 +332,7 @@ HEDGE_PHRASES = re.compile(
     r"suspects?\s+(?:in|of|that)\b|"
     r"(?:police|investigators|officials|authorities|they|we|i|he|she)\s+suspects?\b)"
     r"|\?", re.IGNORECASE)
+
 # Words with which a text denies a claim it reports: "hoax", "debunked", "fake".
 REFUTERS = frozenset({
     "hoax", "hoaxes", "fake", "faked", "false", "falsely", "debunk", "debunked", "debunks",

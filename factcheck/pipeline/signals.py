@@ -44,6 +44,7 @@ from .lexicon import (
     SOURCE_PREFIX_RE,
     STAGES,
     STOPWORDS,
+    UNSAID_RE,
     WEEKDAYS,
     WORD_RE,
 )
@@ -230,6 +231,7 @@ class Signals:
     frame: str
     dissent: int | None = None  # how many voted against, where the votes for go unsaid
     source_prefix: bool = False  # a headline opening with its source: "Source: ..."
+    unsaid: bool = False  # someone would not say or disclose it: neither told nor denied
     # Words read only when looking for opposites: (stem, as the text says it) for irregular
     # forms ("upheld" -> uphold), phrases ("called off" -> cancel) and the stopwords "most"
     # and "more", and the content stems those forms and phrases stand in for ("call").
@@ -603,7 +605,8 @@ def _signals(
         numbers=tuple(_refined(numbers, text) + [_situated(n, text) for n in _loose_dates(text)
                                                  if not any(n.text in x.text for x in numbers)]),
         negated=negated, negated_heads=frozenset(heads),
-        hedged=hedged, directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
+        hedged=hedged, unsaid=bool(UNSAID_RE.search(text)),
+        directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
         anticipated=anticipated, stage=stage, scope=scope,
         consensus=bool(CONSENSUS_RE.search(text)), vote=vote, weekdays=weekdays,
         attributed=attributed, frame=masked_frame, dissent=dissent, senses=senses,
