@@ -294,7 +294,6 @@ def story(story_id: int) -> Any:
 def _render_story(story_id: int, form: Any, status: int = 200,
                   form_error: str | None = None) -> Any:
     db = get_session()
-    found = stories.get_story(db, story_id)
     filters = _filters()
     # ``fact``: the facts holding a claim; ``with_pair``: the one fact holding a pair.
     focus_claim = request.args.get("fact", type=int)
@@ -307,6 +306,7 @@ def _render_story(story_id: int, form: Any, status: int = 200,
         first_report=added,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
+    found = plan.story  # read with the state the plan was made from: no query of its own
     reports_html, outlets, plan.counts.reports = _reports_part(db, story_id, plan, added)
     options_key = ("outlets", story_id, plan.key, filters.get("outlet"))
     outlet_options = current_app.extensions[PARTS].get(options_key)

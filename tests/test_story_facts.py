@@ -298,6 +298,14 @@ def test_label_and_status_filters_keep_exactly_the_matching_pairs(
     listed = [pid for fact in plan.facts for pid in fact.pair_ids]
     assert sorted(listed) == sorted(expected) and len(listed) == total
     assert plan.total == len(plan.facts)
+    # A fact shows its first matching pairs in the pair list's order, reviewed or not.
+    with session_scope(app) as session:
+        short = stories.plan_facts(session, story_id, shown=2, cache=cache, label=label,
+                                   status=status)
+    members = {fact.number: set(fact.pair_ids) for fact in plan.facts}
+    assert [f.number for f in short.facts] == [f.number for f in plan.facts]
+    for fact in short.facts:
+        assert fact.pair_ids == [pid for pid in expected if pid in members[fact.number]][:2]
     ranks = [(LABEL_ORDER[fact.label], -fact.total) for fact in plan.facts]
     assert [r[0] for r in ranks] == sorted(r[0] for r in ranks), "conflicts come first"
 

@@ -449,13 +449,14 @@ def _merged_page(base: list[int], keys: list[tuple[int, float, int]], gone: set[
     end = None if limit is None else offset - done + limit
     skip = offset - done
     n = 0
+    n_base, n_moved = len(base), len(moved)
     while end is None or n < end:
-        while i < len(base) and base[i] in gone:
+        while i < n_base and base[i] in gone:
             i += 1
-        if i < len(base) and (j >= len(moved) or keys[i] < moved_keys[j]):
+        if i < n_base and (j >= n_moved or keys[i] < moved_keys[j]):
             pid = base[i]
             i += 1
-        elif j < len(moved):
+        elif j < n_moved:
             pid = moved[j]
             j += 1
         else:
@@ -650,6 +651,8 @@ class FactStructure:
     filtered_facts: dict[tuple[Any, ...], tuple[tuple[int, int, int], list[int]] | None] = \
         field(default_factory=dict)
     filtered_totals: dict[tuple[Any, ...], tuple[int, int]] = field(default_factory=dict)
+    # ``fact_order`` of one fact, only its pairs of one machine label (made on first use).
+    fact_order_of_label: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     # The newest ``ReviewState`` read for this structure (under "reviews").
     kept: dict[str, Any] = field(default_factory=dict)
 
@@ -672,11 +675,21 @@ class FactCache:
 
 
 @dataclass(frozen=True)
+class StoryHead:
+    """What a page shows of the story itself, read with its state."""
+
+    id: int
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class StoryState:
     """What tells whether what a process keeps of a story is still current."""
 
     key: tuple[Any, ...]  # the ``FactStructure.key`` of the story as it is now
     review_seq: int  # the story's ``review_seq`` now
+    head: StoryHead  # the story row's own columns, read in the same query
 
 
 def story_state(session: Session, story_id: int) -> StoryState:
@@ -691,9 +704,10 @@ def story_state(session: Session, story_id: int) -> StoryState:
     found = session.connection().execute(_story_state_stmt(), {"story_id": story_id}).first()
     if found is None:
         raise NotFound(f"story {story_id} not found")
-    seq, n_reports, last_report, last_time, last_rebuild = found
+    seq, n_reports, last_report, last_time, last_rebuild, title, description = found
     return StoryState((int(n_reports or 0), int(last_report or 0), str(last_time),
-                       int(last_rebuild or 0)), int(seq or 0))
+                       int(last_rebuild or 0)), int(seq or 0),
+                      StoryHead(story_id, title, description or ""))
 
 
 @functools.cache
@@ -703,10 +717,13 @@ def _story_state_stmt() -> Any:
     rebuilt = (select(func.max(AuditEvent.id))
                .where(AuditEvent.entity_type == "story", AuditEvent.entity_id == story_id,
                       AuditEvent.action == REBUILT).scalar_subquery())
+    # The title and description come along: the story page then needs no other query
+    # for the story row.
     return (select(Story.review_seq, func.count(Report.id), func.max(Report.id),
-                   func.max(Report.created_at), rebuilt)
+                   func.max(Report.created_at), rebuilt, Story.title, Story.description)
             .select_from(Story).outerjoin(Report, Report.story_id == Story.id)
-            .where(Story.id == story_id).group_by(Story.id, Story.review_seq))
+            .where(Story.id == story_id)
+            .group_by(Story.id, Story.review_seq, Story.title, Story.description))
 
 
 def fact_structure(session: Session, story_id: int,
@@ -1089,6 +1106,7 @@ class FactPlan:
     counts: StoryCounts
     claims_per_report: dict[int, int]
     key: tuple[Any, ...]  # the ``FactStructure.key`` the plan was made from
+    story: StoryHead  # the story, as read with the state the plan was made from
 
 
 def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
@@ -1235,7 +1253,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         total_facts = len(st.facts)
         page = list(islice(merged, offset, None if limit is None else offset + limit))
     if not page:
-        return FactPlan([], total_facts, counts, claims_per_report, st.key)
+        return FactPlan([], total_facts, counts, claims_per_report, st.key, state.head)
     new_report = first_report if first_report is not None else -1
 
     def rank(pid: int) -> tuple[bool, int, float, int]:
@@ -1260,8 +1278,14 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
                     reviewed_here = sorted((pid for pid in reviewed_in.get(n, ())
                                             if not fast or matches(pid)), key=rank)
                 rs.memo[here_key] = reviewed_here
-            as_machine = (pid for pid in st.fact_order[n] if pid not in reviews
-                          and (not fast or matches(pid)))
+            # A pair nobody reviewed has its machine label and status "unreviewed": under
+            # a filter, only the fact's pairs of that label can match.
+            unreviewed: Iterable[int] = st.fact_order[n]
+            if fast and status_filter not in (None, "unreviewed"):
+                unreviewed = ()
+            elif fast and label_filter is not None:
+                unreviewed = _fact_order_of_label(st, n, label_filter)
+            as_machine = (pid for pid in unreviewed if pid not in reviews)
             # Most facts hold no reviewed pair: then the machine's order is the order.
             shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank)
                                     if reviewed_here else as_machine, shown))
@@ -1298,7 +1322,19 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states),
             elsewhere=tuple((c, len(st.facts_of_claim[c]) - 1) for c in sorted(visible)
                             if len(st.facts_of_claim.get(c, ())) > 1)))
-    return FactPlan(facts, total_facts, counts, claims_per_report, st.key)
+    return FactPlan(facts, total_facts, counts, claims_per_report, st.key, state.head)
+
+
+def _fact_order_of_label(st: FactStructure, n: int, label: str) -> list[int]:
+    """Return fact ``n``'s pairs the machine labelled ``label``, in ``fact_order``."""
+    found = st.fact_order_of_label.get((n, label))
+    if found is None:
+        # A big fact holds thousands of pairs and few of a filtered label: walking them
+        # all on every page view was most of a filtered page's cost.
+        rows = st.rows
+        found = [pid for pid in st.fact_order[n] if rows[pid].label == label]
+        st.fact_order_of_label[(n, label)] = found
+    return found
 
 
 def load_facts(session: Session, planned: list[PlannedFact]) -> list[FactSummary]:
