@@ -1194,19 +1194,29 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         return (n, label_filter, status_filter,
                 tuple(sorted((pid, *states[pid]) for pid in reviewed)))
 
+    def as_machine_matching(n: int) -> Iterable[int]:
+        # A pair nobody reviewed has its machine label and status "unreviewed": under a
+        # filter only the fact's pairs of that label can match, whatever its size.
+        if status_filter not in (None, "unreviewed"):
+            return ()
+        if label_filter is None:
+            return st.fact_order[n]
+        return _fact_order_of_label(st, n, label_filter)
+
     if fast:
         label, status = label_filter, status_filter
         memo = st.filtered_facts
         if len(memo) > 50_000:
             memo.clear()  # reviews come and go; keep the memo from growing without end
-        def ranked_fact(n: int, _reviewed: list[int]) -> Any:
+        def ranked_fact(n: int, reviewed: list[int]) -> Any:
             # A fact's matching pairs depend only on the reviews of its own pairs: a big
             # fact is walked again only when one of its pairs is reviewed.
             key = fact_key(n)
             # Another thread may empty the memo at any time: keep what is read or made.
             found = memo.get(key, _MISSING)
             if found is _MISSING:
-                members = [pid for pid in st.facts[n] if matches(pid)]
+                members = [pid for pid in as_machine_matching(n) if pid not in reviews] + [
+                    pid for pid in reviewed if matches(pid)]
                 found = memo[key] = (_rank_of(members, rows, st.kinds, label_of), members) \
                     if members else None
             return None if found is None else (found[0], n, found[1])
@@ -1278,14 +1288,8 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
                     reviewed_here = sorted((pid for pid in reviewed_in.get(n, ())
                                             if not fast or matches(pid)), key=rank)
                 rs.memo[here_key] = reviewed_here
-            # A pair nobody reviewed has its machine label and status "unreviewed": under
-            # a filter, only the fact's pairs of that label can match.
-            unreviewed: Iterable[int] = st.fact_order[n]
-            if fast and status_filter not in (None, "unreviewed"):
-                unreviewed = ()
-            elif fast and label_filter is not None:
-                unreviewed = _fact_order_of_label(st, n, label_filter)
-            as_machine = (pid for pid in unreviewed if pid not in reviews)
+            as_machine = (pid for pid in (as_machine_matching(n) if fast else st.fact_order[n])
+                          if pid not in reviews)
             # Most facts hold no reviewed pair: then the machine's order is the order.
             shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank)
                                     if reviewed_here else as_machine, shown))
