@@ -7,7 +7,7 @@ exempt because it authenticates with Bearer tokens, never cookies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -307,7 +307,8 @@ def _render_story(story_id: int, form: Any, status: int = 200,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
     found = plan.story  # read with the state the plan was made from: no query of its own
-    reports_html, outlets, plan.counts.reports = _reports_part(db, story_id, plan, added)
+    reports_html, outlets, n_reports = _reports_part(db, story_id, plan, added)
+    counts = replace(plan.counts, reports=n_reports)  # a plan is shared: never change it
     options_key = ("outlets", story_id, plan.key, filters.get("outlet"))
     outlet_options = current_app.extensions[PARTS].get(options_key)
     if outlet_options is None:
@@ -318,7 +319,7 @@ def _render_story(story_id: int, form: Any, status: int = 200,
     return render_template(
         "stories/show.html", story=found, reports_html=reports_html,
         facts_html=_fact_parts(db, found, plan, filters=filters, focus=focus, added=added),
-        filters=filters, counts=plan.counts, outlet_options=outlet_options, matches=matches,
+        filters=filters, counts=counts, outlet_options=outlet_options, matches=matches,
         added=added, form=form, form_error=form_error, focus=focus,
         delete_form=ConfirmForm() if users.can(auth.current_user(), "admin") else None,
         page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),

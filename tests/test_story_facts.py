@@ -183,7 +183,7 @@ def first_pair(session: Session, story_id: int, *, status: str | None = None) ->
 
 
 @pytest.mark.parametrize("change", ["relabel", "confirm", "reset", "restatus", "add report",
-                                    "delete report", "rebuild"])
+                                    "delete report", "rebuild", "retitle"])
 def test_cached_pages_show_every_change_made_elsewhere(
         app: Flask, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     monkeypatch.setattr(web, "FACTS_PER_PAGE", 2)
@@ -217,6 +217,9 @@ def test_cached_pages_show_every_change_made_elsewhere(
         elif change == "delete report":
             newest = max(r.id for r in stories.list_reports(session, story_id))
             ingest.delete_report(session, newest, actor="admin")
+        elif change == "retitle":  # no report, pair or review changes: only the story row
+            stories.update_story(session, stories.get_story(session, story_id),
+                                 title="Facts, renamed", description="Now with a lede.")
         else:
             matching.rebuild_story(session, stories.get_story(session, story_id),
                                    actor="admin")
@@ -416,3 +419,33 @@ def test_what_is_carried_from_review_to_review_equals_working_it_out_anew(
                                          cache=cache, label=label) == \
                 stories.list_pair_ids(session, story_id, offset=offset, limit=7,
                                       label=label), (step, label)
+
+
+def test_threads_reading_a_cold_story_at_once_build_its_structure_once(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    story_id = story_of(app, 3)
+    built: list[int] = []
+    build = stories._build_structure
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        built.append(story_id)
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(stories, "_build_structure", counting)
+    cache = stories.FactCache()
+    start = threading.Barrier(6)
+    found: list[Any] = []
+
+    def read() -> None:
+        start.wait()
+        with session_scope(app) as session:
+            found.append(stories.fact_structure(session, story_id, cache))
+
+    threads = [threading.Thread(target=read) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(found) == 6 and all(st is found[0] for st in found)
+    assert built == [story_id], "one thread builds, the others take its structure"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import heapq
+import threading
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -663,6 +664,12 @@ class FactCache:
     def __init__(self, size: int = 8) -> None:
         """Keep at most ``size`` stories."""
         self._items: Lru[FactStructure] = Lru(size)
+        # Striped by story id: a fixed number of locks, however many stories are read.
+        self._building = [threading.Lock() for _ in range(32)]
+
+    def building(self, story_id: int) -> threading.Lock:
+        """Return the lock to hold while building a structure of ``story_id``."""
+        return self._building[story_id % len(self._building)]
 
     def get(self, story_id: int, key: tuple[Any, ...]) -> FactStructure | None:
         """Return the structure of ``story_id`` if it was built for ``key``."""
@@ -739,11 +746,24 @@ def current_structure(session: Session, story_id: int, cache: FactCache | None =
     Raises NotFound when there is no such story.
     """
     state = story_state(session, story_id)
-    key = state.key
-    if cache is not None:
-        found = cache.get(story_id, key)
-        if found is not None:
-            return found, state
+    if cache is None:
+        return _build_structure(session, story_id, state.key), state
+    found = cache.get(story_id, state.key)
+    if found is not None:
+        return found, state
+    # One thread of the process builds it, the others wait for it: after a report is
+    # added, every thread that reads the story would otherwise build the same structure
+    # at once (seconds of CPU each on a big story), all of them slower for it.
+    with cache.building(story_id):
+        found = cache.get(story_id, state.key)
+        if found is None:
+            found = _build_structure(session, story_id, state.key)
+            cache.put(story_id, found)
+    return found, state
+
+
+def _build_structure(session: Session, story_id: int, key: tuple[Any, ...]) -> FactStructure:
+    """Group a story's pairs into facts and work out what ranks them (see FactStructure)."""
     ca, cb = aliased(Claim), aliased(Claim)
     stmt = (select(Pair.id, Pair.claim_a_id, Pair.claim_b_id, ca.report_id, cb.report_id,
                    Pair.label, Pair.confidence, Pair.similarity)
@@ -800,9 +820,7 @@ def current_structure(session: Session, story_id: int, cache: FactCache | None =
         machine_labels={pid: row.label for pid, row in rows.items()},
         negative_confidence={pid: -row.confidence for pid, row in rows.items()},
         claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
-    if cache is not None:
-        cache.put(story_id, structure)
-    return structure, state
+    return structure
 
 
 # How many earlier review states a state keeps a link to: what was worked out from the
@@ -1145,6 +1163,15 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     rs, reviews, counts, states = _reviews(session, story_id, st, state)
     claims_per_report = st.claims_per_report
     given = {k: v for k, v in filters.items() if v is not None and v != ""}
+    # A plan depends only on the structure, the reviews and the arguments: the same view
+    # asked again before the next review is the plan made then. The story row's own
+    # columns can change without a review (a new title): those are taken afresh.
+    plan_key = ("plan", shown, focus_claim, focus_pair, first_report, offset, limit,
+                tuple(sorted(given.items())))
+    kept_plan: FactPlan | None = rs.memo.get(plan_key)
+    if kept_plan is not None:
+        return kept_plan if kept_plan.story == state.head else replace(kept_plan,
+                                                                      story=state.head)
     matching: set[int] | None = None
     rows, order = st.rows, LABEL_ORDER
     focused = focus_claim is not None or focus_pair is not None
@@ -1263,7 +1290,8 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         total_facts = len(st.facts)
         page = list(islice(merged, offset, None if limit is None else offset + limit))
     if not page:
-        return FactPlan([], total_facts, counts, claims_per_report, st.key, state.head)
+        return _keep_plan(rs, plan_key, FactPlan([], total_facts, counts, claims_per_report,
+                                                 st.key, state.head))
     new_report = first_report if first_report is not None else -1
 
     def rank(pid: int) -> tuple[bool, int, float, int]:
@@ -1326,7 +1354,23 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states),
             elsewhere=tuple((c, len(st.facts_of_claim[c]) - 1) for c in sorted(visible)
                             if len(st.facts_of_claim.get(c, ())) > 1)))
-    return FactPlan(facts, total_facts, counts, claims_per_report, st.key, state.head)
+    return _keep_plan(rs, plan_key, FactPlan(facts, total_facts, counts, claims_per_report,
+                                             st.key, state.head))
+
+
+# Plans kept with one review state at most: views of every page and filter must not grow
+# a state without bound before the next review replaces it.
+PLANS_KEPT = 64
+
+
+def _keep_plan(rs: ReviewState, key: tuple[Any, ...], plan: FactPlan) -> FactPlan:
+    """Keep ``plan`` with ``rs`` under ``key`` (while fewer than PLANS_KEPT are) and
+    return it. A kept plan is shared by requests: nothing may change it."""
+    kept = rs.memo.get("plans kept", 0)
+    if kept < PLANS_KEPT:
+        rs.memo["plans kept"] = kept + 1
+        rs.memo[key] = plan
+    return plan
 
 
 def _fact_order_of_label(st: FactStructure, n: int, label: str) -> list[int]:
