@@ -307,6 +307,29 @@ def _render_story(story_id: int, form: Any, status: int = 200,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
     found = plan.story  # read with the state the plan was made from: no query of its own
+    # All of the page but the forms is the same for every visitor: kept whole while the
+    # story's reports, reviews and row stay as they are (review_seq and the structure key
+    # tell), for each view of it.
+    page_key = ("page", story_id, plan.key, plan.review_seq, found,
+                tuple(sorted(filters.items())), focus, added, page, FACTS_PER_PAGE,
+                PAIRS_SHOWN, request.script_root)
+    pages = current_app.extensions[PAGES]
+    page_html = pages.get(page_key)
+    if page_html is None:
+        page_html = _page_part(db, plan, filters=filters, focus=focus, added=added, page=page)
+        pages.put(page_key, page_html)
+    return render_template(
+        "stories/show.html", story=found, page_html=page_html, form=form,
+        form_error=form_error,
+        delete_form=ConfirmForm() if users.can(auth.current_user(), "admin") else None,
+    ), status
+
+
+def _page_part(db: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
+               focus: tuple[int | None, int | None] | None, added: int | None,
+               page: int) -> Markup:
+    """Render the story page but for the forms: reports, filters and a page of facts."""
+    story_id = plan.story.id
     reports_html, outlets, n_reports = _reports_part(db, story_id, plan, added)
     counts = replace(plan.counts, reports=n_reports)  # a plan is shared: never change it
     options_key = ("outlets", story_id, plan.key, filters.get("outlet"))
@@ -316,15 +339,14 @@ def _render_story(story_id: int, form: Any, status: int = 200,
                                       selected=filters.get("outlet"))
         current_app.extensions[PARTS].put(options_key, outlet_options)
     matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
-    return render_template(
-        "stories/show.html", story=found, reports_html=reports_html,
-        facts_html=_fact_parts(db, found, plan, filters=filters, focus=focus, added=added),
+    return _render_part(
+        "stories/_page.html", story=plan.story, reports_html=reports_html,
+        facts_html=_fact_parts(db, plan.story, plan, filters=filters, focus=focus,
+                               added=added),
         filters=filters, counts=counts, outlet_options=outlet_options, matches=matches,
-        added=added, form=form, form_error=form_error, focus=focus,
-        delete_form=ConfirmForm() if users.can(auth.current_user(), "admin") else None,
-        page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
-        total_facts=plan.total, per_page=FACTS_PER_PAGE,
-    ), status
+        focus=focus, page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
+        total_facts=plan.total, per_page=FACTS_PER_PAGE, script_root=request.script_root,
+        EDITOR_LABELS=EDITOR_LABELS, REVIEW_STATUSES=REVIEW_STATUSES)
 
 
 # The story page's parts that are the same for every visitor are kept rendered, per
@@ -334,6 +356,10 @@ def _render_story(story_id: int, form: Any, status: int = 200,
 # part: they are rendered around the parts on every request.
 PARTS = "factcheck.story_parts"
 PARTS_KEPT = 500  # a fact is some 25 KB of HTML: about 12 MB a process at most
+# Whole pages (but the forms) of the last few views: a page of a 200-report story is some
+# 300 KB, and a review makes the kept pages of its story stale.
+PAGES = "factcheck.story_pages"
+PAGES_KEPT = 16
 
 
 def _render_part(name: str, **context: Any) -> Markup:
@@ -683,6 +709,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     app.extensions[stories.FACT_CACHE] = stories.FactCache()
     app.extensions[PARTS] = Lru[Any](PARTS_KEPT)
+    app.extensions[PAGES] = Lru[Markup](PAGES_KEPT)
     app.after_request(_security_headers)
     app.context_processor(_template_globals)
     app.jinja_env.filters.update(value=format_value, day=_day, moment=_moment)

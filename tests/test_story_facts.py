@@ -156,6 +156,7 @@ def forget_caches(app: Flask) -> None:
     """Empty what the app keeps between requests, as a fresh process starts."""
     app.extensions[stories.FACT_CACHE] = stories.FactCache()
     app.extensions[web.PARTS] = Lru[Any](web.PARTS_KEPT)
+    app.extensions[web.PAGES] = Lru[Any](web.PAGES_KEPT)
 
 
 def change_and_compare(app: Flask, story_id: int, change: Callable[[Session], None]) -> None:
@@ -249,7 +250,8 @@ def test_a_review_renders_again_only_the_fact_showing_the_pair(
         assert pair is not None  # confirmed as labelled: its fact keeps its place
         review_pair(session, pair.id, version=pair.version, actor="ed", label=pair.label)
     after = client.get(f"/stories/{story_id}").text
-    assert rendered == ["stories/_fact.html"]
+    # The one fact, then the page around the facts (its counts moved).
+    assert rendered == ["stories/_fact.html", "stories/_page.html"]
     assert after.count("confirmed</span>") == page.count("confirmed</span>") + 1
 
 

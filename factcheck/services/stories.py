@@ -1125,6 +1125,7 @@ class FactPlan:
     claims_per_report: dict[int, int]
     key: tuple[Any, ...]  # the ``FactStructure.key`` the plan was made from
     story: StoryHead  # the story, as read with the state the plan was made from
+    review_seq: int = 0  # the story's review count the plan was made at
 
 
 def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
@@ -1291,7 +1292,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         page = list(islice(merged, offset, None if limit is None else offset + limit))
     if not page:
         return _keep_plan(rs, plan_key, FactPlan([], total_facts, counts, claims_per_report,
-                                                 st.key, state.head))
+                                                 st.key, state.head, rs.seq))
     new_report = first_report if first_report is not None else -1
 
     def rank(pid: int) -> tuple[bool, int, float, int]:
@@ -1355,7 +1356,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             elsewhere=tuple((c, len(st.facts_of_claim[c]) - 1) for c in sorted(visible)
                             if len(st.facts_of_claim.get(c, ())) > 1)))
     return _keep_plan(rs, plan_key, FactPlan(facts, total_facts, counts, claims_per_report,
-                                             st.key, state.head))
+                                             st.key, state.head, rs.seq))
 
 
 # Plans kept with one review state at most: views of every page and filter must not grow
