@@ -2,12 +2,15 @@
 
     .venv/bin/python -m factcheck.bench.load [--reports 200] [--duration 60] [--clients 50]
         [--workers 5] [--threads N] [--worker-connections N] [--think-ms 0] [--one-client]
-        [--database-url postgresql://postgres@127.0.0.1:5432/factcheck_load [--reuse]]
+        [--database-url postgresql://postgres@127.0.0.1:5432/factcheck_load [--reuse]
+         [--keep-reviews]]
 
 Builds a PostgreSQL database (a scratch schema, dropped afterwards, unless --database-url
 names one) holding one story of ``--reports`` real articles (``story_articles``) added through
 the ingest service the API uses, the bundled seed stories, and an editor with an API token.
-``--reuse`` keeps a story built by an earlier run on the named database. Then it starts
+``--reuse`` keeps a story built by an earlier run on the named database, and sets back the
+reviews earlier runs made of it, so that every run starts from the same state
+(``--keep-reviews``: keep them, to measure a story long under review). Then it starts
 gunicorn on 127.0.0.1 and drives it with wrk (Debian's ``wrk``) for ``--duration`` seconds:
 a share of the clients read the story page, a share page through the pairs API, and the rest
 review random pairs through ``PATCH /api/v1/pairs/<id>`` with the version they last saw
@@ -45,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from ..app import create_app
@@ -72,8 +75,13 @@ class Seeded:
     token: str
 
 
-def build(engine: Engine, n: int, *, reuse: bool) -> Seeded | None:
-    """Return the big story (built now, or reused) and a fresh editor token."""
+def build(engine: Engine, n: int, *, reuse: bool, keep_reviews: bool = False) -> Seeded | None:
+    """Return the big story (built now, or reused) and a fresh editor token.
+
+    A reused story's reviews are set back (each pair as the machine judged it, unreviewed),
+    unless ``keep_reviews``: each run reviews its own pool of pairs, and a story that
+    gathered every earlier run's reviews costs more to read than a fresh one.
+    """
     title = TITLE.format(n=n)
     with Session(engine) as session:
         story = session.scalar(select(Story).where(Story.title == title)) if reuse else None
@@ -85,6 +93,12 @@ def build(engine: Engine, n: int, *, reuse: bool) -> Seeded | None:
             if session.scalar(select(func.count(Story.id)).where(Story.title != title)) == 0:
                 ingest.load_sources(session, PROJECT_ROOT / "sources")  # a few small stories
                 session.commit()
+        if reuse and not keep_reviews:
+            # Straight in SQL, as a scratch database allows: the audit log keeps the
+            # reviews, and the web workers start after this with nothing kept.
+            session.execute(update(Pair).where(Pair.story_id == story.id, Pair.review_seq > 0)
+                            .values(editor_label=None, status="unreviewed", note=None,
+                                    reviewed_by=None, reviewed_at=None, review_seq=0))
         if session.scalar(select(func.count()).where(User.username == EDITOR)) == 0:
             users.create_user(session, EDITOR, role="editor")
         token = users.create_token(session, EDITOR, name="load benchmark")
@@ -184,6 +198,22 @@ def gunicorn(database_url: str, port: int, *, workers: int | None, threads: int 
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def warm_up(base: str, story_id: int, at_once: int) -> None:
+    """Read the story page and a page of pairs, ``at_once`` requests at a time: every
+    worker then holds the story's structure before the measured run (a worker that got
+    no request would build it during the run)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = [f"/stories/{story_id}", f"/api/v1/stories/{story_id}/pairs?per_page=50"]
+
+    def read(k: int) -> None:
+        urllib.request.urlopen(base + paths[k % 2], timeout=120).read()
+
+    with ThreadPoolExecutor(max_workers=at_once) as pool:
+        for _round in range(3):
+            list(pool.map(read, range(at_once)))
 
 
 def wait_until_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -322,7 +352,8 @@ def endpoints(engine: Engine, seeded: Seeded, clients: int) -> list[tuple[str, s
         f"/stories/{seeded.story_id}?page=2", f"/stories/{seeded.story_id}?label=conflict"]
     with Session(engine) as session:
         ids = list(session.execute(select(Pair.id, Pair.version)
-                                   .where(Pair.story_id == seeded.story_id)))
+                                   .where(Pair.story_id == seeded.story_id)
+                                   .order_by(Pair.id)))  # the same pool every run
     pool = random.Random(8).sample(ids, min(len(ids), 500))
     readers = clients * 2 // 5
     writers = clients - 2 * readers
@@ -477,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a PostgreSQL database to build in and keep (default: scratch)")
     parser.add_argument("--reuse", action="store_true",
                         help="reuse the story an earlier run built on --database-url")
+    parser.add_argument("--keep-reviews", action="store_true",
+                        help="with --reuse: keep the reviews earlier runs made")
     parser.add_argument("--one-client", action="store_true",
                         help="measure the cost of one request of each read instead")
     args = parser.parse_args(argv)
@@ -487,7 +520,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         with _database(args.database_url, tmp) as engine:
             started = time.perf_counter()
-            seeded = build(engine, args.reports, reuse=args.reuse)
+            seeded = build(engine, args.reports, reuse=args.reuse,
+                           keep_reviews=args.keep_reviews)
             if seeded is None:
                 return 0
             url = engine.url.render_as_string(hide_password=False)
@@ -514,8 +548,7 @@ def main(argv: list[str] | None = None) -> int:
                           worker_connections=args.worker_connections,
                           log=tmp / "gunicorn.log") as server:
                 base = f"http://127.0.0.1:{port}"
-                for _ in range(3 * workers):  # every worker's first page, not measured
-                    urllib.request.urlopen(f"{base}/stories/{seeded.story_id}", timeout=120).read()
+                warm_up(base, seeded.story_id, workers * threads)
                 load_before, cpu_before = os.getloadavg()[0], cpu_seconds(server.pid)
                 results = drive(base, plan, duration=args.duration, think_ms=args.think_ms,
                                 tmp=tmp)
