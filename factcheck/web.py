@@ -307,31 +307,44 @@ def _render_story(story_id: int, form: Any, status: int = 200,
         offset=(page - 1) * FACTS_PER_PAGE, limit=FACTS_PER_PAGE,
         cache=current_app.extensions[stories.FACT_CACHE], **filters)
     found = plan.story  # read with the state the plan was made from: no query of its own
-    # All of the page but the forms is the same for every visitor: kept whole while the
-    # story's reports, reviews and row stay as they are (review_seq and the structure key
-    # tell), for each view of it.
-    page_key = ("page", story_id, plan.key, plan.review_seq, found,
-                tuple(sorted(filters.items())), focus, added, page, FACTS_PER_PAGE,
-                PAIRS_SHOWN, request.script_root)
+    reports_html, outlets, n_reports = _reports_part(db, story_id, plan, added)
+    counts = replace(plan.counts, reports=n_reports)  # a plan is shared: never change it
+    # The top of the page (the story and its counts) changes with every review; the rest
+    # but the forms only when a fact shown changes, which most reviews of a big story
+    # leave alone: each is kept under a key of all it shows, the same for every visitor.
+    head_key = ("head", found, counts.reports, counts.claims, counts.pairs,
+                *(tuple(sorted(c.items())) for c in (counts.by_status, counts.by_label,
+                                                     counts.unreviewed_by_label)),
+                request.script_root)
+    heads = current_app.extensions[HEADS]
+    head_html = heads.get(head_key)
+    if head_html is None:
+        head_html = _render_part("stories/_head.html", story=found, counts=counts,
+                                 script_root=request.script_root)
+        heads.put(head_key, head_html)
+    fact_keys = _fact_keys(plan, filters=filters, focus=focus, added=added)
+    page_key = ("page", story_id, plan.key, tuple(sorted(filters.items())), focus, added,
+                page, FACTS_PER_PAGE, plan.total, request.script_root, *fact_keys)
     pages = current_app.extensions[PAGES]
     page_html = pages.get(page_key)
     if page_html is None:
-        page_html = _page_part(db, plan, filters=filters, focus=focus, added=added, page=page)
+        page_html = _page_part(db, plan, fact_keys, reports_html, outlets, filters=filters,
+                               focus=focus, added=added, page=page)
         pages.put(page_key, page_html)
     return render_template(
-        "stories/show.html", story=found, page_html=page_html, form=form,
-        form_error=form_error,
+        "stories/show.html", story=found, head_html=head_html, page_html=page_html,
+        form=form, form_error=form_error,
         delete_form=ConfirmForm() if users.can(auth.current_user(), "admin") else None,
     ), status
 
 
-def _page_part(db: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
+def _page_part(db: Any, plan: stories.FactPlan, fact_keys: list[tuple[Any, ...]],
+               reports_html: Markup, outlets: list[str], *, filters: dict[str, Any],
                focus: tuple[int | None, int | None] | None, added: int | None,
                page: int) -> Markup:
-    """Render the story page but for the forms: reports, filters and a page of facts."""
+    """Render the story page below its counts but for the forms: the reports, the
+    filters and a page of facts."""
     story_id = plan.story.id
-    reports_html, outlets, n_reports = _reports_part(db, story_id, plan, added)
-    counts = replace(plan.counts, reports=n_reports)  # a plan is shared: never change it
     options_key = ("outlets", story_id, plan.key, filters.get("outlet"))
     outlet_options = current_app.extensions[PARTS].get(options_key)
     if outlet_options is None:
@@ -341,9 +354,9 @@ def _page_part(db: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
     matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
     return _render_part(
         "stories/_page.html", story=plan.story, reports_html=reports_html,
-        facts_html=_fact_parts(db, plan.story, plan, filters=filters, focus=focus,
-                               added=added),
-        filters=filters, counts=counts, outlet_options=outlet_options, matches=matches,
+        facts_html=_fact_parts(db, plan.story, plan, fact_keys, filters=filters,
+                               focus=focus, added=added),
+        filters=filters, outlet_options=outlet_options, matches=matches,
         focus=focus, page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
         total_facts=plan.total, per_page=FACTS_PER_PAGE, script_root=request.script_root,
         EDITOR_LABELS=EDITOR_LABELS, REVIEW_STATUSES=REVIEW_STATUSES)
@@ -356,10 +369,12 @@ def _page_part(db: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
 # part: they are rendered around the parts on every request.
 PARTS = "factcheck.story_parts"
 PARTS_KEPT = 500  # a fact is some 25 KB of HTML: about 12 MB a process at most
-# Whole pages (but the forms) of the last few views: a page of a 200-report story is some
-# 300 KB, and a review makes the kept pages of its story stale.
+# Story pages below their counts (but the forms) of the last few views: a page of a
+# 200-report story is some 300 KB.
 PAGES = "factcheck.story_pages"
 PAGES_KEPT = 16
+HEADS = "factcheck.story_heads"  # the top of a story page: its counts (a few KB each)
+HEADS_KEPT = 16
 
 
 def _render_part(name: str, **context: Any) -> Markup:
@@ -385,18 +400,24 @@ def _reports_part(db: Any, story_id: int, plan: stories.FactPlan,
     return found
 
 
-def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, *, filters: dict[str, Any],
-                focus: tuple[int | None, int | None] | None,
-                added: int | None) -> list[Markup]:
-    """Return each fact of the page rendered, rendering only those not kept yet."""
-    parts = current_app.extensions[PARTS]
-    shared = (story.id, plan.key, tuple(sorted(filters.items())), focus, added,
+def _fact_keys(plan: stories.FactPlan, *, filters: dict[str, Any],
+               focus: tuple[int | None, int | None] | None,
+               added: int | None) -> list[tuple[Any, ...]]:
+    """Return the key each fact of the page is kept rendered under."""
+    shared = (plan.story.id, plan.key, tuple(sorted(filters.items())), focus, added,
               request.script_root)
     # What a fact shows: its counts, which pairs (the machine's side of them is fixed by
     # the structure key) and the editors' reviews of those pairs.
-    keys = [("fact", *shared, k, f.number, f.label, f.total, f.needs_review, f.claim_total,
+    return [("fact", *shared, k, f.number, f.label, f.total, f.needs_review, f.claim_total,
              f.report_total, tuple(f.pair_ids), f.reviews, f.elsewhere)
             for k, f in enumerate(plan.facts)]
+
+
+def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, keys: list[tuple[Any, ...]], *,
+                filters: dict[str, Any], focus: tuple[int | None, int | None] | None,
+                added: int | None) -> list[Markup]:
+    """Return each fact of the page rendered, rendering only those not kept yet."""
+    parts = current_app.extensions[PARTS]
     found = [parts.get(key) for key in keys]
     todo = [k for k, html in enumerate(found) if html is None]
     if todo:
@@ -710,6 +731,7 @@ def init_app(app: Flask) -> None:
     app.extensions[stories.FACT_CACHE] = stories.FactCache()
     app.extensions[PARTS] = Lru[Any](PARTS_KEPT)
     app.extensions[PAGES] = Lru[Markup](PAGES_KEPT)
+    app.extensions[HEADS] = Lru[Markup](HEADS_KEPT)
     app.after_request(_security_headers)
     app.context_processor(_template_globals)
     app.jinja_env.filters.update(value=format_value, day=_day, moment=_moment)

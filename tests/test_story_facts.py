@@ -157,6 +157,7 @@ def forget_caches(app: Flask) -> None:
     app.extensions[stories.FACT_CACHE] = stories.FactCache()
     app.extensions[web.PARTS] = Lru[Any](web.PARTS_KEPT)
     app.extensions[web.PAGES] = Lru[Any](web.PAGES_KEPT)
+    app.extensions[web.HEADS] = Lru[Any](web.HEADS_KEPT)
 
 
 def change_and_compare(app: Flask, story_id: int, change: Callable[[Session], None]) -> None:
@@ -250,8 +251,8 @@ def test_a_review_renders_again_only_the_fact_showing_the_pair(
         assert pair is not None  # confirmed as labelled: its fact keeps its place
         review_pair(session, pair.id, version=pair.version, actor="ed", label=pair.label)
     after = client.get(f"/stories/{story_id}").text
-    # The one fact, then the page around the facts (its counts moved).
-    assert rendered == ["stories/_fact.html", "stories/_page.html"]
+    # The counts at the top, the one fact, then the page around the facts.
+    assert rendered == ["stories/_head.html", "stories/_fact.html", "stories/_page.html"]
     assert after.count("confirmed</span>") == page.count("confirmed</span>") + 1
 
 
@@ -451,3 +452,33 @@ def test_threads_reading_a_cold_story_at_once_build_its_structure_once(
         t.join()
     assert len(found) == 6 and all(st is found[0] for st in found)
     assert built == [story_id], "one thread builds, the others take its structure"
+
+
+def test_a_review_of_a_fact_not_shown_renders_again_only_the_counts(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(web, "FACTS_PER_PAGE", 1)
+    story_id = story_of(app, 4)
+    client = app.test_client()
+    first = client.get(f"/stories/{story_id}").text
+    second = client.get(f"/stories/{story_id}?page=2").text
+    on_first = set(re.findall(r'data-pair-id="(\d+)"', first))
+    elsewhere = [int(i) for i in re.findall(r'data-pair-id="(\d+)"', second)
+                 if i not in on_first]
+    assert elsewhere, "page 2 should show a fact page 1 does not"
+    rendered: list[str] = []
+    render = web._render_part
+
+    def counting(name: str, **context: Any) -> Any:
+        rendered.append(name)
+        return render(name, **context)
+
+    monkeypatch.setattr(web, "_render_part", counting)
+    with session_scope(app) as session:
+        pair = session.get(Pair, elsewhere[0])
+        assert pair is not None  # confirmed as labelled: no fact changes its place
+        review_pair(session, pair.id, version=pair.version, actor="ed", label=pair.label)
+    after = client.get(f"/stories/{story_id}").text
+    assert rendered == ["stories/_head.html"], "page 1's facts did not change"
+    assert after != first, "the counts at the top moved"
+    forget_caches(app)
+    assert client.get(f"/stories/{story_id}").text == after, "as a fresh process shows it"
