@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import filterfalse, islice
 from operator import itemgetter
 from typing import Any
 
@@ -645,6 +645,10 @@ class FactStructure:
     places: dict[str | None, dict[int, int]] = field(default_factory=dict)  # in ``by_label``
     machine_labels: dict[int, str] = field(default_factory=dict)  # of each pair
     negative_confidence: dict[int, float] = field(default_factory=dict)  # of each pair
+    # Each pair's place in the machine's order: (label rank, -confidence, id).
+    machine_key: dict[int, tuple[int, float, int]] = field(default_factory=dict)
+    # The claims held by more than one fact, and in how many others each is.
+    shared_claims: dict[int, int] = field(default_factory=dict)
     # The facts as a label filter sees them before any review (see ``_label_view``), made
     # on first use; two threads making the same one at once is harmless.
     label_views: dict[str | None, _LabelView] = field(default_factory=dict)
@@ -819,6 +823,9 @@ def _build_structure(session: Session, story_id: int, key: tuple[Any, ...]) -> F
                 for lab, (ids_of, _keys) in by_label.items()},
         machine_labels={pid: row.label for pid, row in rows.items()},
         negative_confidence={pid: -row.confidence for pid, row in rows.items()},
+        machine_key=dict(zip(review_order, by_label[None][1], strict=True)),
+        shared_claims={cid: len(held) - 1 for cid, held in facts_of_claim.items()
+                       if len(held) > 1},
         claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
     return structure
 
@@ -1317,11 +1324,19 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
                     reviewed_here = sorted((pid for pid in reviewed_in.get(n, ())
                                             if not fast or matches(pid)), key=rank)
                 rs.memo[here_key] = reviewed_here
-            as_machine = (pid for pid in (as_machine_matching(n) if fast else st.fact_order[n])
-                          if pid not in reviews)
-            # Most facts hold no reviewed pair: then the machine's order is the order.
-            shown_ids = list(islice(heapq.merge(as_machine, reviewed_here, key=rank)
-                                    if reviewed_here else as_machine, shown))
+            as_machine = list(islice(filterfalse(
+                reviews.__contains__, as_machine_matching(n) if fast else st.fact_order[n]),
+                shown))
+            if not reviewed_here:  # most facts: the machine's order is the order
+                shown_ids = as_machine
+            else:
+                # The first ``shown`` of the two lists merged, by the pair list's order (an
+                # unreviewed pair's place in it is kept with the structure).
+                machine_key = st.machine_key
+                merged_keys = [machine_key[pid] for pid in as_machine] + [
+                    rank(pid)[1:] for pid in reviewed_here[:shown]]
+                merged_keys.sort()
+                shown_ids = [key[2] for key in merged_keys[:shown]]
         else:
             shown_ids = heapq.nsmallest(shown, members, key=rank)
         label = next((lab for lab, k in order.items() if k == worst), None) or \
@@ -1348,13 +1363,13 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             needs_review = sum(1 for pid in members if pid not in reviews)
         # A fact of a big story can hold a thousand claims: show those of the pairs shown.
         visible = {rows[p].claim_a for p in shown_ids} | {rows[p].claim_b for p in shown_ids}
+        shared = st.shared_claims
         facts.append(PlannedFact(
             number=n, label=label, total=len(members), needs_review=needs_review,
             claim_total=claim_total, report_total=report_total, pair_ids=shown_ids,
             claim_ids=sorted(visible),
             reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states),
-            elsewhere=tuple((c, len(st.facts_of_claim[c]) - 1) for c in sorted(visible)
-                            if len(st.facts_of_claim.get(c, ())) > 1)))
+            elsewhere=tuple((c, shared[c]) for c in sorted(visible & shared.keys()))))
     return _keep_plan(rs, plan_key, FactPlan(facts, total_facts, counts, claims_per_report,
                                              st.key, state.head, rs.seq))
 
