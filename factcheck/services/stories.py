@@ -714,7 +714,7 @@ def story_state(session: Session, story_id: int) -> StoryState:
     # handling of a statement costs about as much as the round trip on every page view.
     found = session.connection().execute(_story_state_stmt(), {"story_id": story_id}).first()
     if found is None:
-        raise NotFound(f"story {story_id} not found")
+        raise NotFound(f"story {story_id} does not exist")  # as get_story says it
     seq, n_reports, last_report, last_time, last_rebuild, title, description = found
     return StoryState((int(n_reports or 0), int(last_report or 0), str(last_time),
                        int(last_rebuild or 0)), int(seq or 0),
