@@ -379,7 +379,7 @@ def test_the_review_count_only_moves_with_a_review(app: Flask) -> None:
         assert stories.get_story(session, story_id).updated_at == updated  # nor the story
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_what_is_carried_from_review_to_review_equals_working_it_out_anew(
         app: Flask, seed: int) -> None:
     """Random reviews, relabels and set-backs, read in between through a kept cache (which
@@ -408,9 +408,11 @@ def test_what_is_carried_from_review_to_review_equals_working_it_out_anew(
         # Not every view is read at every count, as in a worker serving mixed requests.
         with session_scope(app) as session:
             for view in rng.sample(views, 2):
-                warm = stories.plan_facts(session, story_id, shown=3, limit=4, cache=cache,
+                at = rng.choice((0, 1, 3))  # a page after the first moves with reviews too
+                warm = stories.plan_facts(session, story_id, shown=3, offset=at, limit=2,
+                                          cache=cache, **view)
+                cold = stories.plan_facts(session, story_id, shown=3, offset=at, limit=2,
                                           **view)
-                cold = stories.plan_facts(session, story_id, shown=3, limit=4, **view)
                 assert [(f.number, f.pair_ids, f.reviews, f.label, f.needs_review)
                         for f in warm.facts] == [(f.number, f.pair_ids, f.reviews, f.label,
                                                   f.needs_review) for f in cold.facts], \
@@ -482,3 +484,30 @@ def test_a_review_of_a_fact_not_shown_renders_again_only_the_counts(
     assert after != first, "the counts at the top moved"
     forget_caches(app)
     assert client.get(f"/stories/{story_id}").text == after, "as a fresh process shows it"
+
+
+def test_a_review_moving_a_fact_onto_a_page_shows_there_at_once(app: Flask) -> None:
+    """A page kept from before a review is used again only if no fact crossed its edge."""
+    story_id = story_of(app, 5)
+    cache = stories.FactCache()
+    pages_moved = 0
+    for label in ("conflict", "unrelated", "agree", "conflict"):
+        with session_scope(app) as session:
+            everything = stories.plan_facts(session, story_id, shown=1, cache=cache)
+            before = [[f.number for f in stories.plan_facts(
+                session, story_id, shown=1, offset=at, limit=1, cache=cache).facts]
+                for at in range(everything.total)]
+            last = everything.facts[-1]  # the fact ranked last: on no page but the last
+            pair = session.get(Pair, last.pair_ids[0])
+            assert pair is not None
+            review_pair(session, pair.id, version=pair.version, actor="ed", label=label)
+        with session_scope(app) as session:
+            for at in range(everything.total):
+                warm = stories.plan_facts(session, story_id, shown=1, offset=at, limit=1,
+                                          cache=cache)
+                cold = stories.plan_facts(session, story_id, shown=1, offset=at, limit=1)
+                assert [(f.number, f.pair_ids, f.label) for f in warm.facts] == \
+                    [(f.number, f.pair_ids, f.label) for f in cold.facts], (label, at)
+                assert warm.counts == cold.counts
+                pages_moved += [f.number for f in cold.facts] != before[at]
+    assert pages_moved, "some review should move a fact across a page's edge"

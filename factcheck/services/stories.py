@@ -1196,6 +1196,12 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
     elif focus_pair is not None:
         candidates = [st.fact_of_pair[focus_pair]] if focus_pair in st.fact_of_pair else []
     reviewed_in = _reviewed_in(st, rs, reviews)
+    plain = not given and not focused and first_report is None
+    if plain:
+        carried_plan = _carried_plain_plan(st, rs, plan_key, reviews, reviewed_in)
+        if carried_plan is not None:
+            return _keep_plan(rs, plan_key, replace(
+                carried_plan, counts=counts, story=state.head, review_seq=rs.seq))
     # The facts whose reviews changed since each earlier state: what was worked out for
     # the others then still holds.
     affected_since: dict[int, set[int]] = {}
@@ -1283,13 +1289,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         # Tens of thousands of facts stay in the order computed with the structure; only
         # the facts holding a reviewed pair are ranked again and merged in.
         def moved_fact(n: int, reviewed: list[int]) -> Any:
-            labels = dict(st.label_counts[n])
-            for pid in reviewed:
-                machine, now = rows[pid].label, reviews[pid]
-                labels[machine] -= 1
-                labels[now] = labels.get(now, 0) + 1
-            worst = min(order.get(lab, 9) for lab, k in labels.items() if k > 0)
-            return (worst, *st.machine_rank[n][1:]), n, st.facts[n]
+            return _plain_rank(st, n, reviews, reviewed), n, st.facts[n]
 
         moved = _reviewed_facts(rs, "moved", reviewed_in, carried, moved_fact)
         still = ((st.machine_rank[n], n, st.facts[n]) for n in st.machine_order
@@ -1297,6 +1297,8 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         merged = heapq.merge(still, moved, key=lambda item: item[:2])
         total_facts = len(st.facts)
         page = list(islice(merged, offset, None if limit is None else offset + limit))
+        if plain and page:  # where the page starts and ends, for _carried_plain_plan
+            rs.memo[("bounds", plan_key)] = (page[0][:2], page[-1][:2])
     if not page:
         return _keep_plan(rs, plan_key, FactPlan([], total_facts, counts, claims_per_report,
                                                  st.key, state.head, rs.seq))
@@ -1372,6 +1374,53 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             elsewhere=tuple((c, shared[c]) for c in sorted(visible & shared.keys()))))
     return _keep_plan(rs, plan_key, FactPlan(facts, total_facts, counts, claims_per_report,
                                              st.key, state.head, rs.seq))
+
+
+def _plain_rank(st: FactStructure, n: int, reviews: dict[int, str],
+                reviewed: list[int] | None) -> tuple[int, int, int]:
+    """Return fact ``n``'s rank in the unfiltered order, its pairs ``reviewed`` having the
+    labels ``reviews`` gives them: only its worst label moves with reviews."""
+    if not reviewed:
+        return st.machine_rank[n]
+    labels = dict(st.label_counts[n])
+    for pid in reviewed:
+        labels[st.rows[pid].label] -= 1
+        labels[reviews[pid]] = labels.get(reviews[pid], 0) + 1
+    worst = min(LABEL_ORDER.get(lab, 9) for lab, k in labels.items() if k > 0)
+    return (worst, *st.machine_rank[n][1:])
+
+
+def _carried_plain_plan(st: FactStructure, rs: ReviewState, plan_key: tuple[Any, ...],
+                        reviews: dict[int, str],
+                        reviewed_in: dict[int, list[int]]) -> FactPlan | None:
+    """Return the plan an earlier review state made for this unfiltered view, if the
+    reviews since leave its page as it was (its counts aside); else None.
+
+    A review changes a page only through the facts holding its pair: one on the page, or
+    one that moves across the page's first or last fact. A big story's reviews mostly
+    touch neither, and drawing the plan again after each of them was most of a page view
+    under editors reviewing.
+    """
+    found = _carried(rs, plan_key)
+    if found is None:
+        return None
+    plan, earlier, changed = found
+    bounds = earlier.memo.get(("bounds", plan_key))
+    before: _Reviewed | None = earlier.memo.get("reviews")
+    before_in: dict[int, list[int]] | None = earlier.memo.get("reviewed_in")
+    if bounds is None or before is None or before_in is None or not plan.facts:
+        return None
+    first, last = bounds
+    shown = {fact.number for fact in plan.facts}
+    for n in {st.fact_of_pair[pid] for pid in changed if pid in st.fact_of_pair}:
+        if n in shown:
+            return None
+        was = (_plain_rank(st, n, before.reviews, before_in.get(n)), n)
+        now = (_plain_rank(st, n, reviews, reviewed_in.get(n)), n)
+        if (was < first) != (now < first) or (was > last) != (now > last):
+            return None
+    rs.memo[("bounds", plan_key)] = bounds
+    return plan
 
 
 # Plans kept with one review state at most: views of every page and filter must not grow
