@@ -229,13 +229,9 @@ def test_cached_pages_show_every_change_made_elsewhere(
     change_and_compare(app, story_id, apply)
 
 
-def test_a_review_renders_again_only_the_fact_showing_the_pair(
-        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
-    story_id = story_of(app, 4)
-    client = app.test_client()
-    page = client.get(f"/stories/{story_id}").text
-    shown = [int(i) for i in re.findall(r'data-pair-id="(\d+)"', page)]
-    assert len(fact_topics(page)) >= 2, "the page should list several facts"
+def count_renders(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Return the list that the names of the parts the story page renders from now on
+    are appended to."""
     rendered: list[str] = []
     render = web._render_part
 
@@ -244,6 +240,17 @@ def test_a_review_renders_again_only_the_fact_showing_the_pair(
         return render(name, **context)
 
     monkeypatch.setattr(web, "_render_part", counting)
+    return rendered
+
+
+def test_a_review_renders_again_only_the_fact_showing_the_pair(
+        app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    story_id = story_of(app, 4)
+    client = app.test_client()
+    page = client.get(f"/stories/{story_id}").text
+    shown = [int(i) for i in re.findall(r'data-pair-id="(\d+)"', page)]
+    assert len(fact_topics(page)) >= 2, "the page should list several facts"
+    rendered = count_renders(monkeypatch)
     assert client.get(f"/stories/{story_id}").text == page
     assert rendered == [], "an unchanged page is rendered from the parts kept"
     with session_scope(app) as session:
@@ -467,14 +474,7 @@ def test_a_review_of_a_fact_not_shown_renders_again_only_the_counts(
     elsewhere = [int(i) for i in re.findall(r'data-pair-id="(\d+)"', second)
                  if i not in on_first]
     assert elsewhere, "page 2 should show a fact page 1 does not"
-    rendered: list[str] = []
-    render = web._render_part
-
-    def counting(name: str, **context: Any) -> Any:
-        rendered.append(name)
-        return render(name, **context)
-
-    monkeypatch.setattr(web, "_render_part", counting)
+    rendered = count_renders(monkeypatch)
     with session_scope(app) as session:
         pair = session.get(Pair, elsewhere[0])
         assert pair is not None  # confirmed as labelled: no fact changes its place
