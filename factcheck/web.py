@@ -354,8 +354,8 @@ def _page_part(db: Any, plan: stories.FactPlan, fact_keys: list[tuple[Any, ...]]
     matches = stories.list_claims(db, story_id, q=filters["q"]) if "q" in filters else []
     return _render_part(
         "stories/_page.html", story=plan.story, reports_html=reports_html,
-        facts_html=_fact_parts(db, plan.story, plan, fact_keys, filters=filters,
-                               focus=focus, added=added),
+        facts_html=_fact_parts(db, plan, fact_keys, filters=filters, focus=focus,
+                               added=added),
         filters=filters, outlet_options=outlet_options, matches=matches,
         focus=focus, page=page, last_page=max(1, -(-plan.total // FACTS_PER_PAGE)),
         total_facts=plan.total, per_page=FACTS_PER_PAGE, script_root=request.script_root,
@@ -413,7 +413,7 @@ def _fact_keys(plan: stories.FactPlan, *, filters: dict[str, Any],
             for k, f in enumerate(plan.facts)]
 
 
-def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, keys: list[tuple[Any, ...]], *,
+def _fact_parts(db: Any, plan: stories.FactPlan, keys: list[tuple[Any, ...]], *,
                 filters: dict[str, Any], focus: tuple[int | None, int | None] | None,
                 added: int | None) -> list[Markup]:
     """Return each fact of the page rendered, rendering only those not kept yet."""
@@ -424,7 +424,8 @@ def _fact_parts(db: Any, story: Any, plan: stories.FactPlan, keys: list[tuple[An
         loaded = stories.load_facts(db, [plan.facts[k] for k in todo])
         for k, fact in zip(todo, loaded, strict=True):
             html = _render_part("stories/_fact.html", g=fact, loop={"index": k + 1},
-                                story=story, filters=filters, focus=focus, added=added)
+                                story=plan.story, filters=filters, focus=focus,
+                                added=added)
             parts.put(keys[k], html)
             found[k] = html
     return [html for html in found if html is not None]

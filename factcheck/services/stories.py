@@ -645,8 +645,6 @@ class FactStructure:
     places: dict[str | None, dict[int, int]] = field(default_factory=dict)  # in ``by_label``
     machine_labels: dict[int, str] = field(default_factory=dict)  # of each pair
     negative_confidence: dict[int, float] = field(default_factory=dict)  # of each pair
-    # Each pair's place in the machine's order: (label rank, -confidence, id).
-    machine_key: dict[int, tuple[int, float, int]] = field(default_factory=dict)
     # The claims held by more than one fact, and in how many others each is.
     shared_claims: dict[int, int] = field(default_factory=dict)
     # The facts as a label filter sees them before any review (see ``_label_view``), made
@@ -823,7 +821,6 @@ def _build_structure(session: Session, story_id: int, key: tuple[Any, ...]) -> F
                 for lab, (ids_of, _keys) in by_label.items()},
         machine_labels={pid: row.label for pid, row in rows.items()},
         negative_confidence={pid: -row.confidence for pid, row in rows.items()},
-        machine_key=dict(zip(review_order, by_label[None][1], strict=True)),
         shared_claims={cid: len(held) - 1 for cid, held in facts_of_claim.items()
                        if len(held) > 1},
         claims_per_report=dict(Counter(rid for rid, _kinds in kinds.values())))
@@ -1132,7 +1129,6 @@ class FactPlan:
     claims_per_report: dict[int, int]
     key: tuple[Any, ...]  # the ``FactStructure.key`` the plan was made from
     story: StoryHead  # the story, as read with the state the plan was made from
-    review_seq: int = 0  # the story's review count the plan was made at
 
 
 def story_facts(session: Session, story_id: int, *, shown: int | None = 25,
@@ -1201,7 +1197,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
         carried_plan = _carried_plain_plan(st, rs, plan_key, reviews, reviewed_in)
         if carried_plan is not None:
             return _keep_plan(rs, plan_key, replace(
-                carried_plan, counts=counts, story=state.head, review_seq=rs.seq))
+                carried_plan, counts=counts, story=state.head))
     # The facts whose reviews changed since each earlier state: what was worked out for
     # the others then still holds.
     affected_since: dict[int, set[int]] = {}
@@ -1301,7 +1297,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             rs.memo[("bounds", plan_key)] = (page[0][:2], page[-1][:2])
     if not page:
         return _keep_plan(rs, plan_key, FactPlan([], total_facts, counts, claims_per_report,
-                                                 st.key, state.head, rs.seq))
+                                                 st.key, state.head))
     new_report = first_report if first_report is not None else -1
 
     def rank(pid: int) -> tuple[bool, int, float, int]:
@@ -1333,9 +1329,9 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
                 shown_ids = as_machine
             else:
                 # The first ``shown`` of the two lists merged, by the pair list's order (an
-                # unreviewed pair's place in it is kept with the structure).
-                machine_key = st.machine_key
-                merged_keys = [machine_key[pid] for pid in as_machine] + [
+                # unreviewed pair's key in it is kept with the structure, in ``by_label``).
+                place, machine_keys = st.places[None], st.by_label[None][1]
+                merged_keys = [machine_keys[place[pid]] for pid in as_machine] + [
                     rank(pid)[1:] for pid in reviewed_here[:shown]]
                 merged_keys.sort()
                 shown_ids = [key[2] for key in merged_keys[:shown]]
@@ -1345,6 +1341,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             label_of(shown_ids[0])
         picked.append((label, n, members, shown_ids))
     facts: list[PlannedFact] = []
+    shared = st.shared_claims
     for label, n, members, shown_ids in picked:
         if not filtered:
             claim_total, report_total = st.claim_totals[n], st.report_totals[n]
@@ -1365,7 +1362,6 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             needs_review = sum(1 for pid in members if pid not in reviews)
         # A fact of a big story can hold a thousand claims: show those of the pairs shown.
         visible = {rows[p].claim_a for p in shown_ids} | {rows[p].claim_b for p in shown_ids}
-        shared = st.shared_claims
         facts.append(PlannedFact(
             number=n, label=label, total=len(members), needs_review=needs_review,
             claim_total=claim_total, report_total=report_total, pair_ids=shown_ids,
@@ -1373,7 +1369,7 @@ def plan_facts(session: Session, story_id: int, *, shown: int | None = 25,
             reviews=tuple((pid, *states[pid]) for pid in shown_ids if pid in states),
             elsewhere=tuple((c, shared[c]) for c in sorted(visible & shared.keys()))))
     return _keep_plan(rs, plan_key, FactPlan(facts, total_facts, counts, claims_per_report,
-                                             st.key, state.head, rs.seq))
+                                             st.key, state.head))
 
 
 def _plain_rank(st: FactStructure, n: int, reviews: dict[int, str],
