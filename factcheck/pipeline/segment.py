@@ -28,10 +28,12 @@ ABBREVIATIONS = frozenset(
 )
 
 _PARA = re.compile(r"[^\n]+")
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# A full stop glued to the next sentence ("a strategist.New Zealand's bank") ends one too,
+# after a lower-case word or a number: scraped pages often lose the space between paragraphs.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|(?<=[a-z0-9]{2})\.(?=[A-Z][a-z])")
 # A sentence opens with a capital, Latin-1's ("Élysée") or Latin Extended-A's ("Łódź"; that
 # block mixes both cases, and a sentence opening lower case with one of them is rare).
-_NEXT = re.compile(r"\s+([\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ\u0100-\u017f])")
+_NEXT = re.compile(r"\s*([\"“‘'(\[]?[A-Z0-9À-ÖØ-Þ\u0100-\u017f])")
 _PREV_TOKEN = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _SPACE = re.compile(r"\s")
 

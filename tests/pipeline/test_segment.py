@@ -30,6 +30,12 @@ from factcheck.pipeline.segment import MAX_SENTENCE, paragraphs
      ["Smith et al. found it.", "Oman let in El Al.", "Previously, it flew around."]),
     ("Warsaw voted. Łódź did not. Élysée aides agreed.",
      ["Warsaw voted.", "Łódź did not.", "Élysée aides agreed."]),
+    # Scraped pages lose the space between sentences; names and decimals stay whole.
+    ("said a strategist.New Zealand's bank rose 4.75% on Wednesday.The bank said so.",
+     ["said a strategist.", "New Zealand's bank rose 4.75% on Wednesday.", "The bank said so."]),
+    ("Since Jan. 18.Japan's index fell.", ["Since Jan. 18.", "Japan's index fell."]),
+    ("Gov.Smith flew to St.Louis and read Amazon.com.", ["Gov.Smith flew to St.Louis and read "
+                                                         "Amazon.com."]),
     ("", []),
     ("   \n\n  ", []),
 ])
