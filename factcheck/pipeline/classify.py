@@ -68,6 +68,7 @@ class Evidence:
     dated: bool = False  # a value that is a date, year or month
     counted: str = ""  # the noun a count counts ("deaths"), for value evidence
     loose: bool = False  # a mismatch of two values no word beside them ties together
+    ties: int = 0  # for a mismatch, how many words beside both values they share
 
 
 def _month(n: Number) -> float | None:
@@ -158,8 +159,9 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             # the Grammys in 1996" / "co-hosting the Emmys in 2003") ties two events of a
             # life as easily as two accounts of one.
             ties_needed = 2 if strict and dated else 1
-            tied = [x for x in partners if len(x.context & y.context - (
-                {x.unit, y.unit} | untying if strict else set())) >= ties_needed]
+            shared = {id(x): len(x.context & y.context - (
+                {x.unit, y.unit} | untying if strict else set())) for x in partners}
+            tied = [x for x in partners if shared[id(x)] >= ties_needed]
             if (not tied and y.kind in ("date", "year", "month") and len(partners) == 1
                     and min(len(sa.content), len(sb.content)) <= 8):
                 # A short claim's one date against the other's one date, where the word
@@ -179,7 +181,10 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             found.append(Evidence(f"value.mismatch.{kind}",
                                   f"{_phrase(y.kind, subject)}: {_shown(shown)} vs "
                                   f"{_shown(y)}", counted=_counted(y) if shown.unit == y.unit
-                                  and tied else "", loose=not tied))
+                                  and (tied or not strict) else "", loose=not tied,
+                                  ties=0 if any(_compatible(z, shown) and z.low <= shown.high
+                                                and shown.low <= z.high for z in sb.numbers)
+                                  else shared[id(shown)]))
     return found
 
 
@@ -1506,9 +1511,14 @@ def classify(
     # of the same things told beside the same words ("457 deaths" / "458 deaths").
     counted = [e for e in mismatches if e.counted
                and all(m.counted and m.counted != e.counted for m in matches)]
+    # Two nearly identical sentences that tell two values beside the same two words or more
+    # ("the 10-year JGBs touched 0.505% for a second straight session" / "touched 0.503%")
+    # tell them of one thing, whatever else they have equal.
+    tight = [e for e in mismatches if directed and e.ties >= 2 and not e.dated
+             and ov >= _SAME_WORDS]
     clash = (dated[0] if dated and single and not any(e.dated for e in matches)
              else mismatches[0] if mismatches and not matches
-             else counted[0] if counted else None)
+             else counted[0] if counted else tight[0] if tight else None)
     # Scope or stage explains a clash away ("5 years" / "three years of work by the
     # committee"): it is told, as a complement, never a conflict, so the usual gate will do.
     if clash is not None:

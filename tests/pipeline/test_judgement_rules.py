@@ -1069,6 +1069,34 @@ def test_an_equal_count_of_other_things_does_not_excuse_a_different_count() -> N
         "conflict")
 
 
+def test_an_equal_count_does_not_excuse_a_different_count_of_the_same_noun() -> None:
+    found = relate("In total, 870 people worldwide have been infected, and 457 deaths have been "
+                   "reported in 21 countries.",
+                   "Since then, around 870 infections have been reported worldwide, with 457 "
+                   "deaths in 25 countries.")
+    assert found.label == "conflict", found
+    assert "21 countries vs 25 countries" in found.explanation
+    # Between two reports a count no word ties to the other still needs that tie.
+    pair = classify(claim("In total, 457 deaths have been reported in 21 countries."),
+                    claim("With 457 deaths, the virus reached 25 countries."))
+    assert pair.label != "conflict", pair
+
+
+def test_two_values_told_beside_the_same_words_clash_whatever_else_is_equal() -> None:
+    a = ("The Bank of Japan said it would buy bonds, as the 10-year JGBs touched 0.505% for a "
+         "second straight session, breaching the BOJ's 0.5% cap.")
+    found = relate(a, a.replace("0.505%", "0.503%"))
+    assert found.label == "conflict", found
+    assert "0.505% vs 0.503%" in found.explanation
+    # A list gives several values beside the same words: one of them equal is no clash.
+    assert relate("Yale's alumni include zero U.S. Presidents.",
+                  "Yale's alumni include zero U.S. Presidents, 19 U.S. Supreme Court Justices "
+                  "and 20 living billionaires.").label != "conflict"
+    # Nor are two values of a sentence that tells much else: here another time.
+    assert relate(a, "Last month, traders said, the 10-year JGBs touched 0.4% for a second "
+                     "straight session, well under the BOJ's 0.5% cap.").label != "conflict"
+
+
 def test_two_claims_denying_different_things_conflict() -> None:
     found = relate("The police, who have opened an inquiry, have not found any weapon.",
                    "The police, who have not opened an inquiry, have found a weapon.")
