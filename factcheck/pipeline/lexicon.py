@@ -357,10 +357,18 @@ REFUTE_PHRASES = re.compile(
     r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"
     r"fooled|dupe[sd]?|not by|not a thing|shoots? down|shot down)\b", re.IGNORECASE)
 
+# "Calls for" after these words is a noun, told of others: "opened in 2018, prompting calls
+# for a boycott" still asserts the opening.
+_NOUN_CALLS = "".join(f"(?<!{w} )" for w in (
+    "amid", "prompting", "prompted", "sparking", "sparked", "fuelling", "fueling", "fuelled",
+    "fueled", "despite", "growing", "renewed", "mounting", "repeated", "the", "new", "facing",
+    "faced", "faces", "rejected", "resisted", "ignored", "its", "their", "his", "her"))
+
 # A call to action asks for something to happen without saying it did: "UN urges states to
 # join the convention" asserts no joining.
 DIRECTIVE_RE = re.compile(
-    r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|upon|for)|appeal(?:s|ed|ing)? (?:to|for)|"
+    r"\b(?:urg(?:e|es|ed|ing)|" + _NOUN_CALLS + r"call(?:s|ed|ing)? (?:on|upon|for)|"
+    r"appeal(?:s|ed|ing)? (?:to|for)|"
     r"exhort(?:s|ed|ing)?|encourag(?:e|es|ed|ing) (?:\w+ ){0,3}to|"
     r"(?:ask|press|invit)(?:e|es|s|ed|ing)? (?:\w+ ){1,3}to)\b",
     re.IGNORECASE)

@@ -109,6 +109,11 @@ def test_a_call_to_action_does_not_agree_with_a_claim_that_it_happened(a: str, b
     # "asked about" calls for nothing.
     ("The assembly adopted the convention.",
      "The assembly adopted the convention after members asked about its cost."),
+    # Others' calls, told as a noun, do not make the claim a call.
+    ("Starbucks opened its first branch in Italy in 2018.",
+     "Starbucks opened its first branch in Italy in 2018, prompting calls for a boycott."),
+    ("Starbucks opened its first branch in Italy in 2018.",
+     "Amid calls for a boycott, Starbucks opened its first branch in Italy in 2018."),
 ])
 def test_the_same_call_or_a_plain_question_still_agrees(a: str, b: str) -> None:
     assert classify(claim(a), claim(b)).label == "agree"
