@@ -200,6 +200,25 @@ def confidence_for(
     return round(min(0.99, max(0.05, base + nudge)), 2)
 
 
+_SIDES = ("the first ", "the second ")
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """Tell reasons in a row about one side as one clause: "the second X and Y"."""
+    groups: list[tuple[str, list[str]]] = []
+    for text in parts:
+        side = next((s for s in _SIDES if text.startswith(s)), "")
+        if side and groups and groups[-1][0] == side:
+            groups[-1][1].append(text[len(side):])
+        else:
+            groups.append((side, [text[len(side):] if side else text]))
+    out: list[str] = []
+    for side, said in groups:
+        listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+        out.append(side + listed)
+    return out
+
+
 def sentence(label: str, reasons: Sequence[tuple[str, str]]) -> str:
     """Return one plain sentence from (code, detail) reasons and the label."""
     parts: list[str] = []
@@ -213,5 +232,6 @@ def sentence(label: str, reasons: Sequence[tuple[str, str]]) -> str:
                     else "the values agree within the bound") + f" ({detail})"
         if text not in parts:
             parts.append(text)
-    said = "; ".join(parts) if parts else "they speak of the same subject"
+    said = "; ".join(_joined(parts)) if parts else "they speak of the same subject"
     return f"{said[0].upper()}{said[1:]}, {_ENDINGS.get(label, 'so they are unrelated')}."
+

@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.pipeline import Claim, classify
 from factcheck.pipeline.compare import pair_claims
-from factcheck.pipeline.explain import calibration_keys, similarity_bin
+from factcheck.pipeline.explain import calibration_keys, sentence, similarity_bin
 
 
 def claim(text: str) -> Claim:
@@ -67,3 +67,15 @@ def test_strong_evidence_falls_back_to_its_pooled_row_before_the_reason_row() ->
         ("conflict", "value.mismatch.number", "sentence", "*", "*"))
     assert ("conflict", "*", "*", "weak", "*") not in weak
     assert weak[-1] == ("conflict", "*", "sentence", "*", "*")
+
+
+def test_reasons_about_one_side_are_told_as_one_clause() -> None:
+    said = sentence("complement", [
+        ("value.mismatch.date", "the date: 2018 vs 2017"),
+        ("scope.differs", "the first speaks of the committee's part only"),
+        ("stage.differs", "the second speaks of an earlier or expected stage"),
+        ("modality.hedged", "the second only reports or hedges it"),
+        ("attribution.differs", "the second attributes it to a source")])
+    assert said == ("Both give the date: 2018 vs 2017; the first speaks of the committee's part "
+                    "only; the second speaks of an earlier or expected stage, only reports or "
+                    "hedges it and attributes it to a source, so they complement each other.")

@@ -81,6 +81,8 @@ def test_adopted_in_december_complements_expected_to_be_adopted_in_august() -> N
     for p in found:
         assert p.judgement.label == "complement"
         assert "stage.differs" in p.judgement.reasons
+        # Two reasons about the second report read as one clause, the report named once.
+        assert p.judgement.explanation.count("second") == 1, p.judgement.explanation
 
 
 def test_legally_binding_treaty_and_first_binding_instrument_do_not_conflict() -> None:
