@@ -209,7 +209,12 @@ def _joined(parts: list[str]) -> list[str]:
     for text in parts:
         side = next((s for s in _SIDES if text.startswith(s)), "")
         if side and groups and groups[-1][0] == side:
-            groups[-1][1].append(text[len(side):])
+            rest, before = text[len(side):], groups[-1][1][-1]
+            verb = rest.split(" ", 1)[0]
+            # "speaks of the committee's part only and of an earlier stage"
+            if before.split(" ", 1)[0] == verb and " " in rest:
+                rest = rest.split(" ", 1)[1]
+            groups[-1][1].append(rest)
         else:
             groups.append((side, [text[len(side):] if side else text]))
     out: list[str] = []

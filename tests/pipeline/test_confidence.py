@@ -79,3 +79,9 @@ def test_reasons_about_one_side_are_told_as_one_clause() -> None:
     assert said == ("Both give the date: 2018 vs 2017; the first speaks of the committee's part "
                     "only; the second speaks of an earlier or expected stage, only reports or "
                     "hedges it and attributes it to a source, so they complement each other.")
+    # One verb for two reasons of the same kind.
+    assert sentence("complement", [
+        ("scope.differs", "the second speaks of the committee's part only"),
+        ("stage.differs", "the second speaks of an earlier or expected stage")]) == (
+        "The second speaks of the committee's part only and of an earlier or expected stage, "
+        "so they complement each other.")
