@@ -294,7 +294,10 @@ def story_item(story: Story, counts: stories.StoryCounts) -> dict[str, Any]:
 
 
 def _story_out(session: Session, story: Story) -> dict[str, Any]:
-    return story_item(story, stories.story_counts(session, [story.id])[story.id])
+    cache = current_app.extensions.get(stories.FACT_CACHE)
+    counts = (stories.kept_counts(session, story.id, cache) if cache is not None
+              else stories.story_counts(session, [story.id])[story.id])
+    return story_item(story, counts)
 
 
 # --- stories ------------------------------------------------------------------------------

@@ -957,6 +957,18 @@ def _reviewed(st: FactStructure, rs: ReviewState) -> _Reviewed:
     return found
 
 
+def kept_counts(session: Session, story_id: int, cache: FactCache) -> StoryCounts:
+    """Return ``story_counts`` of one story from what ``cache`` keeps of it and its reviews.
+
+    The same figures without counting every pair in SQL: on a story of 35,000 pairs that
+    count took most of a request. Raises NotFound when there is no such story.
+    """
+    st, state = current_structure(session, story_id, cache)
+    counts = _reviews(session, story_id, st, state)[2]
+    counts.reports = state.key[0]  # _reviews makes a new StoryCounts on every call
+    return counts
+
+
 def _reviews(session: Session, story_id: int, st: FactStructure, state: StoryState,
              ) -> tuple[ReviewState, dict[int, str], StoryCounts,
                         dict[int, tuple[str | None, str]]]:

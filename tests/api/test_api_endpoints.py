@@ -72,6 +72,39 @@ def test_story_counts_cover_reports_claims_and_pairs_by_label_and_status(
     assert listed[0]["counts"] == counts
 
 
+def test_a_story_counts_what_sql_counts_through_reviews_and_reports(
+        client: FlaskClient, story: dict[str, Any], as_role: Any) -> None:
+    url = f"{API}/stories/{story['id']}"
+
+    def counted_in_sql() -> dict[str, Any]:
+        # The story list counts every page of stories in SQL.
+        listed = client.get(f"{API}/stories").get_json()["items"]
+        return next(s["counts"] for s in listed if s["id"] == story["id"])
+
+    pairs = all_pairs(client, story["id"])
+    assert len(pairs) >= 3
+    reviews = [{"status": "confirmed"}, {"label": "conflict"}, {"label": "agree"},
+               {"status": "unreviewed"}]
+    for k, change in enumerate(reviews):
+        pair = all_pairs(client, story["id"])[k % 3]
+        done = client.patch(f"{API}/pairs/{pair['id']}", json=change | {
+            "version": pair["version"]}, headers=as_role("editor"))
+        assert done.status_code == 200, done.get_json()
+        shown = client.get(url).get_json()["counts"]
+        assert shown == counted_in_sql(), change
+    assert shown["by_status"].get("corrected", 0) + shown["by_status"].get("confirmed", 0) >= 2
+    first = seed_report_bodies()[0]
+    body = first | {"title": "the same report again, from another outlet",
+                    "outlet": "Another outlet", "text": first["text"] + "\n\nIt took seven years."}
+    added = client.post(f"{url}/reports", json=body, headers=as_role("editor"))
+    assert added.status_code == 201, added.get_json()
+    assert client.get(url).get_json()["counts"] == counted_in_sql()
+    assert counted_in_sql()["reports"] == 3
+    gone = client.delete(f"{API}/reports/{added.get_json()['id']}", headers=as_role("admin"))
+    assert gone.status_code == 204
+    assert client.get(url).get_json()["counts"] == counted_in_sql()
+
+
 def test_story_list_pages_carry_total_and_link_headers(client: FlaskClient,
                                                        as_role: Any) -> None:
     for n in range(5):
