@@ -141,6 +141,8 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
     ("release", "still-held"), ("release", "withhold"),
     ("raise", "lower"), ("increase", "drop"), ("increase", "reduce"), ("secretly", "publicly"),
     ("secret", "public"), ("struggling", "thriving"),
+    # Magnitudes told as words: "the billions it has at its disposal" / "the millions".
+    ("thousands", "millions"), ("millions", "billions"), ("billions", "trillions"),
 )
 # Irregular forms of words with an opposite, read only when looking for opposites: folding
 # them into ``IRREGULAR`` would change claims' content stems and so their stored blocking

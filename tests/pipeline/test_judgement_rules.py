@@ -114,6 +114,18 @@ def test_an_antonym_with_a_doubled_consonant_is_still_an_antonym() -> None:
     assert judgement.reasons[0] == "polarity.antonym"
 
 
+def test_a_magnitude_told_in_words_conflicts_with_another() -> None:
+    a = ("The administration will seek to get the most for the billions it has at its disposal "
+         "to spur the semiconductor sector.")
+    judgement = relate(a, a.replace("billions", "millions"))
+    assert judgement.label == "conflict", judgement
+    assert "'billions' vs 'millions'" in judgement.explanation
+    # Millions of one thing beside billions of another is no clash.
+    assert relate("Millions of people watched the launch.",
+                  "The launch cost billions of dollars, and millions of people watched it."
+                  ).label != "conflict"
+
+
 def test_the_same_doubled_verb_on_both_sides_is_no_antonym() -> None:
     assert relate("The council banned cars from the old town.",
                   "The council banned cars from the old town last year.").label != "conflict"
