@@ -239,4 +239,3 @@ def sentence(label: str, reasons: Sequence[tuple[str, str]]) -> str:
             parts.append(text)
     said = "; ".join(_joined(parts)) if parts else "they speak of the same subject"
     return f"{said[0].upper()}{said[1:]}, {_ENDINGS.get(label, 'so they are unrelated')}."
-
