@@ -205,6 +205,8 @@ _SIDES = ("the first ", "the second ")
 
 def _joined(parts: list[str]) -> list[str]:
     """Tell reasons in a row about one side as one clause: "the second X and Y"."""
+    if len(parts) < 2:  # most pairs: every pair of a story is explained
+        return parts
     groups: list[tuple[str, list[str]]] = []
     for text in parts:
         side = next((s for s in _SIDES if text.startswith(s)), "")
