@@ -88,6 +88,7 @@ UNSAID_RE = re.compile(r"\b" + _UNSAID, re.IGNORECASE)
 NEGATION_EXCEPTIONS = re.compile(
     r"\b(?:not only|not just|not merely|no doubt|no longer|not least|nothing but|no less than|"
     r"no more than|not yet|not until|no one knows|not the only|nothing new|none other than|"
+    r"without further ado|do'?s and don'?t'?s|"
     # "till" only before a date: "not caught with his hand in the till" denies.
     r"(?:not|[a-z]+n't) (?:\w+ ){1,8}?(?:until|till (?=\d|jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec))|not much|n't much|"
@@ -98,7 +99,8 @@ NEGATION_EXCEPTIONS = re.compile(
 
 # Opposites, as stems (see match.stem). Either side may appear in a or b.
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = (
-    ("adopt", "reject"), ("approve", "reject"), ("accept", "reject"), ("accept", "refuse"),
+    ("adopt", "reject"), ("pass", "reject"), ("approve", "reject"), ("accept", "reject"),
+    ("accept", "refuse"),
     ("confirm", "deny"), ("admit", "deny"), ("win", "lose"), ("victory", "defeat"),
     ("alive", "die"), ("survive", "die"), ("increase", "decrease"), ("rise", "fall"),
     ("rise", "drop"), ("raise", "cut"), ("gain", "loss"), ("higher", "lower"),
@@ -175,6 +177,7 @@ PHRASE_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "proceed"),
         (r"\b(?:laid|lay|lays|laying)\s+off\b", "fire"),
         (r"\bset\s+free\b", "release"),
+        (r"\bopen(?:s|ed|ing)?\s+fire\b", "shoot"),  # not "open": "closed the factory"
         (r"\b(?:still|remain(?:s|ed|ing)?)\s+(?:being\s+)?(?:held|detained|captive|"
          r"imprisoned|jailed|in\s+captivity|in\s+custody|behind\s+bars|hostages?)\b",
          "still-held"),
@@ -319,7 +322,7 @@ HEDGES = frozenset({
     "may", "might", "could", "possibly", "possible", "perhaps", "apparently", "purportedly",
     "supposedly", "unconfirmed", "unverified", "claim", "claims", "claimed", "claiming",
     "alleged", "alleges", "allege", "speculation", "speculate", "speculated", "believed",
-    "suggests", "suggest", "suggested", "appears", "appear", "seems", "seem", "likely",
+    "suggests", "suggest", "suggested", "seems", "seem", "likely",
     "unlikely", "probably", "suspected", "insists", "insisted",
     "accused", "accuses", "accuse", "hints", "hinted", "could've", "might've", "whether",
 })
@@ -327,6 +330,8 @@ HEDGE_PHRASES = re.compile(
     r"\b(?:is said to|are said to|was said to|is thought to|is believed to|"
     r"are believed to|is expected to|are expected to|is set to|are set to|is reported to|"
     r"sources say|it is claimed|report:|reports:|"
+    # "appears to be", "it appears": not "to appear in the sequel", "appears on the show".
+    r"(?:appears?|appeared) (?:to|that)\b|(?:it|would) appears?\b|"
     # "a suspect" hedges only as what someone is said to be ("is a key suspect in",
     # "emerges as suspect"), or as the verb ("police suspect"); "the suspect was charged"
     # names a person.
@@ -339,13 +344,13 @@ HEDGE_PHRASES = re.compile(
 REFUTERS = frozenset({
     "hoax", "hoaxes", "fake", "faked", "false", "falsely", "debunk", "debunked", "debunks",
     "deny", "denies", "denied", "denial", "untrue", "myth", "bogus", "fabricated", "satire",
-    "satirical", "refute", "refuted", "refutes", "dismiss", "dismissed", "dismisses",
+    "satirical", "refute", "refuted", "refutes",
     "misleading", "fiction", "fictional", "prank", "scam", "not true", "isn't true",
     "no evidence", "baseless", "nonsense", "photoshopped", "doctored", "spoof", "parody",
-    "rejects", "rejected", "disputed", "disputes", "wrong", "nope", "lie", "lies",
+    "disputed", "disputes", "wrong", "nope", "lie", "lies",
     "trolled", "troll", "libel", "misinformation", "disinformation", "bs", "mistaken",
-    "doubt", "doubts", "rubbish", "bullshit", "fabrication", "exaggerated", "rebuff",
-    "rebuffs", "rebuffed", "photoshop", "hoaxer", "erroneous", "faking", "fakes",
+    "doubt", "doubts", "rubbish", "bullshit", "fabrication", "exaggerated", "photoshop",
+    "hoaxer", "erroneous", "faking", "fakes", "sham",
 })
 # "made up" as invented, not as formed: "women made up half of", "made up the Post's duo".
 _MADE_UP = (r"made up(?!\s+(?:of|about|around|nearly|almost|more|less|half|most|"
@@ -357,7 +362,16 @@ REFUTE_PHRASES = re.compile(
     r"no truth|not the case|just a rumou?r|put to rest|record straight|probably not|"
     r"too good to (?:check|be true)|(?:kills?|quash(?:es)?|squash(?:es)?) (?:\w+ )*?rumou?rs?|"
     r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"
-    r"fooled|dupe[sd]?|not by|not a thing|shoots? down|shot down)\b", re.IGNORECASE)
+    # Fooled as taken in, not as beaten: "Ratliff fooled David Garrard" (a cornerback).
+    r"(?:was|were|been|be|got|get|media|internet|everyone|people|readers|viewers|fans) fooled|"
+    r"fooled (?:by|many|millions|thousands|people|readers|viewers|fans|the internet|everyone|"
+    r"us|you|the media)|dupe[sd]?|not by|not a thing|shoots? down|shot down|"
+    # Dismissing or rejecting a claim refutes it; a juror dismissed, an offer rejected,
+    # a suitor rebuffed or calls to quit dismissed refute nothing.
+    r"(?:dismiss|reject|rebuff|discount)(?:es|ed|s|ing)?\s+(?:[\w'\u2019\-]+\s+){0,3}?"
+    r"(?:as|claims?|reports?|allegations?|accusations?|rumou?rs?|suggestions?|speculation|"
+    r"stor(?:y|ies)|idea|notion|assertions?|theor(?:y|ies)|accounts?|charges? that|suspicions?)|"
+    r"(?:dismissed|rejected|rebuffed|discounted) as)\b", re.IGNORECASE)
 
 # "Calls for" after these words is a noun, told of others: "opened in 2018, prompting calls
 # for a boycott" still asserts the opening.
@@ -375,12 +389,17 @@ DIRECTIVE_RE = re.compile(
     r"(?:ask|press|invit)(?:e|es|s|ed|ing)? (?:\w+ ){1,3}to)\b",
     re.IGNORECASE)
 
-# Fiction as a genre does not call anything false: "a fictional character", "science fiction".
+# Fiction as a genre does not call anything false ("a fictional character", "science
+# fiction"), nor does doubt denied, nor a person denied something.
 REFUTE_EXCEPTIONS = re.compile(
     r"\b(?:science[- ]fiction|(?:gothic|crime|historical|literary|speculative|fan|flash|"
     r"short|popular|children's|adult) fiction|fiction(?:al)? (?:\w+ )?(?:character|setting|"
     r"universe|world|series|novel|book|film|town|city|country|place|stor(?:y|ies)|writer|"
-    r"author|works?|genre|detective|hero|heroine)s?|works? of fiction|fiction writers?)\b",
+    r"author|works?|genre|detective|hero|heroine)s?|works? of fiction|fiction writers?|"
+    # Doubt denied is certainty: "and, no doubt, the third film as well".
+    r"(?:no|little|without(?: a)?|beyond(?: any)?|not a) doubts?|"
+    # Someone denied a thing was refused it: "had been denied a handgun permit".
+    r"(?:was|were|been|being|be|is|are|get|gets|got) denied(?! by))\b",
     re.IGNORECASE)
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.
@@ -401,6 +420,13 @@ SCOPE_WORDS = frozenset({
     "committee", "subcommittee", "panel", "commission", "phase", "delegation", "delegates",
     "negotiators", "portion", "preliminary", "partial",
 })
+
+# A running total holds many events' counts: "has seized a total of 14 rifles in five
+# operations" is no other account of "six rifles were found during the operation".
+RUNNING_TOTAL_RE = re.compile(
+    r"\b(?:so far|thus far|to date|in total|a total of|in all|altogether|cumulative(?:ly)?|"
+    r"all told|combined)\b", re.IGNORECASE)
+RUNNING_TOTAL = "#total"  # the scope mark of a running total
 
 # Exclusive ways a vote went: a recorded vote excludes "unanimously" or "without a vote".
 CONSENSUS_RE = re.compile(

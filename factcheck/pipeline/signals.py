@@ -38,6 +38,8 @@ from .lexicon import (
     REFUTE_PHRASES,
     REFUTERS,
     REPORTING_VERBS,
+    RUNNING_TOTAL,
+    RUNNING_TOTAL_RE,
     SAY_WORDS,
     SCALE_WORDS,
     SCOPE_WORDS,
@@ -586,7 +588,8 @@ def _signals(
                           if w.lower() not in STOPWORDS) if t in tokens}
     stages = [_STAGE_STEMS[t] for t in tokens if t in _STAGE_STEMS]
     stage = max(stages) if stages else None
-    scope = frozenset(t for t in tokens if t in _SCOPE_STEMS)
+    scope = frozenset([t for t in tokens if t in _SCOPE_STEMS]
+                      + ([RUNNING_TOTAL] if numbers and RUNNING_TOTAL_RE.search(text) else []))
     weekdays = frozenset(w for w in words if w in WEEKDAYS)
     attributed = has_source or any(w in REPORTING_VERBS for w in words)
     masked_frame = " ".join(tokens + [f"{{{n.kind}}}" for n in numbers])

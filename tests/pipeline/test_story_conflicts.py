@@ -221,3 +221,191 @@ def test_claims_with_different_values_never_agree(a: str, b: str, shown: str) ->
 def test_claims_with_the_same_value_still_agree() -> None:
     assert labels("Felt joined the FBI in 1942", "In 1942, Felt joined the FBI.") == [
         ("agree", ("value.equal",))]
+
+
+def judgements(a: str, b: str) -> list[tuple[str, tuple[str, ...], str]]:
+    """Return (label, reasons, explanation) of every pair between two one-line reports."""
+    result = compare([ReportInput(a), ReportInput(b)])
+    return [(p.judgement.label, p.judgement.reasons, p.judgement.explanation)
+            for p in result.pairs]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Who speaks is no party to what is said, wherever the attribution stands.
+    ("Peter Capaldi says: \"Being asked to play the Doctor is an amazing privilege.",
+     "\"Being asked to play the Doctor is an amazing privilege, \" Capaldi said."),
+    ("Monday, he looked as if he was trying to hide something, Troy Police Chief Charles "
+     "Craft said.",
+     "Some witnesses told police that when the shooter walked into the office at about 10am "
+     "today, he looked as if he was trying to hide something, Troy Police Chief Charles "
+     "Craft said."),
+    ("Internet Explorer issue 'fixed', say Microsoft",
+     "Microsoft has issued a security patch to fix a critical vulnerability in its Internet "
+     "Explorer browser which it said has attacked over 2m Windows users."),
+])
+def test_a_speaker_told_first_or_last_is_no_role_swap(a: str, b: str) -> None:
+    found = judgements(a, b)
+    assert found
+    assert all("role.swapped" not in reasons for _l, reasons, _e in found)
+
+
+@pytest.mark.parametrize(("a", "b", "shown"), [
+    ("In 1984 Natta succeeded Berlinguer as party secretary.",
+     "In 1984 Berlinguer succeeded Natta as party secretary.", "Natta and Berlinguer"),
+    ("Federer beat Nadal in the final on Sunday, Reuters said.",
+     "On Sunday, Nadal beat Federer in the final, the AP said.", "Federer and Nadal"),
+])
+def test_two_parties_in_swapped_roles_conflict(a: str, b: str, shown: str) -> None:
+    [(label, reasons, explanation)] = judgements(a, b)
+    assert (label, reasons[0]) == ("conflict", "role.swapped")
+    assert explanation.startswith(f"{shown} swap roles")
+
+
+def test_names_of_one_festival_are_no_swap_in_relate() -> None:
+    rel = relate("Moonlight premiered at the Telluride Film Festival in 2016.",
+                 "Filmed in Miami, Florida, beginning in 2015, Moonlight premiered at the "
+                 "Telluride Film Festival on September 2, 2016.")
+    assert "role.swapped" not in rel.reasons
+    assert rel.label == "agree"
+
+
+@pytest.mark.parametrize(("text", "refuted"), [
+    ("One juror was dismissed because of a family medical emergency.", False),
+    ("Karamanlis has dismissed calls to quit, saying the country needs a steady hand.", False),
+    ("But the Trail Blazers rebuffed him three times.", False),
+    ("LaCalamita had been denied a handgun permit in March.", False),
+    ("First, Keiwan Ratliff fooled David Garrard and intercepted the pass.", False),
+    ("They are signed on for the sequel and, no doubt, the third film as well.", False),
+    ("The ministry dismissed the reports as rumours.", True),
+    ("DHS Rebuffs Congressman's Claim ISIS Infiltrating Southern Border", True),
+    ("He also discounted rumors he was Deep Throat.", True),
+    ("The poll was dismissed by critics as a sham.", True),
+    ("The claim was denied by the company on Friday.", True),
+    ("Media Fooled Again? Story Claims Girls Came Home Pregnant", True),
+])
+def test_only_a_claim_dismissed_or_denied_is_refuted(text: str, refuted: bool) -> None:
+    claims = extract_report(text).claims
+    assert claims
+    assert signals(claims[0]).refuted is refuted
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Both call it false, in other words.
+    ("The poll was dismissed by critics as a sham.", "Critics say the poll is a sham."),
+    ("Mr. LaRue denied suggestions that he was Deep Throat, the secret Watergate source.",
+     "LaRue insisted he was not Deep Throat, the secret Watergate source."),
+    # A rumour called false, against a report that there was the rumour.
+    ("LaRue also discounted rumors that he was Deep Throat.",
+     "LaRue was among those rumored to be Deep Throat."),
+])
+def test_no_refutation_conflict_between_two_accounts_of_one_denial(a: str, b: str) -> None:
+    found = judgements(a, b)
+    assert found
+    assert all("polarity.refuted" not in reasons for _l, reasons, _e in found)
+
+
+def test_a_refutation_of_what_the_other_asserts_still_conflicts() -> None:
+    found = conflicts("Reports that the company recalled 5,000 cars are false, the company said.",
+                      "The company recalled 5,000 cars on Monday, the company said.")
+    assert [r[0] for r in found] == ["polarity.refuted"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # The name before the denial is someone the other report never names.
+    ("Unlike stars Jennifer Lawrence, Josh Hutcherson and Liam Hemsworth, Ross is not "
+     "signed for a sequel.",
+     "The three leads Jennifer Lawrence, Josh Hutcherson, and Liam Hemsworth are already "
+     "signed on to appear in the sequel."),
+    ("Cheeks' record as an NBA head coach with Portland and Philadelphia stands at 284-286.",
+     "DiLeo has never been an NBA coach."),
+    # Both say it has not happened yet.
+    ("Riva had yet to regain consciousness Wednesday.", "Riva had not yet regained "
+     "consciousness."),
+    # Idioms that deny nothing.
+    ("It's a tough job hosting the Academy Awards.",
+     "So without further ado, Hugh, a list of dos and don'ts when hosting the Academy "
+     "Awards:"),
+])
+def test_no_denial_conflict_with_another_party_or_an_idiom(a: str, b: str) -> None:
+    found = judgements(a, b)
+    assert found
+    assert all(not reasons or not reasons[0].startswith("polarity")
+               for _l, reasons, _e in found)
+
+
+def test_a_denial_about_the_named_party_still_conflicts() -> None:
+    found = conflicts("Tony DiLeo has a wealth of coaching experience in the NBA.",
+                      "DiLeo has never been an NBA coach.")
+    assert [r[0] for r in found] == ["polarity.opposite"]
+
+
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("The three leads are already signed on to appear in the sequel.", False),
+    ("She appears on the show every week.", False),
+    ("The fire appears to have started in the kitchen.", True),
+    ("It appears the deal is off.", True),
+])
+def test_appear_hedges_only_as_seeming(text: str, hedged: bool) -> None:
+    claims = extract_report(text).claims
+    assert claims
+    assert signals(claims[0]).hedged is hedged
+
+
+def test_opening_fire_is_no_opening() -> None:
+    assert conflicts("A woman opened fire at the Kraft factory in Philadelphia last night.",
+                     "Kraft has closed the Philadelphia factory until further notice.") == []
+    opened = conflicts("The Kraft factory in Philadelphia opened on Monday.",
+                       "The Kraft factory in Philadelphia closed on Monday.")
+    assert [r[0] for r in opened] == ["polarity.antonym"]
+
+
+def test_a_running_total_holds_the_count_of_one_operation() -> None:
+    [(label, reasons, explanation)] = judgements(
+        "So far, the Indian Navy has confiscated 14 AK-47 rifles, 31 magazines and 923 "
+        "rounds of ammunition from pirates.",
+        "During the operation, six AK-47 rifles, 12 magazines and about 300 rounds of "
+        "ammunition were found and confiscated, the officer said.")
+    assert label == "complement"
+    assert "scope.differs" in reasons
+    assert "the first gives a running total" in explanation
+
+
+def test_a_running_total_smaller_than_the_other_count_still_conflicts() -> None:
+    found = conflicts("So far, 457 deaths from bird flu have been reported in 21 countries.",
+                      "457 deaths from bird flu have been reported in 25 countries.")
+    assert [r[0] for r in found] == ["value.mismatch.number"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two names in two places: a magazine's name and its Web site.
+    ("\"We appreciate your respect for her privacy,\" the actress's rep Jack Ketsoyan tells "
+     "People magazine.",
+     "\"We appreciate your respect for her privacy,\" the actress's rep Jack Ketsoyan told "
+     "the magazine exclusively for their Web site."),
+    # "only in IE 7" and a patch for a browser.
+    ("Microsoft stressed that the flaw was proven to exist only in IE 7 on all applicable "
+     "versions of Windows, but that IE 6 and the \"beta\" release of IE 8 were \"potentially "
+     "vulnerable\".", "Microsoft releases emergency patch for Web browser"),
+    # "IE" is "Internet Explorer" spelled short.
+    ("Microsoft has said that an emergency security update has fixed a flaw in Internet "
+     "Explorer that left millions of computers vulnerable to hacking and hijack.",
+     "Microsoft stressed that the flaw was proven to exist only in IE 7 on all applicable "
+     "versions of Windows, but that IE 6 and the \"beta\" release of IE 8 were \"potentially "
+     "vulnerable\"."),
+    # Two nationalities of two parties: the commandos and the pirates.
+    ("Indian marine commandos boarded the pirate boats and seized seven AK-47 rifles.",
+     "The commandos boarded the boats and seized seven AK-47 rifles from the 12 Somali "
+     "pirates on board."),
+])
+def test_no_entity_conflict_between_names_in_two_places(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "conflict"] == []
+
+
+def test_passed_and_rejected_are_opposites() -> None:
+    rel = relate("On May 17, 2005, the National Assembly of Kuwait passed, by a majority of "
+                 "35 to 23, an amendment to its electoral law that would allow women to vote.",
+                 "A pro-women amendment was rejected by the National Assembly of Kuwait.")
+    assert rel.label == "conflict"
+    assert "polarity.antonym" in rel.reasons
