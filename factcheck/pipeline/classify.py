@@ -50,6 +50,8 @@ _AGREE_COVERAGE = 0.65
 # Two values clash only between claims this alike (overlap or coverage).
 _VALUE_CLASH_OVERLAP = 0.35
 _SHORT = 12
+# Content words a claim needs to be said "in other words" by another report's sentence.
+_TELLING_WORDS = 3
 _SCOPE_SURFACE = {stem(w): w for w in SCOPE_WORDS}
 # Evidence that reads a typed value, a recorded vote, a denial or an order of names: telling
 # when the two claims are otherwise the same ("took 5 years" / "took seven years").
@@ -1699,7 +1701,16 @@ def classify(
                                      and _plain_coverage(hyp, premise) >= _SAME_WORDS)):
         # An equal date in a long sentence: the rest of the shorter claim must be there.
         label, reasons = "agree", matches[:1] + softeners
-    elif cov >= _AGREE_COVERAGE:
+    elif cov >= _AGREE_COVERAGE and (directed or (
+            not (hyp.negated and not premise.negated)
+            and (len(hyp.content) + len(hyp.numbers) >= _TELLING_WORDS or ov >= _SAME_WORDS
+                 or hyp.negated))):
+        # Between two reports, a fragment of one or two words ("The system has failed
+        # us.", "It was proven") is covered by any sentence using them, and a short denial
+        # ("DiLeo has never been an NBA coach") by the sentence it denies: neither says the
+        # same, unless told in the same words. Two denials of one thing agree ("no reports
+        # of injuries" / "no injuries have been reported"); a long sentence's "not" may be
+        # another clause's.
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]
     elif directed and short_pair and ov >= (0.4 if any(
             s.text.rstrip()[-1:] in ".!?" for s in (sa, sb)) else 0.2):

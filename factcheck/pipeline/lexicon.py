@@ -60,8 +60,8 @@ IRREGULAR = {
     "adoption": "adopt", "adopted": "adopt", "approval": "approve",
 }
 
-NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "nothing", "neither",
-                      "nor", "cannot", "can't", "won't", "isn't", "wasn't", "aren't",
+NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "no-one", "nothing",
+                      "neither", "nor", "cannot", "can't", "won't", "isn't", "wasn't", "aren't",
                       "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't",
                       "couldn't", "wouldn't", "shouldn't", "nowhere"})
 # Verbs and phrases that deny what follows them: "refused to model" = did not model;
@@ -88,7 +88,9 @@ UNSAID_RE = re.compile(r"\b" + _UNSAID, re.IGNORECASE)
 NEGATION_EXCEPTIONS = re.compile(
     r"\b(?:not only|not just|not merely|no doubt|no longer|not least|nothing but|no less than|"
     r"no more than|not yet|not until|no one knows|not the only|nothing new|none other than|"
-    r"without further ado|do'?s and don'?t'?s|"
+    r"without further ado|do'?s and don'?t'?s|no small|"
+    # "No. 1", "No 5 seed": a rank, not a denial.
+    r"no\.?\s*\d+|"
     # "till" only before a date: "not caught with his hand in the till" denies.
     r"(?:not|[a-z]+n't) (?:\w+ ){1,8}?(?:until|till (?=\d|jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec))|not much|n't much|"

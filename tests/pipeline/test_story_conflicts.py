@@ -409,3 +409,53 @@ def test_passed_and_rejected_are_opposites() -> None:
                  "A pro-women amendment was rejected by the National Assembly of Kuwait.")
     assert rel.label == "conflict"
     assert "polarity.antonym" in rel.reasons
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Creighton will play No. 5 seed Indiana State on Saturday.", False),
+    ("He was the No. 2 official at the FBI.", False),
+    ("It was no small feat.", False),
+    ("No-one was injured in the fire.", True),
+    ("No students were hurt.", True),
+])
+def test_a_rank_is_no_denial_and_no_one_is(text: str, negated: bool) -> None:
+    claims = extract_report(text).claims
+    assert claims
+    assert signals(claims[0]).negated is negated
+
+
+def test_a_rank_does_not_deny_the_win() -> None:
+    found = labels("Tyler Hansbrough scored 20 Thursday night to break North Carolina's "
+                   "career scoring record and help the No. 1 Tar Heels remain unbeaten with "
+                   "a 91-73 victory over Evansville.",
+                   "Hansbrough scored 20 points Thursday night, breaking North Carolina's "
+                   "career scoring record, and the Tar Heels beat visiting Evansville, 91-73.")
+    assert [label for label, _r in found] == ["agree"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A fragment of two words is in any sentence that uses them.
+    ("The system has failed us.",
+     "The death has tapped into anger about corruption, nepotism and a failing education "
+     "system."),
+    # A short denial is not said "in other words" by the sentence it denies.
+    ("Maurice Cheeks became the fifth NBA head coach to be fired this season.",
+     "DiLeo has never been an NBA coach."),
+])
+def test_no_agreement_from_a_fragment_or_a_denial_between_reports(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "agree"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Indonesia sits on the Pacific \"Ring of Fire\" where continental plates collide, "
+     "causing frequent seismic and volcanic activity.",
+     "Indonesia sits on the Pacific \"Ring of Fire\" where tectonic plates collide, causing "
+     "frequent seismic and volcanic activity."),
+    ("\"We are at a fork in the road.\"", "\"We are at a fork in the road.\""),
+    ("There were no reports of injuries.",
+     "Director Owen says no injuries have been reported in the blaze."),
+])
+def test_the_same_said_in_other_words_still_agrees_between_reports(a: str, b: str) -> None:
+    assert [label for label, _r in labels(a, b)] == ["agree"]
