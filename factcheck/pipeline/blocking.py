@@ -35,7 +35,7 @@ from .match import LONG_CLAIM, short_telling, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
-BLOCKING_VERSION = 7  # 7: "no-one" is a negator, no longer a content word
+BLOCKING_VERSION = 8  # 7: "no-one" is a negator; 8: clock times are values, "76ers" is none
 # A long claim must meet another long claim on this many ``l:`` keys.
 LONG_MEETING = 2
 

@@ -54,12 +54,17 @@ from .types import Claim, Value
 
 _TOKEN_RE = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z'\u2019\-\.]*[A-Za-z]|[A-Za-z]")
+# A team's name is no number: "the 76ers", "the 49ers".
 _NUMBER_RE = re.compile(
-    r"(?P<cur>[$£€])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<pct>%|percent\b|per cent\b)?"
+    r"(?P<cur>[$£€])?\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?!\d*ers\b)"
+    r"\s?(?P<pct>%|percent\b|per cent\b)?"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m)\b)?", re.IGNORECASE)
 _WORD_NUMBER_RE = re.compile(
     r"\b(?P<num>" + NUMBER_WORD_ALTERNATIVES + r")\b"
     r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
+_CLOCK_RE = re.compile(
+    r"\b(?P<h>\d{1,2})(?:\s?:\s?(?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?![a-z])"
+    r"|\b(?P<h24>\d{1,2})\s?:\s?(?P<m24>\d{2})\b", re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(r"\s*([a-z]{3,})\b")
 _CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 _YEAR_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade")
@@ -291,6 +296,16 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    # A clock time ("with 14:05 left", "at 3: 10 p.m.") is one value, not "14" and "05 left".
+    for m in _CLOCK_RE.finditer(text):
+        if free(m.start(), m.end()):
+            if m.group("ap"):  # "4 p.m." is "4:00 p.m.", 16:00
+                hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+                minutes = float(hour * 60 + int(m.group("m") or 0))
+            else:
+                minutes = float(int(m.group("h24")) * 60 + int(m.group("m24")))
+            found.append(Number("time", minutes, minutes, "clock", m.group().strip()))
+            taken.append(m.span())
     for m in _NUMBER_RE.finditer(text):
         if not free(m.start(), m.end()) or not m.group("num"):
             continue

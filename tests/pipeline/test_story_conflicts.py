@@ -459,3 +459,52 @@ def test_no_agreement_from_a_fragment_or_a_denial_between_reports(a: str, b: str
 ])
 def test_the_same_said_in_other_words_still_agrees_between_reports(a: str, b: str) -> None:
     assert [label for label, _r in labels(a, b)] == ["agree"]
+
+
+@pytest.mark.parametrize(("text", "minutes"), [
+    ("The gunman entered the party around 4 p.m. on Friday.", 960.0),
+    ("The gunman entered the party around 4:00 p.m. on Friday.", 960.0),
+    ("Crews were called to the store just after 6am.", 360.0),
+    ("Hansbrough tied Ford on a jumper with 14:05 left in the first half.", 845.0),
+])
+def test_a_clock_time_is_one_value(text: str, minutes: float) -> None:
+    claims = extract_report(text).claims
+    assert claims
+    numbers = signals(claims[0]).numbers
+    assert [(n.kind, n.low) for n in numbers] == [("time", minutes)]
+
+
+def test_a_team_named_with_a_number_is_no_value() -> None:
+    claims = extract_report("DiLeo has spent 19 seasons with the 76ers.").claims
+    assert [n.text for n in signals(claims[0]).numbers] == ["19 seasons"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A part of the whole, an increment to it, or another person's age.
+    ("DiLeo has spent 19 seasons with the 76ers.",
+     "A Philadelphia fixture, DiLeo spent his first 11 seasons as a scout with the 76ers."),
+    ("He was sentenced to 12 years in prison for racketeering.",
+     "In April 2003, he pleaded guilty to obstruction, adding three years to his sentence "
+     "for racketeering."),
+    ("Police arrested the driver who killed a 66-year-old woman outside the Sam's Club.",
+     "A man outside the Sam's Club told the 36-year-old driver to stop, police said."),
+    # Two moments of one game are two plays.
+    ("Hansbrough tied Ford on a jumper with 14:05 left in the first half.",
+     "Hansbrough set the record with a bank shot with 7:42 left in the first half."),
+])
+def test_no_value_conflict_between_a_whole_and_what_is_not_it(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "conflict"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The shooting happened at 3:10 p.m. on Friday.", "The shooting happened at 4:10 p.m. on "
+     "Friday."),
+    ("DiLeo spent his first 11 seasons as a scout with the 76ers.",
+     "DiLeo spent his first 12 seasons as a scout with the 76ers."),
+    ("The 66-year-old woman was hit in the crosswalk outside the Sam's Club.",
+     "The 62-year-old woman was hit in the crosswalk outside the Sam's Club."),
+])
+def test_the_same_moment_part_or_age_told_differently_still_conflicts(a: str, b: str) -> None:
+    assert [r[0] for r in conflicts(a, b)] == ["value.mismatch.number"]
