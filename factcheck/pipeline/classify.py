@@ -1460,12 +1460,26 @@ def _name_runs(s: Signals, other: Signals) -> list[tuple[str, int, int, str]]:
     return runs
 
 
-# "had yet to regain consciousness" / "had not yet regained consciousness": both say it has
-# not happened yet, though "not yet" alone reads as a stage rather than a denial.
+# "had yet to regain consciousness" / "had not yet regained consciousness", "won't be known
+# for weeks" / "not yet known": both say it has not happened yet, though "not yet" alone
+# reads as a stage rather than a denial.
 _NOT_YET_RE = re.compile(r"\b(?:not|n't) yet\b|\byet to\b", re.IGNORECASE)
 _NEGATOR_RE = re.compile(r"\b(?:" + "|".join(sorted(
     (re.escape(w) for w in NEGATORS if "'" not in w), key=len, reverse=True))
     + r")\b|\w+n't\b", re.IGNORECASE)
+
+
+_ASIDE_START_RE = re.compile(r"(?:^|[,;(\u2014\u2013]|\.\.\.)\s*(?:\w+\s+){0,2}?"
+                             r"(?:who|whom|whose|which|although|though|whereas)\b[^,;()]*$",
+                             re.IGNORECASE)
+
+
+def _aside_negation(denier: Signals) -> bool:
+    """Return whether ``denier``'s first negation stands in an aside: a relative or
+    concessive clause ("Ms. Palin, who was not at the church, stopped by Saturday";
+    "will carry the phone... although it will not offer 3G")."""
+    m = _NEGATOR_RE.search(denier.text)
+    return m is not None and _ASIDE_START_RE.search(denier.text[:m.start()]) is not None
 
 
 def _other_party(denier: Signals, other: Signals) -> bool:
@@ -1629,7 +1643,8 @@ def classify(
             denier.negated_heads & other.content or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
             not directed and (_other_party(denier, other)
-                              or (_NOT_YET_RE.search(sa.text) and _NOT_YET_RE.search(sb.text)))):
+                              or _NOT_YET_RE.search(other.text)
+                              or _aside_negation(denier))):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
     elif sa.negated and sb.negated and ov >= _CONFLICT_OVERLAP and _denial_moved(sa, sb):
@@ -1653,9 +1668,11 @@ def classify(
     # Between two reports, a denial in other words is no clash: "LaRue denied he was Deep
     # Throat" / "insisted he was not Deep Throat". (Read as b about a, the same rule lost
     # more right conflicts than it saved on the dev files.)
-    # Nor is calling a rumour false a clash with a report that it was rumoured.
+    # Nor is calling a rumour false a clash with a report that it was rumoured, nor a
+    # fragment ("About the prison:") against anything.
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed) and (
-            directed or not ((other := sa if sb.refuted else sb).negated or other.hedged)):
+            directed or (telling and not (
+                (target := sa if sb.refuted else sb).negated or target.hedged))):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
     # The rules for a short claim against a long sentence need most of its words there:

@@ -347,16 +347,17 @@ REFUTERS = frozenset({
     "hoax", "hoaxes", "fake", "faked", "false", "falsely", "debunk", "debunked", "debunks",
     "deny", "denies", "denied", "denial", "untrue", "myth", "bogus", "fabricated", "satire",
     "satirical", "refute", "refuted", "refutes",
-    "misleading", "fiction", "fictional", "prank", "scam", "not true", "isn't true",
+    "fiction", "fictional", "prank", "scam", "not true", "isn't true",
     "no evidence", "baseless", "nonsense", "photoshopped", "doctored", "spoof", "parody",
-    "disputed", "disputes", "wrong", "nope", "lie", "lies",
+    "disputed", "disputes", "nope", "lie", "lies",
     "trolled", "troll", "libel", "misinformation", "disinformation", "bs", "mistaken",
     "doubt", "doubts", "rubbish", "bullshit", "fabrication", "exaggerated", "photoshop",
     "hoaxer", "erroneous", "faking", "fakes", "sham",
 })
-# "made up" as invented, not as formed: "women made up half of", "made up the Post's duo".
-_MADE_UP = (r"made up(?!\s+(?:of|about|around|nearly|almost|more|less|half|most|"
-            r"part|roughly|\d|(?:the|a|an|his|her|their|its)\s+(?!(?:whole\s+)?(?:story|"
+# "made up" as invented, not as formed: "women made up half of", "made up the Post's duo",
+# "the 13 bulletins that made up Patch Tuesday".
+_MADE_UP = (r"(?<!that )(?<!which )(?<!who )made up(?!\s+(?:of|about|around|nearly|almost|"
+            r"more|less|half|most|part|roughly|\d|(?:the|a|an|his|her|their|its)\s+(?!(?:whole\s+)?(?:story|"
             r"stories|claims?|quotes?|tales?|interviews?|accounts?|reports?|rumou?rs?)\b)))")
 REFUTE_PHRASES = re.compile(
     r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
@@ -373,7 +374,17 @@ REFUTE_PHRASES = re.compile(
     r"(?:dismiss|reject|rebuff|discount)(?:es|ed|s|ing)?\s+(?:[\w'\u2019\-]+\s+){0,3}?"
     r"(?:as|claims?|reports?|allegations?|accusations?|rumou?rs?|suggestions?|speculation|"
     r"stor(?:y|ies)|idea|notion|assertions?|theor(?:y|ies)|accounts?|charges? that|suspicions?)|"
-    r"(?:dismissed|rejected|rebuffed|discounted) as)\b", re.IGNORECASE)
+    r"(?:dismissed|rejected|rebuffed|discounted) as|"
+    # "Wrong" and "misleading" refute as said of a claim, not "something wrong with those
+    # players" or "obstructing justice by misleading doctors".
+    r"(?:is|was|are|were|be|been|proved|proven)\s+(?:all\s+|dead\s+|completely\s+|"
+    r"totally\s+|simply\s+|just\s+|plain\s+|\w+-)?wrong|(?:got|get|gets|getting)\s+"
+    r"(?!to\b)(?:\S+\s+){0,3}?wrong|wrong (?:about|facts?|information|claims?|reports?|numbers?|"
+    r"figures?)|"
+    r"(?:is|was|are|were|be|been|deeply|highly|very|seriously|wildly|totally|completely|"
+    r"grossly|potentially) misleading|misleading (?:claims?|reports?|headlines?|stor(?:y|ies)|"
+    r"information|statements?|videos?|photos?|images?|posts?|articles?|accounts?))\b",
+    re.IGNORECASE)
 
 # "Calls for" after these words is a noun, told of others: "opened in 2018, prompting calls
 # for a boycott" still asserts the opening.
@@ -400,6 +411,8 @@ REFUTE_EXCEPTIONS = re.compile(
     r"author|works?|genre|detective|hero|heroine)s?|works? of fiction|fiction writers?|"
     # Doubt denied is certainty: "and, no doubt, the third film as well".
     r"(?:no|little|without(?: a)?|beyond(?: any)?|not a) doubts?|"
+    # A degree: "holds a BS in Chemistry".
+    r"(?:a|an|his|her|their)\s+bs\s+(?:in|degree|from)|"
     # Someone denied a thing was refused it: "had been denied a handgun permit".
     r"(?:was|were|been|being|be|is|are|get|gets|got) denied(?! by))\b",
     re.IGNORECASE)

@@ -508,3 +508,43 @@ def test_no_value_conflict_between_a_whole_and_what_is_not_it(a: str, b: str) ->
 ])
 def test_the_same_moment_part_or_age_told_differently_still_conflicts(a: str, b: str) -> None:
     assert [r[0] for r in conflicts(a, b)] == ["value.mismatch.number"]
+
+
+@pytest.mark.parametrize(("text", "refuted"), [
+    ("Dr. Benjamin holds a BS in Chemistry from Xavier University.", False),
+    ("Fox News Floats BS Story About Fleeing Marines Giving Rebels Their Guns", True),
+    ("There's got to be something wrong with those players, King said.", False),
+    ("The report was wrong about the date of the attack.", True),
+    ("We actually got delivery pricing wrong, the chief executive said.", True),
+    ("Nicaragua Meteorite Impact Theory May Be Meteor-wrong", True),
+    ("He pleaded guilty to obstructing justice by misleading doctors.", False),
+    ("The company said the report was highly misleading.", True),
+    ("Microsoft shipped 13 security bulletins that made up Patch Tuesday last week.", False),
+])
+def test_wrong_misleading_and_made_up_refute_only_a_claim(text: str, refuted: bool) -> None:
+    claims = extract_report(text).claims
+    assert claims
+    assert signals(claims[0]).refuted is refuted
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A denial inside a relative or concessive clause denies nothing the other says.
+    ("Ms Palin visited the church on Saturday.",
+     "Ms. Palin, who was not at the church at the time of the fire, stopped by Saturday."),
+    ("T-Mobile will offer the BlackBerry Curve 8900 to customers in February.",
+     "T-Mobile will be carrying the BlackBerry Curve 8900 this February, although it will "
+     "not offer 3G data service."),
+    # Two ways of saying it is not known yet.
+    ("The results won't be known for a few weeks.", "The results are not yet known."),
+])
+def test_no_denial_conflict_from_an_aside_or_a_later_time(a: str, b: str) -> None:
+    found = judgements(a, b)
+    assert found
+    assert all(not reasons or not reasons[0].startswith("polarity")
+               for _l, reasons, _e in found)
+
+
+def test_a_denial_in_the_main_clause_still_conflicts() -> None:
+    found = conflicts("Ms Palin visited the church on Saturday.",
+                      "Ms Palin was not at the church on Saturday.")
+    assert [r[0] for r in found] == ["polarity.opposite"]
