@@ -362,7 +362,12 @@ _MADE_UP = (r"(?<!that )(?<!which )(?<!who )made up(?!\s+(?:of|about|around|near
 REFUTE_PHRASES = re.compile(
     r"\b(?:not true|isn't true|is not true|no evidence|not real|never happened|"
     rf"did not happen|didn't happen|{_MADE_UP}|turns out to be|is a hoax|was a hoax|"
-    r"no truth|not the case|just a rumou?r|put to rest|record straight|probably not|"
+    r"no truth|not the case|just a rumou?r|record straight|probably not|"
+    # Put to rest as a rumour laid to rest, not "any chance of a quiet second half".
+    r"put (?:\w+ ){0,3}?(?:rumou?rs?|speculation|claims?|reports?|stor(?:y|ies)|myths?) to rest|"
+    r"put to rest (?:the |those |these |any )?(?:rumou?rs?|speculation|claims?|reports?|"
+    r"stor(?:y|ies)|myths?)|(?:rumou?rs?|speculation|claims?|myths?) (?:were |was |is |are )?"
+    r"put to rest|"
     r"too good to (?:check|be true)|(?:kills?|quash(?:es)?|squash(?:es)?) (?:\w+ )*?rumou?rs?|"
     r"rumou?rs? (?:is |are )?(?:false|untrue|debunked)|retract(?:s|ed)?|wildly inaccurate|"
     # Fooled as taken in, not as beaten: "Ratliff fooled David Garrard" (a cornerback).
@@ -411,6 +416,8 @@ REFUTE_EXCEPTIONS = re.compile(
     r"author|works?|genre|detective|hero|heroine)s?|works? of fiction|fiction writers?|"
     # Doubt denied is certainty: "and, no doubt, the third film as well".
     r"(?:no|little|without(?: a)?|beyond(?: any)?|not a) doubts?|"
+    # Satire as a genre: "the political satire The Thick of It".
+    r"political satire|satir(?:e|ical) (?:show|series|film|comedy|novel)s?|"
     # A degree: "holds a BS in Chemistry".
     r"(?:a|an|his|her|their)\s+bs\s+(?:in|degree|from)|"
     # Someone denied a thing was refused it: "had been denied a handgun permit".

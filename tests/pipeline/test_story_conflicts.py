@@ -520,6 +520,11 @@ def test_the_same_moment_part_or_age_told_differently_still_conflicts(a: str, b:
     ("He pleaded guilty to obstructing justice by misleading doctors.", False),
     ("The company said the report was highly misleading.", True),
     ("Microsoft shipped 13 security bulletins that made up Patch Tuesday last week.", False),
+    ("Capaldi is best known for playing Malcolm Tucker in political satire The Thick of It.",
+     False),
+    ("Satirical news site attacks China's weird English names", True),
+    ("Any chance for a quiet second half was put to rest as the Chiefs tied the game.", False),
+    ("The minister put those rumours to rest on Monday.", True),
 ])
 def test_wrong_misleading_and_made_up_refute_only_a_claim(text: str, refuted: bool) -> None:
     claims = extract_report(text).claims
