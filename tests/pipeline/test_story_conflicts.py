@@ -11,13 +11,20 @@ import pytest
 
 from factcheck.pipeline import ReportInput, compare, relate
 from factcheck.pipeline.extract import extract_report
-from factcheck.pipeline.signals import signals
+from factcheck.pipeline.signals import Signals, signals
 
 
 def labels(a: str, b: str) -> list[tuple[str, tuple[str, ...]]]:
     """Return (label, reasons) of every pair ``compare`` finds between two one-line reports."""
     result = compare([ReportInput(a), ReportInput(b)])
     return [(p.judgement.label, p.judgement.reasons) for p in result.pairs]
+
+
+def first(text: str) -> Signals:
+    """Return the signals of the first claim extraction makes of ``text``."""
+    claims = extract_report(text).claims
+    assert claims, f"no claim in {text!r}"
+    return signals(claims[0])
 
 
 def conflicts(a: str, b: str) -> list[tuple[str, ...]]:
@@ -192,9 +199,7 @@ def test_relate_still_reads_two_dates_of_one_topic_as_a_clash() -> None:
     ("Woodward and Bernstein made up the paper's investigative duo.", False),
 ])
 def test_made_up_refutes_only_as_invented(text: str, refuted: bool) -> None:
-    claims = extract_report(text).claims
-    assert claims
-    assert signals(claims[0]).refuted is refuted
+    assert first(text).refuted is refuted
 
 
 @pytest.mark.parametrize(("a", "b", "shown"), [
@@ -284,9 +289,7 @@ def test_names_of_one_festival_are_no_swap_in_relate() -> None:
     ("Media Fooled Again? Story Claims Girls Came Home Pregnant", True),
 ])
 def test_only_a_claim_dismissed_or_denied_is_refuted(text: str, refuted: bool) -> None:
-    claims = extract_report(text).claims
-    assert claims
-    assert signals(claims[0]).refuted is refuted
+    assert first(text).refuted is refuted
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -346,9 +349,7 @@ def test_a_denial_about_the_named_party_still_conflicts() -> None:
     ("It appears the deal is off.", True),
 ])
 def test_appear_hedges_only_as_seeming(text: str, hedged: bool) -> None:
-    claims = extract_report(text).claims
-    assert claims
-    assert signals(claims[0]).hedged is hedged
+    assert first(text).hedged is hedged
 
 
 def test_opening_fire_is_no_opening() -> None:
@@ -419,9 +420,7 @@ def test_passed_and_rejected_are_opposites() -> None:
     ("No students were hurt.", True),
 ])
 def test_a_rank_is_no_denial_and_no_one_is(text: str, negated: bool) -> None:
-    claims = extract_report(text).claims
-    assert claims
-    assert signals(claims[0]).negated is negated
+    assert first(text).negated is negated
 
 
 def test_a_rank_does_not_deny_the_win() -> None:
@@ -468,15 +467,12 @@ def test_the_same_said_in_other_words_still_agrees_between_reports(a: str, b: st
     ("Hansbrough tied Ford on a jumper with 14:05 left in the first half.", 845.0),
 ])
 def test_a_clock_time_is_one_value(text: str, minutes: float) -> None:
-    claims = extract_report(text).claims
-    assert claims
-    numbers = signals(claims[0]).numbers
-    assert [(n.kind, n.low) for n in numbers] == [("time", minutes)]
+    assert [(n.kind, n.low) for n in first(text).numbers] == [("time", minutes)]
 
 
 def test_a_team_named_with_a_number_is_no_value() -> None:
-    claims = extract_report("DiLeo has spent 19 seasons with the 76ers.").claims
-    assert [n.text for n in signals(claims[0]).numbers] == ["19 seasons"]
+    assert [n.text for n in first("DiLeo has spent 19 seasons with the 76ers.").numbers] == [
+        "19 seasons"]
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -527,9 +523,7 @@ def test_the_same_moment_part_or_age_told_differently_still_conflicts(a: str, b:
     ("The minister put those rumours to rest on Monday.", True),
 ])
 def test_wrong_misleading_and_made_up_refute_only_a_claim(text: str, refuted: bool) -> None:
-    claims = extract_report(text).claims
-    assert claims
-    assert signals(claims[0]).refuted is refuted
+    assert first(text).refuted is refuted
 
 
 @pytest.mark.parametrize(("a", "b"), [
