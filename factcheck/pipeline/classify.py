@@ -137,7 +137,12 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                          >= max(_tie(x, y) for x in partners)):
                 found.append(Evidence("value.equal", f"{_shown(same[0])} and {_shown(y)}"))
                 continue
-        if "month" in (y.kind, *(x.kind for x in partners)):
+        told_alike = [x for x in partners if x.text.lower() == y.text.lower()]
+        if told_alike and y.kind in ("date", "year", "month"):
+            # Two reports' "12 weeks ago" or "today", each read from its own day, are one
+            # time told alike, not two dates a week apart.
+            exact = near = told_alike
+        elif "month" in (y.kind, *(x.kind for x in partners)):
             # Months compare as months: "in October" holds "30 October 2007".
             exact = [x for x in partners if _month(x) == _month(y)]
             near = exact

@@ -7,6 +7,8 @@ real multi-outlet news (ECB+ clusters), with a true conflict beside it where one
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from factcheck.pipeline import ReportInput, compare, relate
@@ -547,3 +549,14 @@ def test_a_denial_in_the_main_clause_still_conflicts() -> None:
     found = conflicts("Ms Palin visited the church on Saturday.",
                       "Ms Palin was not at the church on Saturday.")
     assert [r[0] for r in found] == ["polarity.opposite"]
+
+
+def test_a_relative_time_told_alike_is_one_time_across_publication_days() -> None:
+    result = compare([
+        ReportInput("She returned to her home town 12 weeks ago after a spell in Cardiff.",
+                    published=date(2013, 6, 10)),
+        ReportInput("She returned to her home town with John 12 weeks ago.",
+                    published=date(2013, 6, 12)),
+    ])
+    assert [p.judgement.label for p in result.pairs] == ["agree"]
+    assert "12 weeks ago and 12 weeks ago" in result.pairs[0].judgement.explanation
