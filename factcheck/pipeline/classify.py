@@ -1509,12 +1509,15 @@ def _other_party(denier: Signals, other: Signals) -> bool:
     return not any(stem(w) in other.content for w in words)
 
 
-def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
+def _role_swap(sa: Signals, sb: Signals, ov: float) -> Evidence | None:
     """Return two parties told in swapped roles: "Natta succeeded Berlinguer" / the reverse.
 
     The first two names both claims share come in the opposite order, neither is who speaks,
     and the words between them have a content word in common: the act that joins them.
     """
+    # Cheap tests first: this runs on every pair.
+    if ov < _SAME_WORDS or len(sa.content & sb.content & (sa.names | sb.names)) < 2:
+        return None
     if " by " in f" {sa.text} " or " by " in f" {sb.text} ":
         return None  # a passive tells the doer last: "X was beaten by Y" = "Y beat X"
     if _title_case(sa.text) or _title_case(sb.text):
@@ -1526,7 +1529,7 @@ def _role_swap(sa: Signals, sb: Signals) -> Evidence | None:
     shared = [run for run in dict((r[0], r) for r in reversed(runs_a)).values()
               if run[0] in first_b]
     shared.sort(key=lambda r: r[1])
-    if len(shared) < 2 or overlap(sa, sb) < 0.8:
+    if len(shared) < 2:
         return None
     x, y = shared[0], shared[1]
     bx, by = first_b[x[0]], first_b[y[0]]
@@ -1692,7 +1695,7 @@ def classify(
                    if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b, strict=not directed,
                              ov=ov, cov=cov),
-                   _role_swap(sa, sb),
+                   _role_swap(sa, sb, ov),
                    _birth_day(sa, sb) if max(ov, cov) >= 0.25 else None,
                    _substitution(sa, sb) if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _kinds(sa, sb) if max(ov, cov) >= 0.25 else None,
