@@ -407,8 +407,8 @@ DIRECTIVE_RE = re.compile(
     r"(?:ask|press|invit)(?:e|es|s|ed|ing)? (?:\w+ ){1,3}to)\b",
     re.IGNORECASE)
 
-# Fiction as a genre does not call anything false ("a fictional character", "science
-# fiction"), nor does doubt denied, nor a person denied something.
+# Words of refutation that call nothing false here: fiction or satire as a genre ("a
+# fictional character", "political satire"), doubt denied, a degree, a person denied a thing.
 REFUTE_EXCEPTIONS = re.compile(
     r"\b(?:science[- ]fiction|(?:gothic|crime|historical|literary|speculative|fan|flash|"
     r"short|popular|children's|adult) fiction|fiction(?:al)? (?:\w+ )?(?:character|setting|"
