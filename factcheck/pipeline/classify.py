@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .explain import confidence_for, sentence
 from .lexicon import (
+    CAPITALS,
     COMMON_WORDS,
     CONSENSUS_RE,
     DEMONYMS,
@@ -731,6 +732,9 @@ def _names(hyp: Signals, premise: Signals) -> Evidence | None:
         return None
     shown_mine, shown_theirs = _surface(hyp, mine), _surface(premise, theirs)
     if (mine in _NOT_A_NAME or theirs in _NOT_A_NAME or same_name(shown_mine, shown_theirs)
+            # "accused Khartoum" / "accused Sudan": a capital stands for its country.
+            or shown_mine.lower() in CAPITALS.get(shown_theirs.lower(), ())
+            or shown_theirs.lower() in CAPITALS.get(shown_mine.lower(), ())
             # "RB Bush" / "on IR": a short capitalised abbreviation may stand for anything.
             or any(w.isupper() and len(w) <= 3 for w in (shown_mine, shown_theirs))
             # In a headline every word is capitalised: "Sets Scoring Record in Victory".

@@ -443,6 +443,27 @@ SCOPE_WORDS = frozenset({
     "negotiators", "portion", "preliminary", "partial",
 })
 
+# A capital stands for its country's government in news: "accused Khartoum" is "accused
+# Sudan". Capital (its last word) -> the words its country goes by.
+CAPITALS: dict[str, frozenset[str]] = {capital: frozenset(names.split()) for capital, names in {
+    "washington": "us america united states", "moscow": "russia kremlin",
+    "beijing": "china", "london": "britain uk england", "paris": "france",
+    "berlin": "germany", "tokyo": "japan", "tehran": "iran", "kabul": "afghanistan",
+    "baghdad": "iraq", "damascus": "syria", "khartoum": "sudan", "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "ankara": "turkey", "cairo": "egypt", "riyadh": "saudi arabia", "jerusalem": "israel",
+    "delhi": "india", "islamabad": "pakistan", "brussels": "belgium eu", "athens": "greece",
+    "rome": "italy", "madrid": "spain", "ottawa": "canada", "canberra": "australia",
+    "havana": "cuba", "caracas": "venezuela", "tripoli": "libya", "beirut": "lebanon",
+    "nairobi": "kenya", "ababa": "ethiopia", "mogadishu": "somalia", "jakarta": "indonesia",
+    "manila": "philippines", "hanoi": "vietnam", "bangkok": "thailand", "taipei": "taiwan",
+    "warsaw": "poland", "minsk": "belarus", "tbilisi": "georgia", "doha": "qatar",
+    "sanaa": "yemen", "abuja": "nigeria", "brasilia": "brazil",
+    "dublin": "ireland", "lisbon": "portugal", "vienna": "austria", "stockholm": "sweden",
+    "oslo": "norway", "copenhagen": "denmark", "bern": "switzerland", "budapest": "hungary",
+    "prague": "czech", "belgrade": "serbia", "tallinn": "estonia", "riga": "latvia",
+}.items()}
+
 # A running total holds many events' counts: "has seized a total of 14 rifles in five
 # operations" is no other account of "six rifles were found during the operation".
 RUNNING_TOTAL_RE = re.compile(

@@ -560,3 +560,9 @@ def test_a_relative_time_told_alike_is_one_time_across_publication_days() -> Non
     ])
     assert [p.judgement.label for p in result.pairs] == ["agree"]
     assert "12 weeks ago and 12 weeks ago" in result.pairs[0].judgement.explanation
+
+
+def test_a_capital_stands_for_its_country() -> None:
+    a = "Taban Deng, the governor of Unity state, accused Sudan of carrying out the attack."
+    assert conflicts(a, a.replace("Sudan", "Khartoum")) == []
+    assert [r[0] for r in conflicts(a, a.replace("Sudan", "Chad"))] == ["entity.differs"]
