@@ -273,10 +273,14 @@ def _phrase(kind: str, subject: str = "") -> str:
             "quantity": "a quantity", "time": "the time of day"}.get(kind, "a number")
 
 
+def _valueless(s: Signals) -> Signals:
+    """Return ``s`` with its value tokens ("#date:year") left out of its content."""
+    return replace(s, content=frozenset(t for t in s.content if not t.startswith("#")))
+
+
 def _words_only(sa: Signals, sb: Signals) -> float:
     """Return the overlap of two claims' words, their values left out."""
-    return overlap(replace(sa, content=frozenset(t for t in sa.content if t[:1] != "#")),
-                   replace(sb, content=frozenset(t for t in sb.content if t[:1] != "#")))
+    return overlap(_valueless(sa), _valueless(sb))
 
 
 def _word_overlap(sa: Signals, sb: Signals, ov: float, cov: float) -> float:
@@ -288,8 +292,7 @@ def _word_overlap(sa: Signals, sb: Signals, ov: float, cov: float) -> float:
     """
     if not any(t.startswith("#") for t in sa.content & sb.content):
         return max(ov, cov)
-    wa = replace(sa, content=frozenset(t for t in sa.content if not t.startswith("#")))
-    wb = replace(sb, content=frozenset(t for t in sb.content if not t.startswith("#")))
+    wa, wb = _valueless(sa), _valueless(sb)
     hyp, premise = (wb, wa) if len(wb.content) <= len(wa.content) else (wa, wb)
     return max(overlap(wa, wb), coverage(hyp, premise))
 
