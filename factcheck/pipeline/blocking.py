@@ -35,7 +35,8 @@ from .match import LONG_CLAIM, short_telling, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
-BLOCKING_VERSION = 8  # 7: "no-one" is a negator; 8: clock times are values, "76ers" is none
+BLOCKING_VERSION = 9  # 7: "no-one" is a negator; 8: clock times are values, "76ers" is none;
+# 9: contractions without an apostrophe ("dont") are negators, not words
 # A long claim must meet another long claim on this many ``l:`` keys.
 LONG_MEETING = 2
 

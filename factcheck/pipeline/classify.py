@@ -182,6 +182,12 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                     tied = partners
             if not short and y.kind != "duration" and not tied:
                 continue
+            if strict and dated and any(_background(x, y) or _background(y, x)
+                                        for x in partners):
+                # A year told against a day told from the report's own ("In 2008,
+                # Klitschko stopped Thompson" / "stopped Thompson on Saturday"): the year
+                # dates an earlier event the report recalls, not its news.
+                continue
             if strict and y.kind == "time" and _words_only(sa, sb) < _SAME_WORDS:
                 # Two moments of a story's day are two events ("tied the record with 14:05
                 # left" / "set it with 7:42 left") unless told in nearly the same words.
@@ -199,6 +205,12 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 mine = _role_of(y, sb.text)
                 tied = [x for x in tied if _role_of(x, sa.text) == mine]
                 partners = [x for x in partners if _role_of(x, sa.text) == mine]
+                # Shares of two wholes are not two accounts of one: "60 percent of its
+                # revenue" / "7.2% of the market".
+                whole = _share_of(y, sb.text)
+                tied = [x for x in tied if not _other_whole(whole, _share_of(x, sa.text))]
+                partners = [x for x in partners
+                            if not _other_whole(whole, _share_of(x, sa.text))]
                 if not partners or (not tied and y.kind != "duration"):
                     continue
             kind = "date" if y.kind in ("date", "year", "month") else "number"
@@ -240,6 +252,45 @@ def _role_of(n: Number, text: str) -> str:
         if noun and noun.group(1) not in STOPWORDS:
             return f"age:{stem(noun.group(1))}"
     return ""
+
+
+_SHARE_OF_RE = re.compile(r"^\s*(?:%|percent|per\s*cent)?\s+of\s+([^.,;:()]{1,60})",
+                          re.IGNORECASE)
+_WHOLE_END_RE = re.compile(r"\b(?:to|in|from|between|with|by|for|at|on|was|were|is|are|has|"
+                           r"had|have|which|that|and)\b.*", re.IGNORECASE)
+
+
+# One whole under several names: "half of the company's total sales" / "60 percent of its
+# revenue".
+_SAME_WHOLE = {stem(w): "#revenue" for w in ("sales", "revenue", "revenues", "turnover")}
+
+
+def _share_of(n: Number, text: str) -> frozenset[str]:
+    """Return the stems of the whole a percentage is a share of ({"revenu"} of "60% of its
+    revenue", {"india", "voic", "traffic"} of "82 percent of India's voice traffic to ...")."""
+    at = text.find(n.text) if n.kind == "percent" else -1
+    m = _SHARE_OF_RE.match(text[at + len(n.text):]) if at >= 0 else None
+    if m is None:
+        return frozenset()
+    words = WORD_RE.findall(_WHOLE_END_RE.sub("", m.group(1)).lower().replace("'s", ""))
+    return frozenset(_SAME_WHOLE.get(stem(w), stem(w)) for w in words if w not in STOPWORDS)
+
+
+def _other_whole(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Return whether two shares name two different wholes: both told, no word in common."""
+    return bool(x and y and not x & y)
+
+
+_COARSE_DATES = frozenset({"year", "decade", "interval", "century"})
+
+
+def _background(x: Number, y: Number) -> bool:
+    """Return whether ``x`` is a year or longer, told in figures, and ``y`` a time told
+    from the day of the report ("Saturday", "this morning", "this year")."""
+    return (x.unit in _COARSE_DATES and any(c.isdigit() for c in x.text)
+            and not any(c.isdigit() for c in y.text)
+            # "four years ago" is as coarse as the year: two accounts of one founding.
+            and (y.unit not in _COARSE_DATES or y.text.lower().startswith("this ")))
 
 
 def _bare(n: Number) -> bool:
@@ -1444,12 +1495,17 @@ _NAME_RUN_WORDS_RE = re.compile(
     r"[A-Z][\w'\u2019\-]*(?:\s+(?:(?:of|the|de|van|von)\s+)*[A-Z][\w'\u2019\-]*)*")
 # A name that speaks is no party to what it tells: "Capaldi says: ...", "..., Craft said".
 _SPEAKER_AFTER_RE = re.compile(
-    r"^\W{0,3}(?:has\s+|had\s+|also\s+)?(?:" + "|".join(sorted(REPORTING_VERBS)) + r")\b",
-    re.IGNORECASE)
+    r"^\W{0,3}(?i:(?:has\s+|had\s+|also\s+)?(?:" + "|".join(sorted(REPORTING_VERBS)) + r"))\b"
+    # A firm before its officer who speaks: "ABC Entertainment Group president Paul Lee said".
+    r"|^\s+(?:[a-z]+\s+){1,3}(?:[A-Z][\w.'\-]*\s+){1,3}(?:has\s+|also\s+)?"
+    r"(?:said|says|told|added|explained)\b")
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _SPEAKER_BEFORE_RE = re.compile(
-    r"(?:according\s+to(?:\s+\w+){0,3}?|reports?\s+(?:from|by|in)|said|says?|told|tells)"
-    r"\W{0,3}$", re.IGNORECASE)
+    r"(?:(?i:according\s+to(?:\s+\w+){0,3}?|reports?\s+(?:from|by|in)|said|says?|told|tells)"
+    r"\W{0,3}"
+    # The speaker's firm after their name and title: "said Paul Lee, president, ABC ...".
+    r"|(?:said|says|told)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3},\s+(?:[a-z]+\s+){0,3}"
+    r"[a-z]+(?:,|\s+(?:of|at|for))\s+(?:the\s+)?)$")
 
 
 def _name_runs(s: Signals, other: Signals) -> list[tuple[str, int, int, str]]:
@@ -1666,8 +1722,8 @@ def classify(
         hard.append(Evidence("polarity.opposite",
                              "each denies what the other says happened"))
     elif len(other.content) >= len(denier.content) and (
-            cov if hyp is denier else coverage(denier, other)) >= 0.4 and not (
-            not directed and _other_party(denier, other)):
+            cov if hyp is denier else coverage(denier, other)) >= 0.4 and not denied_phrase \
+            and not (not directed and _other_party(denier, other)):
         # The denier may be as long as the other: "refused to" adds a word of its own.
         denial = _short_denial(denier, other)
         if denial is not None:
@@ -1754,6 +1810,10 @@ def classify(
         if ent is not None:
             soft.append(ent)
 
+    if hard and not directed and any("?" in x.text for x in (sa, sb)):
+        # A question asks; it asserts nothing another report can deny ("Would we have done
+        # it without him?" / "the Colts got it done"). Its hedge may excuse the clash.
+        hard, soft = [], hard + soft
     reasons: list[Evidence]
     label: Label
     excusing = [e for e in softeners if e.code != "attribution.differs"]

@@ -63,7 +63,13 @@ IRREGULAR = {
 NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "no-one", "nothing",
                       "neither", "nor", "cannot", "can't", "won't", "isn't", "wasn't", "aren't",
                       "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't",
-                      "couldn't", "wouldn't", "shouldn't", "nowhere"})
+                      "couldn't", "wouldn't", "shouldn't", "nowhere",
+                      # Contractions written without their apostrophe, as in quoted speech
+                      # and social media ("'I cant speak for the first death"). "wont"
+                      # and "cant" are words too, but "as was his wont" never starts a
+                      # denial, so "wont" is left out.
+                      "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent",
+                      "hasnt", "havent", "hadnt", "couldnt", "wouldnt", "shouldnt"})
 # Verbs and phrases that deny what follows them: "refused to model" = did not model;
 # "stayed away from the genre" = did not write in it; "died before helping to found the
 # band" = did not help (but "died before the band released" denies no release).
@@ -421,7 +427,10 @@ REFUTE_EXCEPTIONS = re.compile(
     # A degree: "holds a BS in Chemistry".
     r"(?:a|an|his|her|their)\s+bs\s+(?:in|degree|from)|"
     # Someone denied a thing was refused it: "had been denied a handgun permit".
-    r"(?:was|were|been|being|be|is|are|get|gets|got) denied(?! by))\b",
+    r"(?:was|were|been|being|be|is|are|get|gets|got) denied(?! by)|"
+    # Lying as being somewhere: "the flaw lies in the way", "the island lies off the coast".
+    r"(?:lies|lie|lying)\s+(?:in|within|with|at|on|ahead|behind|beneath|below|between|under|"
+    r"off|near|along|across|outside|inside|low|down|dormant|idle|empty|unused))\b",
     re.IGNORECASE)
 
 # Stages of a process, ordered: what is expected or proposed is not yet done.

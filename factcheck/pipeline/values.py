@@ -123,6 +123,10 @@ _CUR_PREFIX = re.compile(
 _BOUND_PREFIX = re.compile(
     r"\b(" + "|".join(re.escape(b) for b in sorted(BOUND_WORDS, key=len, reverse=True))
     + r")\s+$", re.IGNORECASE)
+# A conversion in brackets keeps the bound of what it converts: "less than 50 km (30 miles)".
+_CONVERTED_BOUND_PREFIX = re.compile(
+    r"\b(" + "|".join(re.escape(b) for b in sorted(BOUND_WORDS, key=len, reverse=True))
+    + r")\s+\d[\d.,]*\s*[^\W\d_]{0,12}\.?\s*\(\s*$", re.IGNORECASE)
 _DATE_BOUND_PREFIX = re.compile(r"\b(" + "|".join(DATE_BOUNDS) + r")\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _RANGE_PREFIX = re.compile(r"\b(between|from)\s+(?:US\$|\$|€|£|₹|Rs\.?\s?)?$", re.IGNORECASE)
@@ -452,6 +456,9 @@ class _Scan:
         m = _BOUND_PREFIX.search(self.text, max(0, start - 22), start)
         if m and self.free(m.start(), start):
             return BOUND_WORDS[m.group(1).lower()], m.start()
+        m = _CONVERTED_BOUND_PREFIX.search(self.text, max(0, start - 50), start)
+        if m:
+            return BOUND_WORDS[m.group(1).lower()], start
         return "exactly", start
 
     def _number(self, start: int, end: int, n: float, suffix: str | None,

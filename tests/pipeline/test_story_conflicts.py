@@ -14,6 +14,7 @@ import pytest
 from factcheck.pipeline import ReportInput, compare, relate
 from factcheck.pipeline.extract import extract_report
 from factcheck.pipeline.signals import Signals, signals
+from factcheck.pipeline.values import find_values
 
 
 def labels(a: str, b: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -113,6 +114,8 @@ def test_no_conflict_between_two_names_of_one_thing(a: str, b: str) -> None:
     # A denial of where, where the other tells another place.
     ("Lindsay never checked into Morningside but is back at Betty Ford.",
      "Lindsay Lohan checked into the Betty Ford Center late Thursday."),
+    ("\"Lindsay never checked into Morningside but is back at Betty Ford.",
+     "Lindsay Lohan checked into the Betty Ford Clinic in Rancho Mirage on Thursday night."),
 ])
 def test_no_polarity_conflict_without_a_denial_of_the_same_thing(a: str, b: str) -> None:
     assert [r for r in conflicts(a, b) if r[0].startswith("polarity")] == []
@@ -566,3 +569,77 @@ def test_a_capital_stands_for_its_country() -> None:
     a = "Taban Deng, the governor of Unity state, accused Sudan of carrying out the attack."
     assert conflicts(a, a.replace("Sudan", "Khartoum")) == []
     assert [r[0] for r in conflicts(a, a.replace("Sudan", "Chad"))] == ["entity.differs"]
+
+
+def test_a_question_denies_nothing() -> None:
+    a, b = ("the Colts got it done.",
+            "\"Would we have done it without him? \" Colts interim coach Bruce Arians asked.")
+    assert labels(a, b)
+    assert conflicts(a, b) == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The Colts got it done.", "The Colts did not get it done."),
+    ("Lindsay checked into Betty Ford on Thursday.",
+     "Lindsay never checked into Betty Ford on Thursday."),
+])
+def test_an_asserted_denial_of_the_same_thing_still_conflicts(a: str, b: str) -> None:
+    assert [r[0] for r in conflicts(a, b)] == ["polarity.opposite"]
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("'I cant speak for the first death", True),
+    ("They dont know where he is.", True),
+    ("As was his wont, he spoke first.", False),
+])
+def test_a_contraction_without_its_apostrophe_still_denies(text: str, negated: bool) -> None:
+    assert first(text).negated is negated
+
+
+@pytest.mark.parametrize(("text", "refuted"), [
+    ("The flaw lies in the way Internet Explorer's data-binding function works.", False),
+    ("The island lies off the coast of Sumatra.", False),
+    ("Microsoft says the report is all lies.", True),
+])
+def test_lying_somewhere_calls_nothing_false(text: str, refuted: bool) -> None:
+    assert first(text).refuted is refuted
+
+
+def test_the_speaker_after_a_quote_with_firm_and_title_swaps_no_role() -> None:
+    quote = ("It is an honor to welcome back Ellen DeGeneres as the host of the biggest "
+             "entertainment celebration of the year")
+    found = labels(f"Meanwhile, ABC Entertainment Group president Paul Lee said, \"{quote}. \"",
+                   f"\u201c {quote}, \u201d said Paul Lee, president, ABC Entertainment Group.")
+    assert found
+    assert all(label != "conflict" for label, _r in found)
+
+
+def test_shares_of_two_wholes_do_not_conflict_but_of_one_whole_do() -> None:
+    a = ("IBM leads in technology services, which account for about 60 percent of its "
+         "revenue, Hanna said.")
+    assert conflicts(a, "With $54 billion in services revenue, IBM had 7.2% of the market.") == []
+    one_whole = conflicts(a, "IBM's technology services division brought in revenue of $54 "
+                             "billion last year, accounting for half of the company's total sales.")
+    assert [r[0] for r in one_whole] == ["value.mismatch.number"]
+
+
+def test_a_conversion_in_brackets_keeps_the_bound_it_converts() -> None:
+    found = find_values("The camp lies less than 50 km (30 miles) from the border.")
+    assert [(v.text, v.bound) for v in found] == [("less than 50 km", "less_than"),
+                                                   ("30 miles", "less_than")]
+    b = "An air strike hit the refugee camp, less than 50 km (30 miles) from the border."
+    assert conflicts("The refugee camp is located 10 miles south of the border.", b) == []
+    assert [r[0] for r in conflicts("The refugee camp is located 40 miles south of the border.",
+                                    b)] == ["value.mismatch.number"]
+
+
+def test_a_recalled_year_does_not_conflict_with_the_day_of_the_news() -> None:
+    news = ReportInput("Wladimir Klitschko stopped Tony Thompson in the sixth round on Saturday.",
+                       published=date(2012, 7, 9))
+    recalled = ReportInput("In 2008, Klitschko stopped Thompson in the 11th round.",
+                           published=date(2012, 7, 8))
+    assert all(p.judgement.label != "conflict" for p in compare([news, recalled]).pairs)
+    other_year = ReportInput("In 2009, Klitschko stopped Thompson in the 11th round.",
+                             published=date(2012, 7, 8))
+    assert [p.judgement.reasons[0] for p in compare([recalled, other_year]).pairs
+            if p.judgement.label == "conflict"] == ["value.mismatch.date"]
