@@ -287,7 +287,9 @@ _COARSE_DATES = frozenset({"year", "decade", "interval", "century"})
 def _background(x: Number, y: Number) -> bool:
     """Return whether ``x`` is a year or longer, told in figures, and ``y`` a time told
     from the day of the report ("Saturday", "this morning", "this year")."""
-    return (x.unit in _COARSE_DATES and any(c.isdigit() for c in x.text)
+    # An interval of days ("between June 1 and 5") is as fine as a day.
+    return (x.unit in _COARSE_DATES and x.high - x.low >= 364
+            and any(c.isdigit() for c in x.text)
             and not any(c.isdigit() for c in y.text)
             # "four years ago" is as coarse as the year: two accounts of one founding.
             and (y.unit not in _COARSE_DATES or y.text.lower().startswith("this ")))

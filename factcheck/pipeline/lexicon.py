@@ -65,9 +65,8 @@ NEGATORS = frozenset({"not", "no", "never", "n't", "none", "nobody", "no-one", "
                       "weren't", "doesn't", "didn't", "don't", "hasn't", "haven't", "hadn't",
                       "couldn't", "wouldn't", "shouldn't", "nowhere",
                       # Contractions written without their apostrophe, as in quoted speech
-                      # and social media ("'I cant speak for the first death"). "wont"
-                      # and "cant" are words too, but "as was his wont" never starts a
-                      # denial, so "wont" is left out.
+                      # and social media ("'I cant speak for the first death"). "wont" is
+                      # left out: "as was his wont" denies nothing.
                       "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent",
                       "hasnt", "havent", "hadnt", "couldnt", "wouldnt", "shouldnt"})
 # Verbs and phrases that deny what follows them: "refused to model" = did not model;
