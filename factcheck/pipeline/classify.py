@@ -211,6 +211,17 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 tied = [x for x in tied if not _other_whole(whole, _share_of(x, sa.text))]
                 partners = [x for x in partners
                             if not _other_whole(whole, _share_of(x, sa.text))]
+                # A year before a noun dates that thing ("for his role in the 2001
+                # marriage"): it tells nothing of a claim that never names the thing.
+                if _dates_other(y, sb.text, sa) or any(
+                        _dates_other(x, sa.text, sb) for x in tied or partners):
+                    continue
+                # Distances from two places are not two accounts of one: "14 miles
+                # north-northeast of Healdsburg" / "two miles northeast of The Geysers".
+                origin = _measured_from(y, sb.text)
+                tied = [x for x in tied if not _other_whole(origin, _measured_from(x, sa.text))]
+                partners = [x for x in partners
+                            if not _other_whole(origin, _measured_from(x, sa.text))]
                 if not partners or (not tied and y.kind != "duration"):
                     continue
             kind = "date" if y.kind in ("date", "year", "month") else "number"
@@ -274,6 +285,45 @@ def _share_of(n: Number, text: str) -> frozenset[str]:
         return frozenset()
     words = WORD_RE.findall(_WHOLE_END_RE.sub("", m.group(1)).lower().replace("'s", ""))
     return frozenset(_SAME_WHOLE.get(stem(w), stem(w)) for w in words if w not in STOPWORDS)
+
+
+# A year between a determiner or a possessive and the noun it dates: "the 2001 marriage",
+# "their 1974 stories", "Nixon's 1968 campaign".
+_DATED_NOUN_BEFORE_RE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|that)|['\u2019]s)\s+$", re.IGNORECASE)
+_DATED_NOUN_AFTER_RE = re.compile(r"^\s+([a-z][a-z\-]{2,})\b")
+
+
+def _dates_other(n: Number, text: str, other: Signals) -> bool:
+    """Return whether year ``n`` dates a noun of ``text`` ("the 2001 marriage") that the
+    ``other`` claim never names."""
+    at = text.find(n.text) if n.kind in ("date", "year") and n.unit == "year" else -1
+    if at < 0 or not _DATED_NOUN_BEFORE_RE.search(text[max(0, at - 12):at]):
+        return False
+    m = _DATED_NOUN_AFTER_RE.match(text[at + len(n.text):])
+    if m is None or m.group(1) in STOPWORDS:
+        return False
+    noun = stem(m.group(1))
+    return noun not in other.content and _root(noun) not in _roots(other.content)
+
+
+_COMPASS = r"(?:north|south|east|west)(?:east|west|ern|erly)?"
+# A distance and the place it is measured from: "14 miles north - northeast of Healdsburg",
+# "75 kilometers (50 miles) west of Manokwari", "85 miles from Manokwari".
+_FROM_RE = re.compile(
+    r"^[\s)]*(?:\([^)]*\)\s*)?(?:" + _COMPASS + r"(?:\s*-\s*" + _COMPASS + r")?\s+of|"
+    r"(?:away\s+)?from|outside(?:\s+of)?)\s+([^.,;:()]{1,60})", re.IGNORECASE)
+
+
+def _measured_from(n: Number, text: str) -> frozenset[str]:
+    """Return the stems of the place a distance is measured from ({"healdsburg"} of "14 miles
+    north of Healdsburg"), or nothing where the text does not say."""
+    at = text.find(n.text) if n.kind == "quantity" else -1
+    m = _FROM_RE.match(text[at + len(n.text):]) if at >= 0 else None
+    if m is None:
+        return frozenset()
+    words = WORD_RE.findall(_WHOLE_END_RE.sub("", m.group(1)).lower().replace("'s", ""))
+    return frozenset(stem(w) for w in words if w not in STOPWORDS)
 
 
 def _other_whole(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -463,12 +513,13 @@ def _adverb_denied(denier: Signals, other: Signals) -> bool:
                for k, t in enumerate(tokens))
 
 
-# "was not adopted by consensus", "was not arrested in Paris": a denied verb and the phrase
-# after it. Not "with" or "for": "not caught with his pants down" denies the catching.
+# "was not adopted by consensus", "was not arrested in Paris", "has not been named as a
+# suspect": a denied verb and the phrase after it. Not "with" or "for": "not caught with
+# his pants down" denies the catching.
 _DENIED_PHRASE_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?([a-z][a-z\-]*)\s+"
-    r"(by|in|into|at|on|from|until|before|after|during|under)\s+"
-    r"((?:(?!(?:by|in|into|at|on|for|from|with|until|before|after|during|under|since|to|that|"
+    r"(by|in|into|at|on|from|until|before|after|during|under|as)\s+"
+    r"((?:(?!(?:by|in|into|at|on|for|from|with|until|before|after|during|under|as|since|to|that|"
     r"which|who)\b)[A-Za-z][\w\-]*\s*){1,6})", re.IGNORECASE)
 
 
@@ -636,7 +687,9 @@ def _antonym(sa: Signals, sb: Signals, wa: frozenset[str] | None = None,
     cb = sb.content if wb is None else wb
     for t in sorted(ca - cb):
         for o in _opposites(t):
-            if o in cb and o not in ca and not _converse(sa, sb, t, o):
+            # "unknown" / "not immediately known": a denied opposite says the same.
+            if (o in cb and o not in ca and not _converse(sa, sb, t, o)
+                    and o not in sb.negated_heads and t not in sa.negated_heads):
                 return Evidence("polarity.antonym",
                                 f"'{_sense_surface(sa, t)}' vs '{_sense_surface(sb, o)}'")
     return None
@@ -770,6 +823,15 @@ def _beside(s: Signals, token: str) -> set[str]:
             if 0 <= j < len(t)}
 
 
+_TOLD_TO_RE = r"\b(?:told|tells?|telling|according to|said to|speaking to|talking to|" \
+    r"in an interview with)\s+(?:the\s+)?"
+
+
+def _told_to(text: str, name: str) -> bool:
+    """Return whether ``text`` tells ``name`` as whom something was said to ("told People")."""
+    return re.search(_TOLD_TO_RE + re.escape(name) + r"\b", text, re.IGNORECASE) is not None
+
+
 def _names(hyp: Signals, premise: Signals) -> Evidence | None:
     # A name the shorter claim uses that the other never mentions, where the other has a
     # name of its own in its place: a different person or place for the same event.
@@ -788,6 +850,9 @@ def _names(hyp: Signals, premise: Signals) -> Evidence | None:
         return None
     shown_mine, shown_theirs = _surface(hyp, mine), _surface(premise, theirs)
     if (mine in _NOT_A_NAME or theirs in _NOT_A_NAME or same_name(shown_mine, shown_theirs)
+            # Whom a statement was told to is no party to the event: "her rep told People" /
+            # "her rep told UsMagazine.com" is one statement given to two outlets.
+            or _told_to(hyp.text, shown_mine) or _told_to(premise.text, shown_theirs)
             # "accused Khartoum" / "accused Sudan": a capital stands for its country.
             or shown_mine.lower() in CAPITALS.get(shown_theirs.lower(), ())
             or shown_theirs.lower() in CAPITALS.get(shown_mine.lower(), ())
@@ -1552,6 +1617,20 @@ def _aside_negation(denier: Signals) -> bool:
     return m is not None and _ASIDE_START_RE.search(denier.text[:m.start()]) is not None
 
 
+_NOT_GUILTY_PLEA_RE = re.compile(r"\bplead(?:s|ed|ing)?\s+not\s+guilty\b", re.IGNORECASE)
+_PLEA_RE = re.compile(r"\bplea(?:d|ds|ded|ding|s)?\b", re.IGNORECASE)
+
+
+def _plea_against_verdict(denier: Signals, other: Signals) -> bool:
+    """Return whether ``denier`` only pleads not guilty and ``other`` tells no plea: a plea
+    and the verdict after it both hold ("pleaded not guilty" / "was found guilty")."""
+    return (_NOT_GUILTY_PLEA_RE.search(denier.text) is not None
+            and _PLEA_RE.search(other.text) is None)
+
+
+_SELF = frozenset({"he", "she", "they", "i", "we", "it"})
+
+
 def _other_party(denier: Signals, other: Signals) -> bool:
     """Return whether the name just before ``denier``'s negation is absent from ``other``.
 
@@ -1568,8 +1647,13 @@ def _other_party(denier: Signals, other: Signals) -> bool:
     words = [w for w in runs[-1].group().split()
              if w.lower() not in STOPWORDS and stem(w) not in _PLAIN_NAME_WORDS
              and (stem(w) in denier.names or runs[-1].start() == 0)]
-    # Only a name that is the subject of the denial: nothing but a verb between them.
-    if not words or "," in before[runs[-1].end():]:
+    # Only a name that is the subject of the denial: nothing but a verb between them, or
+    # one that says it of itself ("Kroon said he was not at the church"), not of something
+    # else ("Officials said the treaty was not adopted" is no other party's act).
+    between = [w.lower() for w in WORD_RE.findall(before[runs[-1].end():])]
+    said = next((k for k, w in enumerate(between) if w in REPORTING_VERBS), None)
+    if not words or "," in before[runs[-1].end():] or (
+            said is not None and not set(between[said + 1:said + 2]) & _SELF):
         return False
     return not any(stem(w) in other.content for w in words)
 
@@ -1715,6 +1799,7 @@ def classify(
     if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
             denier.negated_heads & other.content or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
+            _plea_against_verdict(denier, other)) and not (
             not directed and (_other_party(denier, other)
                               or _NOT_YET_RE.search(other.text)
                               or _aside_negation(denier))):
@@ -1725,6 +1810,7 @@ def classify(
                              "each denies what the other says happened"))
     elif len(other.content) >= len(denier.content) and (
             cov if hyp is denier else coverage(denier, other)) >= 0.4 and not denied_phrase \
+            and not _plea_against_verdict(denier, other) \
             and not (not directed and _other_party(denier, other)):
         # The denier may be as long as the other: "refused to" adds a word of its own.
         denial = _short_denial(denier, other)
@@ -1743,9 +1829,12 @@ def classify(
     # more right conflicts than it saved on the dev files.)
     # Nor is calling a rumour false a clash with a report that it was rumoured, nor a
     # fragment ("About the prison:") against anything.
+    # Nor does calling something about a name false deny anything else told of that name:
+    # "the myth that surrounded Deep Throat" / "Deep Throat is dead".
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed) and (
             directed or (telling and not (
-                (target := sa if sb.refuted else sb).negated or target.hedged))):
+                (target := sa if sb.refuted else sb).negated or target.hedged)
+                and (sa.content & sb.content) - (sa.names & sb.names))):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
     # The rules for a short claim against a long sentence need most of its words there:
@@ -1842,7 +1931,7 @@ def classify(
         # An equal date in a long sentence: the rest of the shorter claim must be there.
         label, reasons = "agree", matches[:1] + softeners
     elif cov >= _AGREE_COVERAGE and (directed or (
-            not (hyp.negated and not premise.negated)
+            not (hyp.negated and not premise.negated) and sa.refuted == sb.refuted
             and (len(hyp.content) + len(hyp.numbers) >= _TELLING_WORDS or ov >= _SAME_WORDS
                  or hyp.negated))):
         # Between two reports, a fragment of one or two words ("The system has failed
@@ -1850,7 +1939,9 @@ def classify(
         # ("DiLeo has never been an NBA coach") by the sentence it denies: neither says the
         # same, unless told in the same words. Two denials of one thing agree ("no reports
         # of injuries" / "no injuries have been reported"); a long sentence's "not" may be
-        # another clause's.
+        # another clause's. Nor does a claim calling something false say the same as one
+        # that calls nothing so ("the myth that surrounded Deep Throat" / "Deep Throat is
+        # dead").
         label, reasons = "agree", [Evidence("paraphrase", "they say the same in other words")]
     elif directed and short_pair and ov >= (0.4 if any(
             s.text.rstrip()[-1:] in ".!?" for s in (sa, sb)) else 0.2):

@@ -77,7 +77,9 @@ NEGATING_PHRASES = re.compile(
     r"lack(?:s|ed)? of|lack(?:s|ed)?|incapable of|absence of|free of|devoid of|yet to|"
     r"stay(?:s|ed|ing)? away from|steer(?:s|ed|ing)? clear of|"
     r"(?:refrain|abstain)(?:s|ed|ing)? from|died before (?=\w+ing\b)|"
-    r"other than|without (?!a\b|an\b|the\b|any\b|doubt\b))\b",
+    # "without the possibility of parole" denies as "without parole" does.
+    r"other than|without (?:the (?:possibility|chance|prospect|option) of )?"
+    r"(?!a\b|an\b|the\b|any\b|doubt\b))\b",
     re.IGNORECASE)
 # Someone not saying tells neither way, whoever it is: "the FDA would not say in which states
 # the pills were sold", "the cause was not disclosed". A text that "does not say anything
@@ -98,7 +100,8 @@ NEGATION_EXCEPTIONS = re.compile(
     r"no\.?\s*\d+|"
     # "till" only before a date: "not caught with his hand in the till" denies.
     r"(?:not|[a-z]+n't) (?:\w+ ){1,8}?(?:until|till (?=\d|jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec))|not much|n't much|"
+    # "isn't much": the whole word, since no word boundary falls inside "isn't".
+    r"sep|oct|nov|dec))|not much|[a-z]+n't much|"
     # What would not have happened if things were otherwise happened: "would not have
     # placed Bush on injured reserve if they were still fighting".
     r"(?:would not|wouldn't) have (?:\w+ ){1,8}?if|if\b[^.;]{1,80}(?:would not|wouldn't) have|"

@@ -149,6 +149,12 @@ for _w, _opposites in ANTONYMS.items():
         stem(o) for o in _opposites}
 _STAGE_STEMS = {stem(w): rank for w, rank in STAGES.items()}
 _SCOPE_STEMS = frozenset(stem(w) for w in SCOPE_WORDS)
+# A scope word that says or is quoted is the speaker, not the part that did the work:
+# "Delegates said the treaty was not adopted", "according to the committee".
+_SCOPE_SPEAKS_RE = re.compile(
+    r"\b(\w+)\s+(?:(?:have|has|had)\s+)?(?:said|say|says|told|tell|tells|stated|reported|"
+    r"claimed|claim|added|noted|insisted|argued|warned|denied|deny)\b|"
+    r"\baccording to (?:the\s+)?(?:\w+\s+)?(\w+)", re.IGNORECASE)
 _REFUTER_WORDS = frozenset(w for w in REFUTERS if " " not in w)
 # The opposites of OPPOSABLE_STOPWORDS ("less", "least"): content words, also read with the
 # word after them.
@@ -560,7 +566,11 @@ def _signals(
     for k, w in enumerate(neg_words):
         if w in NEGATORS or w.endswith("n't"):
             following = [x for x in neg_words[k + 1:k + 5]
-                         if x not in STOPWORDS and x not in NEGATORS][:1]
+                         if x not in STOPWORDS and x not in NEGATORS][:2]
+            # An adverb qualifies the word it denies: "not immediately known" denies known.
+            if len(following) == 2 and not (following[0].endswith("ly")
+                                            and len(following[0]) > 4):
+                following = following[:1]
             heads.update(stem(x) for x in following)
     for m in NEGATING_PHRASES.finditer(masked):
         following = [x for x in re.findall(r"[a-z][a-z'\-]*", masked[m.end():m.end() + 40])
@@ -603,7 +613,9 @@ def _signals(
                           if w.lower() not in STOPWORDS) if t in tokens}
     stages = [_STAGE_STEMS[t] for t in tokens if t in _STAGE_STEMS]
     stage = max(stages) if stages else None
-    scope = frozenset([t for t in tokens if t in _SCOPE_STEMS]
+    speaking = {stem(w.lower()) for m in _SCOPE_SPEAKS_RE.finditer(text) for w in m.groups()
+                if w} if any(t in _SCOPE_STEMS for t in tokens) else set()
+    scope = frozenset([t for t in tokens if t in _SCOPE_STEMS and t not in speaking]
                       + ([RUNNING_TOTAL] if numbers and RUNNING_TOTAL_RE.search(text) else []))
     weekdays = frozenset(w for w in words if w in WEEKDAYS)
     attributed = has_source or any(w in REPORTING_VERBS for w in words)

@@ -154,7 +154,7 @@ _QUANTITY = re.compile(
                                       reverse=True)) + r")(?![A-Za-z0-9])", re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"(?:\s+|-)([A-Za-z][a-z'’\-]*[a-z])(?:\s+([a-z][a-z'’\-]*[a-z]))?")
 _OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those|our|my|your|them)\s+"
-                      r"(?:[a-z]+\s+)?([a-z][a-z\-]*s|people|children|men|women)\b")
+                      r"(?:([a-z]+|\d[\d,]*)\s+)?([a-z][a-z\-]*s|people|children|men|women)\b")
 _SUFFIX_BOUND = re.compile(r"(\+|-plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+and\s+(?:above|over|"
                            r"up)\b|\s+or\s+(?:less|fewer)\b|\s+plus\b)", re.IGNORECASE)
 _VOTE_PAIR = re.compile(
@@ -660,7 +660,12 @@ class _Scan:
                 return m.end(1), plural(low_first)
         om = _OF_NOUN.match(text, pos)
         if om and not (is_word and n == 1):
-            return om.end(), plural(om.group(1))
+            whole = om.group(1) or ""
+            if whole[:1].isdigit() or (whole and parse_words(whole) is not None):
+                # "three of the seven bullets": the part counts bullets, and the whole is a
+                # count of its own, read next.
+                return pos, plural(om.group(2))
+            return om.end(), plural(om.group(2))
         return pos, None
 
     def _ago(self, n: float, unit: str, factor: int, s: int, e: int) -> None:

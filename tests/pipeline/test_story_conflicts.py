@@ -643,3 +643,140 @@ def test_a_recalled_year_does_not_conflict_with_the_day_of_the_news() -> None:
                              published=date(2012, 7, 8))
     assert [p.judgement.reasons[0] for p in compare([recalled, other_year]).pairs
             if p.judgement.label == "conflict"] == ["value.mismatch.date"]
+
+
+def test_whom_a_statement_was_told_to_is_no_party_to_the_event() -> None:
+    a = "Tara Reid checked herself into Promises Treatment Center, her rep told People."
+    told = conflicts(a, "\"Tara Reid has checked herself into Promises Treatment Center,\" "
+                        "her rep told UsMagazine.com.")
+    assert told == []
+    elsewhere = conflicts(a, "Tara Reid checked herself into Passages Treatment Center, "
+                             "her rep told People.")
+    assert [r[0] for r in elsewhere] == ["entity.differs"]
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Jurors recommended the maximum sentence, life without the possibility of parole.", True),
+    ("The jury recommended the maximum sentence of life in prison without parole.", True),
+    ("He was sentenced to life with the possibility of parole.", False),
+    ("But there isn't much Intel can do about SeaMicro being in AMD's hands.", False),
+    ("There isn't a deal on the table.", True),
+])
+def test_life_without_parole_denies_alike_and_not_much_denies_nothing(
+        text: str, negated: bool) -> None:
+    assert first(text).negated is negated
+
+
+def test_two_ways_of_saying_life_without_parole_agree() -> None:
+    found = labels("Jurors recommended the maximum sentence, life without the possibility of "
+                   "parole.",
+                   "The jury recommended the maximum sentence of life in prison without parole.")
+    assert [label for label, _r in found] == ["agree"]
+    opposed = conflicts("Jurors recommended life with the possibility of parole.",
+                        "The jury recommended life in prison without parole.")
+    assert [r[0] for r in opposed] == ["polarity.opposite"]
+
+
+def test_distances_from_two_places_do_not_conflict_but_from_one_place_do() -> None:
+    a = "The quake struck about 14 miles north-northeast of Healdsburg, the USGS said."
+    assert conflicts(a, "The quake struck two miles northeast of The Geysers, the USGS "
+                        "said.") == []
+    same_place = conflicts(a, "The quake struck two miles north-northeast of Healdsburg, the "
+                              "USGS said.")
+    assert [r[0] for r in same_place] == ["value.mismatch.number"]
+    # A conversion in brackets keeps the place: "75 kilometers (50 miles) west of".
+    converted = conflicts("The quake struck 75 kilometers (50 miles) west of the region's main "
+                          "city of Manokwari.",
+                          "The quake struck about 85 miles (135 kilometers) from Manokwari.")
+    assert [r[0] for r in converted] == ["value.mismatch.number"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The recording was seized when Jeffs was arrested in 2006.",
+     "Jeffs has been held since his arrest on charges for his role in the 2001 marriage of "
+     "an underage follower."),
+    ("Woodward and Bernstein had promised not to reveal the name of the source of their 1974 "
+     "stories until after his death.", "She died in 1984."),
+])
+def test_a_year_that_dates_another_thing_does_not_conflict(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "conflict"] == []
+
+
+def test_a_year_dating_the_same_thing_still_conflicts() -> None:
+    found = conflicts("The 2001 marriage of Jeffs's follower was annulled.",
+                      "The marriage of Jeffs's follower, in 2003, was annulled.")
+    assert [r[0] for r in found] == ["value.mismatch.date"]
+
+
+def test_a_denial_of_another_role_does_not_conflict_but_of_the_same_role_does() -> None:
+    a = "Sarah Palin was named Senator John McCain's running mate."
+    assert conflicts(a, "John McCain has not been named as a suspect.") == []
+    same = conflicts("Smith was named as a suspect in the killing.",
+                     "Smith has not been named as a suspect in the killing.")
+    assert [r[0] for r in same] == ["polarity.opposite"]
+
+
+def test_a_plea_of_not_guilty_does_not_deny_the_verdict_but_denies_a_guilty_plea() -> None:
+    plea = "An Oklahoma man has pleaded not guilty to two murder charges for the deaths."
+    assert conflicts(plea, "An Oklahoma man was found guilty Thursday on two murder charges "
+                           "for the deaths.") == []
+    assert [r[0] for r in conflicts(plea, "An Oklahoma man pleaded guilty to two murder "
+                                          "charges for the deaths.")] == ["polarity.opposite"]
+
+
+def test_a_part_of_a_whole_counted_in_figures_leaves_the_whole_a_count() -> None:
+    found = find_values("Gray was hit in the back by three of the seven bullets fired.")
+    assert [(v.low, v.unit, v.text) for v in found] == [(3.0, "bullets", "three"),
+                                                        (7.0, "bullets", "seven bullets")]
+    assert [(v.low, v.text) for v in find_values("Two of the victims died.")] == [
+        (2.0, "Two of the victims")]
+    assert conflicts("An autopsy shows Gray was hit in the back by three of the seven bullets "
+                     "fired by the officers.",
+                     "An autopsy report revealed Gray was hit by seven bullets, three to the "
+                     "back.") == []
+    assert [r[0] for r in conflicts(
+        "An autopsy shows Gray was hit by three of the seven bullets fired by the officers.",
+        "An autopsy shows Gray was hit by nine bullets fired by the officers.")] == [
+        "value.mismatch.number"]
+
+
+def test_calling_something_about_a_name_false_is_no_clash_nor_agreement() -> None:
+    found = labels("Deep Throat is dead.", "It was part of the myth that surrounded Deep Throat.")
+    assert found
+    assert [label for label, _r in found] == ["complement"]
+
+
+@pytest.mark.parametrize("b", [
+    "Delegates said the treaty was not adopted by the General Assembly.",
+    "Officials said the treaty was not adopted by the General Assembly.",
+])
+def test_a_speaker_before_a_denial_is_no_part_and_no_other_party(b: str) -> None:
+    found = conflicts("The treaty was adopted by the General Assembly on Friday.", b)
+    assert [r[0] for r in found] == ["polarity.opposite"]
+
+
+def test_a_speaker_denying_of_himself_is_still_another_party() -> None:
+    assert conflicts("The fire was set at the entrance of the church.",
+                     "Kroon said he was not at the church when the fire broke out.") == []
+
+
+def test_a_scope_word_that_speaks_is_no_scope() -> None:
+    assert first("Delegates said the treaty was not adopted.").scope == frozenset()
+    assert first("Three years of work by the delegates went into the treaty.").scope
+
+
+def test_a_denied_opposite_says_the_same() -> None:
+    assert [label for label, _r in labels("The cause of death was unknown.",
+                                          "The cause of death was not immediately known.")] == [
+        "agree"]
+    assert [r[0] for r in conflicts("The cause of death was known.",
+                                    "The cause of death was not immediately known.")] == [
+        "polarity.opposite"]
+
+
+def test_an_adverb_after_a_negator_leaves_the_denied_word_a_head() -> None:
+    assert first("The cause of death was not immediately known.").negated_heads == {
+        "immediately", "known"}
+    assert first("The treaty was not adopted.").negated_heads == {"adopt"}
