@@ -120,9 +120,13 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     found: list[Evidence] = []
     untying = (_MEASURE_WORDS | _capitalised(sa.text) | _capitalised(sb.text)
                if strict and sa.numbers and sb.numbers else frozenset())
+    # Counts of a day's news and counts of a year long past are of two events, whether
+    # they differ or happen to fit: "struck Aceh on Tuesday, killing at least one person" /
+    # "a quake struck off Aceh in 2004, ... killed 170,000 people".
+    two_events = strict and _two_times(sa, sb)
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
-        if not partners:
+        if not partners or (two_events and y.kind not in ("date", "year", "month")):
             continue
         if y.kind in ("count", "number") and y.unit and not any(
                 x.low == y.low and x.high == y.high for x in partners):
@@ -343,6 +347,29 @@ def _background(x: Number, y: Number) -> bool:
             and not any(c.isdigit() for c in y.text)
             # "four years ago" is as coarse as the year: two accounts of one founding.
             and (y.unit not in _COARSE_DATES or y.text.lower().startswith("this ")))
+
+
+# A year that dates the claim's event: "in 2004", "the tsunami of 2004", "since 1997"; not
+# one that names a thing ("a gray 2013 Toyota Camry", "1920 x 1200").
+_EVENT_YEAR_BEFORE_RE = re.compile(r"\b(?:in|of|since|from|until|till|by|during)\s+$",
+                                   re.IGNORECASE)
+
+
+def _event_years(s: Signals) -> bool:
+    """Return whether ``s`` dates its event by a year told in figures ("in 2004")."""
+    for n in s.numbers:
+        at = s.text.find(n.text) if n.unit in _COARSE_DATES and n.text[:1].isdigit() else -1
+        if at >= 0 and _EVENT_YEAR_BEFORE_RE.search(s.text[max(0, at - 8):at]):
+            return True
+    return False
+
+
+def _two_times(sa: Signals, sb: Signals) -> bool:
+    """Return whether one claim is dated by a weekday and the other only by a year told in
+    figures: the day's news and an event long past."""
+    ya, yb = _event_years(sa), _event_years(sb)
+    return (ya and not sa.weekdays and bool(sb.weekdays) and not yb) or (
+        yb and not sb.weekdays and bool(sa.weekdays) and not ya)
 
 
 def _bare(n: Number) -> bool:
@@ -1873,9 +1900,13 @@ def classify(
     single = all(sum(n.kind in ("date", "year", "month") for n in s.numbers) <= 1
                  for s in (sa, sb))
     # An equal count of other things ("in 21 countries") does not excuse a different count
-    # of the same things told beside the same words ("457 deaths" / "458 deaths").
+    # of the same things told beside the same words ("457 deaths" / "458 deaths"), nor does
+    # an equal date in nearly the same words ("struck on Tuesday, killing one person" /
+    # "killing 24 people"; two reports' "Tuesday" is one day once each has its date).
+    alike_words = ov >= _SAME_WORDS
     counted = [e for e in mismatches if e.counted
-               and all(m.counted and m.counted != e.counted for m in matches)]
+               and all((m.counted or (alike_words and m.dated)) and m.counted != e.counted
+                       for m in matches)]
     # Two nearly identical sentences that tell two values beside the same two words or more
     # ("the 10-year JGBs touched 0.505% for a second straight session" / "touched 0.503%")
     # tell them of one thing, whatever else they have equal.

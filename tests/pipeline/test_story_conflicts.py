@@ -780,3 +780,23 @@ def test_an_adverb_after_a_negator_leaves_the_denied_word_a_head() -> None:
     assert first("The cause of death was not immediately known.").negated_heads == {
         "immediately", "known"}
     assert first("The treaty was not adopted.").negated_heads == {"adopt"}
+
+
+@pytest.mark.parametrize("published", [None, date(2013, 7, 3)])
+def test_counts_of_a_day_and_of_a_year_long_past_are_two_events(
+        published: date | None) -> None:
+    today = ReportInput("A strong earthquake struck Indonesia's Aceh province on Tuesday, "
+                        "killing at least one person and leaving two others missing.",
+                        published=published)
+    past = ReportInput("A massive quake struck off Aceh in 2004, sparking a tsunami that "
+                       "killed 170,000 people in the province on Sumatra.", published=published)
+    # Neither a clash nor an agreement "within the bound" of at least one and 170,000.
+    found = compare([today, past]).pairs
+    assert found
+    assert [p.judgement.label for p in found] == ["complement"]
+    told = ReportInput("A strong earthquake struck Aceh province on Tuesday, killing one "
+                       "person.", published=published)
+    same_day = ReportInput("A strong earthquake struck Aceh province on Tuesday, killing 24 "
+                           "people.", published=published)
+    assert [p.judgement.reasons[0] for p in compare([told, same_day]).pairs
+            if p.judgement.label == "conflict"] == ["value.mismatch.number"]
