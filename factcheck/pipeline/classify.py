@@ -207,6 +207,8 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 # three years to his sentence" / "sentenced to 12 years", "a 66-year-old
                 # woman" / "the 36-year-old driver".
                 mine = _role_of(y, sb.text)
+                if y.unit == "years old" and _two_people(sa, sb):
+                    continue  # two ages of two people, told apart by their nationalities
                 tied = [x for x in tied if _role_of(x, sa.text) == mine]
                 partners = [x for x in partners if _role_of(x, sa.text) == mine]
                 # Shares of two wholes are not two accounts of one: "60 percent of its
@@ -877,6 +879,9 @@ def _names(hyp: Signals, premise: Signals) -> Evidence | None:
         return None
     shown_mine, shown_theirs = _surface(hyp, mine), _surface(premise, theirs)
     if (mine in _NOT_A_NAME or theirs in _NOT_A_NAME or same_name(shown_mine, shown_theirs)
+            # Nationalities are read by their own rule, which knows one inside another
+            # ("English climbers" / "a British climber").
+            or mine in _DEMONYM_STEMS or theirs in _DEMONYM_STEMS
             # Whom a statement was told to is no party to the event: "her rep told People" /
             # "her rep told UsMagazine.com" is one statement given to two outlets.
             or _told_to(hyp.text, shown_mine) or _told_to(premise.text, shown_theirs)
@@ -905,10 +910,34 @@ def _nation_named(demonyms: set[str], content: frozenset[str]) -> bool:
 _WITHIN = {stem(w): stem("british") for w in ("english", "scottish", "welsh")}
 
 
+_AGE_RE = re.compile(r"\b(\d{1,3})\s*-\s*years?\s*-\s*old\b|\baged\s+(\d{1,3})\b",
+                     re.IGNORECASE)
+
+
+def _nationalities(s: Signals) -> set[str]:
+    """Return the nationalities ``s`` gives, an English one also British."""
+    found = {t for t in s.content if t in _DEMONYM_STEMS}
+    return found | {_WITHIN[t] for t in found if t in _WITHIN}
+
+
+def _two_people(sa: Signals, sb: Signals) -> bool:
+    """Return whether the two claims tell of two people: each gives an age and a
+    nationality, and both differ ("a 36-year-old Australian climber" / "a 32-year-old
+    British climber"). One difference may be a discrepancy; two make two people."""
+    ages_a = {m.group(1) or m.group(2) for m in _AGE_RE.finditer(sa.text)}
+    ages_b = {m.group(1) or m.group(2) for m in _AGE_RE.finditer(sb.text)}
+    if not ages_a or not ages_b or ages_a & ages_b:
+        return False
+    na, nb = _nationalities(sa), _nationalities(sb)
+    return bool(na and nb and not na & nb)
+
+
 def _nationality(hyp: Signals, premise: Signals, *, strict: bool = False) -> Evidence | None:
     # The shorter claim gives a nationality the other never names, where the other gives one
     # of its own: "is a Canadian film" against "is an American drama film".
     if hyp.negated or premise.negated:  # "not an American series" fits "a French series"
+        return None
+    if strict and _two_people(hyp, premise):
         return None
     mine = {t for t in hyp.content if t in _DEMONYM_STEMS}
     theirs = {t for t in premise.content if t in _DEMONYM_STEMS}
@@ -1299,6 +1328,12 @@ def _only(sa: Signals, sb: Signals, *, strict: bool = False) -> Evidence | None:
             continue
         w, prep = restricted
         if w in other.content:
+            # "only Woodward and Bernstein" restricts to a list: the other naming both, with
+            # a first name ("Bob Woodward and Carl Bernstein"), names no more.
+            listed = re.search(rf"\b{re.escape(w)}s?\s*(?:,|and|or)\s+([\w\-]+)",
+                               mine.text.lower())
+            if listed and stem(listed.group(1)) in other.content:
+                continue
             # "only film" against "TV and film": the other names more than the one.
             m = re.search(rf"\b([\w\-]+)\s+and\s+{re.escape(w)}s?\b|"
                           rf"\b{re.escape(w)}s?\s+and\s+([\w\-]+)", other.text.lower())
@@ -1405,8 +1440,11 @@ def _agents(text: str, *, active: bool = True) -> tuple[tuple[str, tuple[str, ..
     return tuple(found)
 
 
-# Acts too vague to tie two doers to one deed ("is owned by", "was hit by").
+# Acts too vague to tie two doers to one deed ("is owned by", "was hit by"), and acts of
+# telling: who reported or confirmed a fact is a source, not a party to it ("the $184
+# million reported by Mike Lynch" / "Dan Patrick reported ... a $200 million offer").
 _GENERIC_ACTS = frozenset(stem(w) for w in (
+    "reported", "confirmed", "announced", "revealed", "disclosed", "quoted", "cited",
     "led", "hit", "owned", "run", "used", "followed", "joined", "backed", "supported",
     "visited", "seen", "told", "met", "replaced", "succeeded", "beaten", "defeated", "killed",
     "attacked", "shot", "injured", "affected", "caused", "accompanied", "surrounded",
@@ -1596,10 +1634,17 @@ _SPEAKER_AFTER_RE = re.compile(
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _SPEAKER_BEFORE_RE = re.compile(
     r"(?:(?i:according\s+to(?:\s+\w+){0,3}?|reports?\s+(?:from|by|in)|said|says?|told|tells)"
-    r"\W{0,3}"
+    # A title in lower case between: "said family friend John D. O'Connor".
+    r"\W{0,3}(?:[a-z]+\s+){0,3}"
     # The speaker's firm after their name and title: "said Paul Lee, president, ABC ...".
     r"|(?:said|says|told)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3},\s+(?:[a-z]+\s+){0,3}"
     r"[a-z]+(?:,|\s+(?:of|at|for))\s+(?:the\s+)?)$")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Return whether position ``at`` of ``text`` falls inside a quotation."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _name_runs(s: Signals, other: Signals) -> list[tuple[str, int, int, str]]:
@@ -1616,7 +1661,7 @@ def _name_runs(s: Signals, other: Signals) -> list[tuple[str, int, int, str]]:
                  and w.lower() not in _CALENDAR_WORDS and w.lower() not in STOPWORDS
                  and not w.lower().startswith(("i'", "i\u2019"))]
         if not words or _SPEAKER_AFTER_RE.match(s.text[m.end():]) or _SPEAKER_BEFORE_RE.search(
-                s.text[:m.start()]):
+                s.text[:m.start()]) or _quoted(s.text, m.start()):
             continue
         runs.append((stem(words[-1]), m.start(), m.end(), m.group()))
     return runs
@@ -1685,6 +1730,10 @@ def _other_party(denier: Signals, other: Signals) -> bool:
     return not any(stem(w) in other.content for w in words)
 
 
+_PLACE_QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                               "eastern", "western", "new", "upper", "lower", "greater"})
+
+
 def _role_swap(sa: Signals, sb: Signals, ov: float) -> Evidence | None:
     """Return two parties told in swapped roles: "Natta succeeded Berlinguer" / the reverse.
 
@@ -1710,6 +1759,11 @@ def _role_swap(sa: Signals, sb: Signals, ov: float) -> Evidence | None:
     x, y = shared[0], shared[1]
     bx, by = first_b[x[0]], first_b[y[0]]
     if bx[1] < by[1]:
+        return None
+    # "Sudan" and "South Sudan" are two parties, not one told twice.
+    if any(_PLACE_QUALIFIERS & ({w.lower() for w in WORD_RE.findall(r[3])}
+                                ^ {w.lower() for w in WORD_RE.findall(t[3])})
+           for r, t in ((x, bx), (y, by))):
         return None
     # The act must be a word of its own, not one of the names ("stored" / "Apple Store").
     named = {stem(w) for run in (x, y) for w in run[3].split()}
@@ -1991,6 +2045,9 @@ def classify(
     elif label == "agree" and not matches and differing:
         # Agree means the same values: a paraphrase that gives another number complements.
         label, reasons = "complement", differing[:1]
+    elif label == "agree" and not directed and _two_people(sa, sb):
+        label, reasons = "complement", [Evidence(
+            "detail.differs", "they tell of two people, of different ages and nationalities")]
     codes = tuple(dict.fromkeys(r.code for r in reasons))
     power = strength(codes[0], sa, sb)
     # Pairs from matching carry their score; a bare pair is scored here.

@@ -800,3 +800,55 @@ def test_counts_of_a_day_and_of_a_year_long_past_are_two_events(
                            "people.", published=published)
     assert [p.judgement.reasons[0] for p in compare([told, same_day]).pairs
             if p.judgement.label == "conflict"] == ["value.mismatch.number"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A list under "only", told with first names by the other.
+    ("Bob Woodward and Carl Bernstein wrote that story.",
+     "Within the paper, only Woodward and Bernstein knew the identity of Deep Throat."),
+    # Who reported or confirmed a fact is its source, not a party to it.
+    ("sources close to the negotiations say it is less than the $184 million reported by "
+     "Boston WCVB sportscaster Mike Lynch, who first reported that the meeting would take "
+     "place.",
+     "Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first "
+     "baseman Mark Teixeira an eight - year, $200 million offer."),
+    ("Woodward confirmed the revelation.", "His death was confirmed by Rob Jones, his grandson."),
+    # Names inside a quotation are the speaker's words, not two parties.
+    ("Mike Reavey, also from the security centre, said: \"Even with that, the release "
+     "Emergency Response process isn't over.",
+     "\"Even with that, the release Emergency Response process isn't over,\" said Security "
+     "Response Alliance director Mike Reavey."),
+    # "Sudan" and "South Sudan" are two parties.
+    ("Sudan 'bombs refugees' in South Sudan's Unity state",
+     "A refugee camp in South Sudan's Unity state was bombed on Thursday, South Sudan "
+     "officials said, threatening to raise tensions with Sudan."),
+    # An English climber is a British one; a different age and nationality, two climbers.
+    ("Australian, English climbers fall to their deaths in New Zealand mountains",
+     "A British climber has fallen to his death in New Zealand."),
+    ("A 36-year-old Australian climber is dead after falling about 150 metres at Mount Cook.",
+     "A 32-year-old British climber dies after falling from a mountain in New Zealand."),
+])
+def test_no_conflict_between_sources_lists_quotes_or_two_people(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "conflict"] == []
+
+
+@pytest.mark.parametrize(("a", "b", "code"), [
+    ("The film was shot only in Montana.", "The film was shot in Montana and New Mexico.",
+     "alternative.exclusive"),
+    ("Natta succeeded Berlinguer as party leader in 1984.",
+     "Berlinguer succeeded Natta as party leader in 1984.", "role.swapped"),
+    ("A 36-year-old Australian climber died after falling 150 metres at Mount Cook.",
+     "A 36-year-old British climber died after falling 150 metres at Mount Cook.",
+     "entity.differs"),
+])
+def test_one_party_told_two_ways_still_conflicts(a: str, b: str, code: str) -> None:
+    assert [r[0] for r in conflicts(a, b)] == [code]
+
+
+def test_two_people_of_different_ages_and_nationalities_do_not_agree() -> None:
+    found = labels("A 36-year-old Australian climber died after falling 150 metres at Mount "
+                   "Cook.",
+                   "A 32-year-old British climber died after falling 150 metres at Mount Cook.")
+    assert [label for label, _r in found] == ["complement"]
