@@ -587,9 +587,58 @@ def _denial_moved(sa: Signals, sb: Signals) -> bool:
     # "no injuries were reported".
     if len(sa.content) < 4 or len(sb.content) < 4:
         return False
-    only_a = sa.negated_heads - sb.negated_heads
-    only_b = sb.negated_heads - sa.negated_heads
+    # A word the other denies further on in a list is denied by both: "without title or
+    # salary" / "did not have a salary, a title or a listing".
+    only_a = {t for t in sa.negated_heads - sb.negated_heads if not _denied_later(sb, t)}
+    only_b = {t for t in sb.negated_heads - sa.negated_heads if not _denied_later(sa, t)}
     return bool(only_a & sb.content) and bool(only_b & sa.content)
+
+
+_DENIAL_START_RE = re.compile(r"\b(?:not|never|no|without|nor|n't)\b|n't\b", re.IGNORECASE)
+
+
+_LIST_GLUE = frozenset({",", "or", "and", "nor"})
+_LIST_ARTICLES = frozenset({"a", "an", "the", "any", "his", "her", "its", "their"})
+
+
+def _denied_later(s: Signals, t: str) -> bool:
+    """Return whether ``s`` denies the word ``t`` in a list after one of its negators: "did
+    not have a salary, a title or a listing" denies the title too; "have not launched an
+    investigation, have found evidence" denies no finding."""
+    for m in _DENIAL_START_RE.finditer(s.text):
+        words = re.findall(r"[\w'\-]+|,", s.text[m.end():m.end() + 80].lower())
+        # The first item: the first content word within four words of the negator.
+        k = next((i for i, w in enumerate(words[:4])
+                  if w != "," and w not in STOPWORDS), None)
+        if k is None:
+            continue
+        items = [words[k]]
+        k += 1
+        while k < len(words) and words[k] in _LIST_GLUE:
+            k += 1
+            while k < len(words) and (words[k] in _LIST_ARTICLES or words[k] in _LIST_GLUE):
+                k += 1
+            if k < len(words):
+                items.append(words[k])
+                k += 1
+        if any(stem(w) == t for w in items[1:]):
+            return True
+    return False
+
+
+def _asserted(heads: frozenset[str], other: Signals, directed: bool) -> frozenset[str]:
+    """Return the denied ``heads`` that ``other`` asserts. Between two reports a word told
+    only as an aim ("trying to determine the cause", "to help determine") asserts nothing:
+    "the cause has not been determined" does not deny it."""
+    if directed or not heads or " to " not in other.text:
+        return heads
+    return frozenset(h for h in heads if any(
+        stem(m.group().lower()) == h and not _AIM_BEFORE_RE.search(other.text[:m.start()])
+        for m in WORD_RE.finditer(other.text)))
+
+
+# A verb after "to" tells an aim, not a deed: "trying to determine", "to help identify".
+_AIM_BEFORE_RE = re.compile(r"\bto\s+(?:help\s+)?$", re.IGNORECASE)
 
 
 _NOT_UNTIL_RE = re.compile(r"\bnot\s+(?:\w+\s+){1,8}?until\b", re.IGNORECASE)
@@ -1878,7 +1927,8 @@ def classify(
     telling = (directed or min(len(sa.content), len(sb.content)) >= 2) and not (
         sa.unsaid or sb.unsaid)
     if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
-            denier.negated_heads & other.content or _adverb_denied(denier, other)
+            _asserted(denier.negated_heads & other.content, other, directed)
+            or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
             _plea_against_verdict(denier, other)) and not (
             not directed and (_other_party(denier, other)

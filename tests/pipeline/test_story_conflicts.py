@@ -852,3 +852,31 @@ def test_two_people_of_different_ages_and_nationalities_do_not_agree() -> None:
                    "Cook.",
                    "A 32-year-old British climber died after falling 150 metres at Mount Cook.")
     assert [label for label, _r in found] == ["complement"]
+
+
+def test_two_denials_of_one_list_deny_alike() -> None:
+    a = ("After Nixon's election in 1968, Mr. LaRue worked in the White House without title "
+         "or salary.")
+    assert conflicts(a, "LaRue became a trusted member of the administration in 1969, even "
+                        "though he did not have a salary, a title or a listing in the White "
+                        "House directory.") == []
+    moved = conflicts("The authorities, which have not launched an investigation, have found "
+                      "evidence of fraud.",
+                      "The authorities, which have launched an investigation, have not found "
+                      "any evidence of fraud.")
+    assert [r[0] for r in moved] == ["polarity.opposite"]
+
+
+@pytest.mark.parametrize("aim", [
+    "State Fire Marshall John Bond surveyed the scene Tuesday afternoon to help determine the "
+    "cause of the fire.",
+    "Investigators were at the scene by 10 a.m. trying to determine the cause of the fire.",
+])
+def test_an_aim_is_no_deed_a_denial_can_deny(aim: str) -> None:
+    assert conflicts(aim, "The cause of the fire has not been determined.") == []
+
+
+def test_a_deed_a_denial_denies_still_conflicts() -> None:
+    found = conflicts("Investigators determined the cause of the fire on Tuesday.",
+                      "The cause of the fire has not been determined.")
+    assert [r[0] for r in found] == ["polarity.opposite"]
