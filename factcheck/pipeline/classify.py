@@ -1683,8 +1683,9 @@ _SPEAKER_AFTER_RE = re.compile(
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _SPEAKER_BEFORE_RE = re.compile(
     r"(?:(?i:according\s+to(?:\s+\w+){0,3}?|reports?\s+(?:from|by|in)|said|says?|told|tells)"
-    # A title in lower case between: "said family friend John D. O'Connor".
-    r"\W{0,3}(?:[a-z]+\s+){0,3}"
+    # A title in lower case between: "said family friend John D. O'Connor" (but "said that
+    # Natta succeeded Berlinguer" tells what Natta did).
+    r"\W{0,3}(?:(?!(?:that|how|when|why|what|whether|if|he|she|they|it|we|i)\b)[a-z]+\s+){0,3}"
     # The speaker's firm after their name and title: "said Paul Lee, president, ABC ...".
     r"|(?:said|says|told)\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3},\s+(?:[a-z]+\s+){0,3}"
     r"[a-z]+(?:,|\s+(?:of|at|for))\s+(?:the\s+)?)$")

@@ -839,6 +839,9 @@ def test_no_conflict_between_sources_lists_quotes_or_two_people(a: str, b: str) 
      "alternative.exclusive"),
     ("Natta succeeded Berlinguer as party leader in 1984.",
      "Berlinguer succeeded Natta as party leader in 1984.", "role.swapped"),
+    # What someone said another did: the name after "said that" is a party, not a speaker.
+    ("Officials said that Natta succeeded Berlinguer as party leader in 1984.",
+     "Berlinguer succeeded Natta as party leader in 1984.", "role.swapped"),
     ("A 36-year-old Australian climber died after falling 150 metres at Mount Cook.",
      "A 36-year-old British climber died after falling 150 metres at Mount Cook.",
      "entity.differs"),
