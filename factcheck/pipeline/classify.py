@@ -380,7 +380,12 @@ def _bare(n: Number) -> bool:
 
 
 def _counted(n: Number) -> str:
-    """Return the noun a count counts ("death" of "457 deaths"), or ""."""
+    """Return the noun a count counts ("death" of "457 deaths"), the unit of a measure
+    ("years old", "m"), or ""."""
+    if n.kind == "quantity" and n.unit:
+        # A measure is told of something as a count is: an age of someone ("36-year-old"),
+        # a fall's height ("150 metres").
+        return n.unit
     return n.unit if n.kind in ("count", "number") and n.unit.isalpha() else ""
 
 

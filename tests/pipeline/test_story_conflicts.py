@@ -883,3 +883,11 @@ def test_a_deed_a_denial_denies_still_conflicts() -> None:
     found = conflicts("Investigators determined the cause of the fire on Tuesday.",
                       "The cause of the fire has not been determined.")
     assert [r[0] for r in found] == ["polarity.opposite"]
+
+
+def test_an_equal_measure_of_another_thing_does_not_excuse_a_different_age() -> None:
+    found = conflicts("A 36-year-old Australian climber died after falling 150 metres at Mount "
+                      "Cook.",
+                      "A 32-year-old Australian climber died after falling 150 metres at Mount "
+                      "Cook.")
+    assert [r[0] for r in found] == ["value.mismatch.number"]
