@@ -207,6 +207,11 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 # three years to his sentence" / "sentenced to 12 years", "a 66-year-old
                 # woman" / "the 36-year-old driver".
                 mine = _role_of(y, sb.text)
+                if not dated and _period(sa.text) != _period(sb.text):
+                    # A season's or a career's total and a game's are two counts: "has
+                    # rushed for only 150 yards this season" / "rushed for 63 yards in the
+                    # victory over the Falcons", "last season ... 793 yards".
+                    continue
                 if y.unit == "years old" and _two_people(sa, sb):
                     continue  # two ages of two people, told apart by their nationalities
                 tied = [x for x in tied if _role_of(x, sa.text) == mine]
@@ -364,6 +369,17 @@ def _event_years(s: Signals) -> bool:
         if at >= 0 and _EVENT_YEAR_BEFORE_RE.search(s.text[max(0, at - 8):at]):
             return True
     return False
+
+
+# The span a sports total covers: "this season", "last season", "in his career".
+_PERIOD_RE = re.compile(r"\b(this|last|next|a|one|per|each)\s+(?:(?:regular|single|"
+                        r"entire|whole)\s*-?\s*)?season\b|\b(career)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def _period(text: str) -> frozenset[str]:
+    """Return the spans a claim's totals cover ({"this"} of "150 yards this season")."""
+    return frozenset((m.group(1) or m.group(2)).lower() for m in _PERIOD_RE.finditer(text))
 
 
 def _two_times(sa: Signals, sb: Signals) -> bool:

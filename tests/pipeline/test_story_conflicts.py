@@ -891,3 +891,23 @@ def test_an_equal_measure_of_another_thing_does_not_excuse_a_different_age() -> 
                       "A 32-year-old Australian climber died after falling 150 metres at Mount "
                       "Cook.")
     assert [r[0] for r in found] == ["value.mismatch.number"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("He has rushed for only 150 yards and has not scored a rushing touchdown this season.",
+     "In the Saints 17 - 14 victory over the Falcons on Dec. 27, Thomas rushed for 63 yards "
+     "and scored on a 2 - yard touchdown in the second quarter."),
+    ("Last season it was Thomas that led the Saints in rushing, posting 793 total yards.",
+     "He has rushed for only 150 yards and has not scored a rushing touchdown this season."),
+])
+def test_a_seasons_total_and_a_games_count_do_not_conflict(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "conflict"] == []
+
+
+def test_two_totals_of_one_season_still_conflict() -> None:
+    found = conflicts("Thomas missed nine games this season because of the injury, including "
+                      "the regular-season finale.",
+                      "But Thomas missed 10 total games this season because of the injury.")
+    assert [r[0] for r in found] == ["value.mismatch.number"]
