@@ -662,6 +662,11 @@ def _asserted(heads: frozenset[str], other: Signals, directed: bool) -> frozense
 _AIM_BEFORE_RE = re.compile(r"\bto\s+(?:help\s+)?$", re.IGNORECASE)
 
 
+# A claim that tells an accusation, which a denial answers rather than contradicts.
+_ACCUSATION_RE = re.compile(r"\b(?:charged|accused|accusations?|alleged|allegations?|"
+                            r"suspected)\b", re.IGNORECASE)
+
+
 _NOT_UNTIL_RE = re.compile(r"\bnot\s+(?:\w+\s+){1,8}?until\b", re.IGNORECASE)
 _UNTIL_RE = re.compile(r"\buntil\b", re.IGNORECASE)
 
@@ -1983,11 +1988,15 @@ def classify(
     # Nor is calling a rumour false a clash with a report that it was rumoured, nor a
     # fragment ("About the prison:") against anything.
     # Nor does calling something about a name false deny anything else told of that name:
-    # "the myth that surrounded Deep Throat" / "Deep Throat is dead".
+    # "the myth that surrounded Deep Throat" / "Deep Throat is dead" (a word both write
+    # with a capital is a name). Nor does a denial contradict the accusation it answers:
+    # "Man denies arson" / "Man charged with arson".
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed) and (
             directed or (telling and not (
-                (target := sa if sb.refuted else sb).negated or target.hedged)
-                and (sa.content & sb.content) - (sa.names & sb.names))):
+                (target := sa if sb.refuted else sb).negated or target.hedged
+                or _ACCUSATION_RE.search(target.text))
+                and (sa.content & sb.content) - (_capitalised(sa.text)
+                                                 & _capitalised(sb.text)))):
         side = "second" if sb.refuted else "first"
         hard.append(Evidence("polarity.refuted", f"the {side} calls it false"))
     # The rules for a short claim against a long sentence need most of its words there:

@@ -911,3 +911,25 @@ def test_two_totals_of_one_season_still_conflict() -> None:
                       "the regular-season finale.",
                       "But Thomas missed 10 total games this season because of the injury.")
     assert [r[0] for r in found] == ["value.mismatch.number"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A denial answers the accusation; both hold.
+    ("Waitrose Wellington fire: Man denies arson",
+     "Man charged with arson over Waitrose fire in Wellington"),
+    ("Kiir denied those claims in a statement on Thursday, calling them \"smoke screens\".",
+     "But Kiir said Thursday that the accusations from Khartoum are \"smoke screens\"."),
+    # A name both write with a capital is all they share.
+    ("They and four grandsons survive Felt.", "Felt denied his role repeatedly"),
+])
+def test_no_refutation_of_an_accusation_or_of_a_name_alone(a: str, b: str) -> None:
+    found = labels(a, b)
+    assert found
+    assert [label for label, _r in found if label == "conflict"] == []
+
+
+def test_a_denial_of_a_deed_the_other_tells_still_conflicts() -> None:
+    found = conflicts("The Sudan Armed Forces, or SAF, attacked a refugee camp in South Sudan "
+                      "today.",
+                      "Sudan's armed forces denied they carried out the strike.")
+    assert [r[0] for r in found] == ["polarity.refuted"]
