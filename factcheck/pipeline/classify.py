@@ -1386,6 +1386,18 @@ def _name_after(s: Signals, prep: str, mine: frozenset[str]) -> str | None:
     return None
 
 
+def _name_at(s: Signals, t: str) -> str:
+    """Return the word of ``s`` whose stem is ``t`` with the capitalised words after it, so
+    an explanation shows "New Mexico", not "New"."""
+    for m in WORD_RE.finditer(s.text):
+        if stem(m.group().lower()) == t:
+            if not m.group()[:1].isupper():
+                return m.group()
+            rest = re.match(r"(?:\s+[A-Z][\w\-]*)*", s.text[m.end():])
+            return m.group() + (rest.group() if rest else "")
+    return _word(s, t)
+
+
 def _word(s: Signals, t: str) -> str:
     """Return the word of ``s`` whose stem is ``t``, as the text writes it."""
     return next((w for w in WORD_RE.findall(s.text) if stem(w) == t), t)
@@ -1415,7 +1427,7 @@ def _only(sa: Signals, sb: Signals, *, strict: bool = False) -> Evidence | None:
             more = m and stem(m.group(1) or m.group(2))
             if more and more not in mine.content and more not in STOPWORDS:
                 return Evidence("alternative.exclusive",
-                                f"only {_word(mine, w)} vs {_word(other, more)} and "
+                                f"only {_word(mine, w)} vs {_name_at(other, more)} and "
                                 f"{_word(other, w)}")
             continue
         if w in _DEMONYM_STEMS:

@@ -933,3 +933,10 @@ def test_a_denial_of_a_deed_the_other_tells_still_conflicts() -> None:
                       "today.",
                       "Sudan's armed forces denied they carried out the strike.")
     assert [r[0] for r in found] == ["polarity.refuted"]
+
+
+def test_an_exclusive_alternative_shows_the_whole_name() -> None:
+    found = judgements("The film was shot only in Montana.",
+                       "The film was shot in Montana and New Mexico.")
+    assert [(label, explanation) for label, _r, explanation in found] == [
+        ("conflict", "Only Montana vs New Mexico and Montana, so they conflict.")]
