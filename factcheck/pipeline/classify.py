@@ -123,7 +123,7 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     # Counts of a day's news and counts of a year long past are of two events, whether
     # they differ or happen to fit: "struck Aceh on Tuesday, killing at least one person" /
     # "a quake struck off Aceh in 2004, ... killed 170,000 people".
-    two_events = strict and _two_times(sa, sb)
+    two_events = strict and bool(sa.numbers) and bool(sb.numbers) and _two_times(sa, sb)
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
         if not partners or (two_events and y.kind not in ("date", "year", "month")):
@@ -290,12 +290,19 @@ _SAME_WHOLE = {stem(w): "#revenue" for w in ("sales", "revenue", "revenues", "tu
 def _share_of(n: Number, text: str) -> frozenset[str]:
     """Return the stems of the whole a percentage is a share of ({"revenu"} of "60% of its
     revenue", {"india", "voic", "traffic"} of "82 percent of India's voice traffic to ...")."""
-    at = text.find(n.text) if n.kind == "percent" else -1
-    m = _SHARE_OF_RE.match(text[at + len(n.text):]) if at >= 0 else None
+    words = _phrase_after(n, text, _SHARE_OF_RE) if n.kind == "percent" else []
+    return frozenset(_SAME_WHOLE.get(stem(w), stem(w)) for w in words)
+
+
+def _phrase_after(n: Number, text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Return the content words of the phrase ``pattern`` finds right after ``n`` in
+    ``text`` (group 1, up to its next preposition or verb), or none."""
+    at = text.find(n.text)
+    m = pattern.match(text[at + len(n.text):]) if at >= 0 else None
     if m is None:
-        return frozenset()
+        return []
     words = WORD_RE.findall(_WHOLE_END_RE.sub("", m.group(1)).lower().replace("'s", ""))
-    return frozenset(_SAME_WHOLE.get(stem(w), stem(w)) for w in words if w not in STOPWORDS)
+    return [w for w in words if w not in STOPWORDS]
 
 
 # A year between a determiner or a possessive and the noun it dates: "the 2001 marriage",
@@ -329,12 +336,8 @@ _FROM_RE = re.compile(
 def _measured_from(n: Number, text: str) -> frozenset[str]:
     """Return the stems of the place a distance is measured from ({"healdsburg"} of "14 miles
     north of Healdsburg"), or nothing where the text does not say."""
-    at = text.find(n.text) if n.kind == "quantity" else -1
-    m = _FROM_RE.match(text[at + len(n.text):]) if at >= 0 else None
-    if m is None:
-        return frozenset()
-    words = WORD_RE.findall(_WHOLE_END_RE.sub("", m.group(1)).lower().replace("'s", ""))
-    return frozenset(stem(w) for w in words if w not in STOPWORDS)
+    words = _phrase_after(n, text, _FROM_RE) if n.kind == "quantity" else []
+    return frozenset(stem(w) for w in words)
 
 
 def _other_whole(x: frozenset[str], y: frozenset[str]) -> bool:
@@ -615,11 +618,14 @@ def _denial_moved(sa: Signals, sb: Signals) -> bool:
     return bool(only_a & sb.content) and bool(only_b & sa.content)
 
 
-_DENIAL_START_RE = re.compile(r"\b(?:not|never|no|without|nor|n't)\b|n't\b", re.IGNORECASE)
-
-
 _LIST_GLUE = frozenset({",", "or", "and", "nor"})
 _LIST_ARTICLES = frozenset({"a", "an", "the", "any", "his", "her", "its", "their"})
+
+
+# Where a denial's list may start. Narrower than the negators and denying phrases the
+# signals read ("none", "refused to"): taking those too turned a right climate_fever
+# conflict into an agreement.
+_DENIAL_START_RE = re.compile(r"\b(?:not|never|no|without|nor|n't)\b|n't\b", re.IGNORECASE)
 
 
 def _denied_later(s: Signals, t: str) -> bool:
@@ -1014,11 +1020,7 @@ def _nationality(hyp: Signals, premise: Signals, *, strict: bool = False) -> Evi
         return None
     if strict and _two_people(hyp, premise):
         return None
-    mine = {t for t in hyp.content if t in _DEMONYM_STEMS}
-    theirs = {t for t in premise.content if t in _DEMONYM_STEMS}
-    # An English climber is a British one.
-    mine |= {_WITHIN[t] for t in mine if t in _WITHIN}
-    theirs |= {_WITHIN[t] for t in theirs if t in _WITHIN}
+    mine, theirs = _nationalities(hyp), _nationalities(premise)
     # Both must qualify the same thing: a word just after one is just after the other
     # ("an Indian interpreter" does not clash with "a Scottish museum").
     if not mine or not theirs or mine & theirs:
