@@ -61,6 +61,8 @@ _TYPED = frozenset({"value.equal", "value.within_bound", "value.mismatch.number"
                     "role.swapped"})
 _SAME_WORDS = 0.8
 _DEMONYM_STEMS = {stem(w): w for w in DEMONYMS}
+# A length of time, and a time from another event told as one ("two weeks before").
+_LENGTHS = frozenset({"duration", "ago", "before", "after", "remaining"})
 _COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
                ("number", "quantity")}
 
@@ -87,6 +89,11 @@ def _month(n: Number) -> float | None:
 
 
 def _compatible(x: Number, y: Number) -> bool:
+    if x.kind in _LENGTHS and y.kind in _LENGTHS:
+        # Equal, a length and a time from an event often tell one fact ("two hours before the
+        # gunman gave himself up" / "gave up about two hours later"); they clash only within
+        # one kind (see ``_values``).
+        return x.unit == y.unit
     if "month" in (x.kind, y.kind):
         # A bare month ("released in October") meets a date told to the month or day.
         return _month(x) is not None and _month(y) is not None
@@ -162,6 +169,11 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             found.append(Evidence("value.within_bound", f"{_shown(near[0])} and {_shown(y)}",
                                   dated, _counted(y)))
         else:
+            # A time from another event and a length of time may tell one fact when equal
+            # ("five days later" / "after being buried for five days"), never clash when not.
+            partners = [x for x in partners if x.kind == y.kind or y.kind not in _LENGTHS]
+            if not partners:
+                continue
             # Whether or not they clash, two claims with these values cannot agree.
             found.append(Evidence("value.differs", f"{_phrase(y.kind, subject)}: "
                                   f"{_shown(partners[0])} vs {_shown(y)}, perhaps of "
@@ -192,7 +204,7 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 # Klitschko stopped Thompson" / "stopped Thompson on Saturday"): the year
                 # dates an earlier event the report recalls, not its news.
                 continue
-            if strict and y.kind == "time" and _words_only(sa, sb) < _SAME_WORDS:
+            if strict and y.kind in ("time", "remaining") and _words_only(sa, sb) < _SAME_WORDS:
                 # Two moments of a story's day are two events ("tied the record with 14:05
                 # left" / "set it with 7:42 left") unless told in nearly the same words.
                 continue
@@ -227,6 +239,11 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 if _dates_other(y, sb.text, sa) or any(
                         _dates_other(x, sa.text, sb) for x in tied or partners):
                     continue
+                # Two conversions of one sum are at two days' rates: "110 billion ($143
+                # billion)" / "110 billion ($158 billion)" tell one amount.
+                if _conversion(y, sb.text):
+                    tied = [x for x in tied if not _conversion(x, sa.text)]
+                    partners = [x for x in partners if not _conversion(x, sa.text)]
                 # Distances from two places are not two accounts of one: "14 miles
                 # north-northeast of Healdsburg" / "two miles northeast of The Geysers".
                 origin = _measured_from(y, sb.text)
@@ -340,6 +357,18 @@ def _measured_from(n: Number, text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words)
 
 
+# An amount in brackets right after another: "110 billion euros ($143 billion)".
+_CONVERSION_BEFORE_RE = re.compile(
+    r"(?:\d|\b(?:thousand|million|billion|trillion|bn|m|euros?|pounds?|dollars?|yen|yuan))"
+    r"\s*\(\s*$", re.IGNORECASE)
+
+
+def _conversion(n: Number, text: str) -> bool:
+    """Return whether money ``n`` is told in brackets as a conversion of the amount before it."""
+    at = text.find(n.text) if n.kind == "money" else -1
+    return at >= 0 and bool(_CONVERSION_BEFORE_RE.search(text[max(0, at - 30):at]))
+
+
 def _other_whole(x: frozenset[str], y: frozenset[str]) -> bool:
     """Return whether two shares name two different wholes: both told, no word in common."""
     return bool(x and y and not x & y)
@@ -413,17 +442,25 @@ def _tie(x: Number, y: Number) -> int:
     return len(x.context & y.context) + (x.unit in y.context) + (y.unit in x.context)
 
 
+_TIMES_FROM = {"ago": "ago", "before": "before", "after": "after", "remaining": "left"}
+
+
 def _shown(n: Number) -> str:
     """Return how a value reads in an explanation: "5 years", not a bare "5"."""
     if n.kind == "duration" and n.unit and n.unit not in n.text.lower():
         return f"{n.text} {n.unit}{'' if n.low == 1 else 's'}"
+    if n.kind in _TIMES_FROM:
+        unit = f" {n.unit}{'' if n.low == 1 else 's'}" if n.unit not in n.text.lower() else ""
+        return f"{n.text}{unit} {_TIMES_FROM[n.kind]}"
     return n.text
 
 
 def _phrase(kind: str, subject: str = "") -> str:
     if kind == "duration" and subject:
         return f"how long the {subject} took"
-    return {"duration": "how long it took", "date": "the date", "year": "the year",
+    return {"duration": "how long it took", "ago": "how long ago it was",
+            "before": "how long before it was", "after": "how long after it was",
+            "remaining": "the time left", "date": "the date", "year": "the year",
             "month": "the month",
             "money": "an amount", "percent": "a share", "count": "a count",
             "quantity": "a quantity", "time": "the time of day"}.get(kind, "a number")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -51,6 +51,7 @@ from .lexicon import (
     WORD_RE,
 )
 from .types import Claim, Value
+from .values import name_numbers
 
 _TOKEN_RE = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z'\u2019\-\.]*[A-Za-z]|[A-Za-z]")
@@ -65,6 +66,20 @@ _WORD_NUMBER_RE = re.compile(
 _CLOCK_RE = re.compile(
     r"\b(?P<h>\d{1,2})(?:\s?:\s?(?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?![a-z])"
     r"|\b(?P<h24>\d{1,2})\s?:\s?(?P<m24>\d{2})\b", re.IGNORECASE)
+# What follows a duration when it tells no length of time: "three weeks ago" (a time back
+# from the report's day), "two weeks before the shooting" (back from another event), "with 48
+# seconds left" (a moment of a game). The unit word is there when the number was read alone.
+_TIME_FROM_RE = re.compile(
+    r"(?:[\s-]*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?))?"
+    r"(?:,?\s+(?:and\s+)?\d+\s+(?:seconds?|minutes?))?"  # "4 minutes, 48 seconds left"
+    r"\s+(ago|before|after|later|earlier|left|remaining)\b", re.IGNORECASE)
+_FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TIME_FROM_KINDS = {"ago": "ago", "before": "before", "earlier": "before", "after": "after",
+                    "later": "after", "left": "remaining", "remaining": "remaining"}
+_SLOT_OF = {kind: "duration" for kind in _TIME_FROM_KINDS.values()}
+_SLOT_KINDS = frozenset({"duration", "date", "money", "percent"})
+_RATE_RE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute)\b",
+                      re.IGNORECASE)
 _NOUN_AFTER_RE = re.compile(r"\s*([a-z]{3,})\b")
 _CAPITAL_AFTER_RE = re.compile(r"\s+[A-Z]")
 _YEAR_WORDS = ("year", "month", "week", "day", "hour", "minute", "decade")
@@ -212,7 +227,9 @@ def antonyms(s: str) -> frozenset[str]:
 class Number:
     """A number read from a claim: its value, a coarse kind and the word it counts."""
 
-    kind: str  # number | percent | money | year | duration | date | count | quantity
+    # number | percent | money | year | duration | ago | before | after | remaining | date |
+    # count | quantity | time
+    kind: str
     low: float
     high: float
     unit: str
@@ -284,6 +301,8 @@ def _bound_before(text: str, start: int) -> str:
 
 
 def _unit_after(text: str, end: int) -> str:
+    if _RATE_RE.match(text, end):
+        return ""  # "345 a month" is a rate, not months
     for w in WORD_RE.findall(text[end:end + 40])[:3]:
         lw = w.lower()
         if lw in SCALE_WORDS or lw in STOPWORDS or lw[0].isdigit() or lw in ("-",):
@@ -294,6 +313,18 @@ def _unit_after(text: str, end: int) -> str:
                 return unit
         return s
     return ""
+
+
+def _duration_kind(text: str, start: int, end: int) -> str:
+    """Return "duration", or what a duration told from start to end stands for instead:
+    "ago", "before", "after" (a time back or on from another) or "remaining" (a moment)."""
+    # Each meets only its own kind: "three weeks ago" (placed only with a publication date)
+    # never clashes with "for four weeks", "one day after the bombings" never with "walked
+    # seven days". "for two weeks before he died" is a length.
+    m = _TIME_FROM_RE.match(text, end)
+    if m is None or _FOR_BEFORE_RE.search(text, max(0, start - 16), start):
+        return "duration"
+    return _TIME_FROM_KINDS[m.group(1).lower()]
 
 
 def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
@@ -331,7 +362,7 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
             if unit in ("dollar", "euro", "pound", "yuan", "rupee", "yen"):
                 kind = "money"
             elif unit in _YEAR_WORDS:
-                kind = "duration"
+                kind = _duration_kind(text, m.start(), m.end())
             elif 1800 <= n <= 2100 and "." not in raw and not scale and len(raw) == 4:
                 kind, unit = "year", "year"
             else:
@@ -365,7 +396,8 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
             # "zero U.S. Presidents", which only we read, must be a number too to meet it
             # (below 10: no value token, so content and blocking keys stay as they were).
             unit = ""
-        kind = "duration" if unit in _YEAR_WORDS else "number"
+        kind = (_duration_kind(text, m.start(), m.end()) if unit in _YEAR_WORDS
+                else "number")
         found.append(Number(kind, n, n, unit, m.group()))
         taken.append((m.start(), m.end()))
     return found
@@ -524,7 +556,10 @@ def _signals(
     for v in values:
         if v.kind == "date" or v.kind in ("duration", "count", "money", "percent", "quantity",
                                           "number"):
-            numbers.append(_value_number(v))
+            n = _value_number(v)
+            if n.kind == "duration":
+                n = replace(n, kind=_duration_kind(text, v.start - offset, v.end - offset))
+            numbers.append(n)
             taken.append((v.start - offset, v.end - offset))
     if not any(n.kind == "date" for n in numbers):
         for d in _dates(text):
@@ -547,6 +582,8 @@ def _signals(
     if dissent_m:
         said = (dissent_m.group("n") or dissent_m.group("m")).lower()
         dissent = int(said) if said.isdigit() else NUMBER_WORDS[said]
+    # A number naming a thing ("Western Europe 4 cable network") counts nothing.
+    taken += name_numbers(text)
     numbers += _own_numbers(text, taken)
     numbers = [_situated(n, text) for n in numbers]
 
@@ -622,12 +659,13 @@ def _signals(
     masked_frame = " ".join(tokens + [f"{{{n.kind}}}" for n in numbers])
     # An exact duration, date, sum or share is as telling as a rare word: "5 years" and
     # "a five-year effort" share it even when they share no noun.
-    value_tokens = {f"#{n.kind}:{n.low:g}:{n.unit}" for n in numbers
-                    if n.low == n.high and (n.kind in ("duration", "date", "money", "percent")
-                                            or n.low >= 10)}
+    # A time from another event ("five days later") ties as the length it is ("after five
+    # days"): what the numbers are is for the comparison to tell apart, not for matching.
+    slots = [(_SLOT_OF.get(n.kind, n.kind), n) for n in numbers]
+    value_tokens = {f"#{kind}:{n.low:g}:{n.unit}" for kind, n in slots
+                    if n.low == n.high and (kind in _SLOT_KINDS or n.low >= 10)}
     # Any duration or date shares the slot "how long" / "when" with another one.
-    value_tokens |= {f"#{n.kind}:{n.unit}" for n in numbers
-                     if n.kind in ("duration", "date", "money", "percent")}
+    value_tokens |= {f"#{kind}:{n.unit}" for kind, n in slots if kind in _SLOT_KINDS}
     senses, sensed = _senses(text, raw_tokens) if raw_tokens else ((), frozenset())
     return Signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,

@@ -87,7 +87,8 @@ _IDENT = re.compile(
     r"Road|Rd\.|Camp|Pier|Berth|Hangar|Site|Zone|Sector|Phase|Stage|Round|Game|Match|"
     r"Week|Day|Verse|Psalm|Gospel|Opus|Op\.|Symphony|Super Bowl|WrestleMania)"
     r"\s+\d+[A-Za-z]?(?:\([a-z0-9]+\))*(?:\s*(?:and|or|to|-|–)\s*\d+[A-Za-z]?)?")
-_NAME_NUMBER = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z]+) (\d+[A-Za-z]?)\b(?![.,]\d)"
+# Not before a dash and a number: "beat the Chiefs 20 - 13" is a score, not a name.
+_NAME_NUMBER = re.compile(r"(?<=[a-z,;:] )([A-Z][A-Za-z]+) (\d+[A-Za-z]?)\b(?![.,]\d|\s*[-–]\s*\d)"
                           r"(?!\s+(?:people|children|men|women|police|"
                           r"(?!has\b|was\b|is\b|does\b|says\b)[a-z]+s)\b)")
 _NOT_NAMES = frozenset(
@@ -130,8 +131,10 @@ _CONVERTED_BOUND_PREFIX = re.compile(
 _DATE_BOUND_PREFIX = re.compile(r"\b(" + "|".join(DATE_BOUNDS) + r")\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _RANGE_PREFIX = re.compile(r"\b(between|from)\s+(?:US\$|\$|€|£|₹|Rs\.?\s?)?$", re.IGNORECASE)
-_SCALE = re.compile(r"\s?(million|billion|trillion|thousand|lakhs?|crores?|bn|mn|mln|tn)\b",
-                    re.IGNORECASE)
+# "$143-billion" too: a hyphen joins the scale in some newsrooms' style.
+_SCALE = re.compile(
+    r"(?:\s?-\s?|\s?)(million|billion|trillion|thousand|lakhs?|crores?|bn|mn|mln|tn)\b",
+    re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s\-]$", re.IGNORECASE)
 _PLUS = re.compile(r"\+(?!\d)|-plus\b|(-odd\b)", re.IGNORECASE)
 _PAIR_NEXT = re.compile(r"\s?[-–]\s?\d")
@@ -244,9 +247,8 @@ class _Scan:
         if self.has_digit:
             # A number right after a capitalised word inside a sentence names a thing:
             # "the Curve 8900", "a Boeing 737", "Vision 2030".
-            for m in _NAME_NUMBER.finditer(self.text):
-                if m.group(1).lower() not in _NOT_NAMES:
-                    self.take(m.start(2), m.end(2))
+            for start, end in name_numbers(self.text):
+                self.take(start, end)
 
     def dates(self) -> None:
         """Read absolute dates: day dates, month-year, ISO, decades, years ranges."""
@@ -684,6 +686,11 @@ class _Scan:
             self.add_dates(d, d, "day", s, e, relative=True)
         else:
             self.add_dates(pub, pub, "day", s, e, relative=True)
+
+
+def name_numbers(text: str) -> list[tuple[int, int]]:
+    """Return the spans of numbers that name a thing ("a Boeing 737", "Vision 2030")."""
+    return [m.span(2) for m in _NAME_NUMBER.finditer(text) if m.group(1).lower() not in _NOT_NAMES]
 
 
 def _capital_ok(word: str) -> bool:

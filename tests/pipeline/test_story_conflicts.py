@@ -940,3 +940,75 @@ def test_an_exclusive_alternative_shows_the_whole_name() -> None:
                        "The film was shot in Montana and New Mexico.")
     assert [(label, explanation) for label, _r, explanation in found] == [
         ("conflict", "Only Montana vs New Mexico and Montana, so they conflict.")]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A time ago is a date only a publication day places; "for four weeks" is a duration.
+    ("Bettie Page succumbed to complications from a heart attack suffered almost three weeks "
+     "ago.",
+     "Bettie Page had been hospitalized for four weeks due to pneumonia, only to suffer a heart "
+     "attack."),
+    # A number after a name names the thing ("Western Europe 4 cable network", "the Colts 16").
+    ("The SEA-ME-WE 4 or South East Asia-Middle East-Western Europe 4 cable network connects "
+     "12 countries.",
+     "The damage broke all three of the cables connecting Europe with Asia."),
+    ("Charles lost a fumble at the Indianapolis 16 - yard line.",
+     "Charles fumbled on the Colts 27 - yard line with inches to go."),
+    # A time from another event is no length of time ("in two days" / "one day after").
+    ("The Saints placed Thomas on injured reserve one day after placing Ivory on injured "
+     "reserve.",
+     "Thomas is the second running back in two days to be placed on injured reserve."),
+    # Two moments of a game are two events, as two clock times are.
+    ("With 12 seconds left, Garrard dropped back to pass.",
+     "Garrard spiked the ball with 48 seconds left."),
+    ("a 31-24 lead with 4 minutes 48 seconds remaining.",
+     "Clark collected a one-yard touchdown pass with 12 minutes, 31 seconds remaining before "
+     "Vinatieri tied the game"),
+    # Two conversions of one sum are at two days' rates, even where the sum itself comes
+    # garbled ("\u00e2\u201a\u00ac110" is a euro sign read in the wrong encoding).
+    ("Greece agreed a 110-billion ($143-billion) EU and IMF debt bailout at the weekend.",
+     "The strike tested the government since agreeing a \u00e2\u201a\u00ac110 billion ($158 "
+     "billion) EU and IMF debt bailout over the weekend."),
+    # A rate is no length of time ("euro345 a month" / "Dh4,275 ... a month").
+    ("His pension pays 900 (Dh4,275) a month.",
+     "Doganis, 76, gets euro345 a month from his farming pension fund."),
+])
+def test_no_conflict_with_a_time_from_or_a_number_that_names(a: str, b: str) -> None:
+    """A time ago, a time from another event, a game's time left, a conversion, a rate or a
+    number naming a thing is no other account of what the other claim tells."""
+    assert not conflicts(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("He had married two weeks before the shooting.",
+     "Chela Ortiz married the deputy three weeks before the shooting."),
+    ("Greece agreed a 110 billion euro ($143 billion) EU and IMF debt bailout at the weekend.",
+     "Greece agreed a 120 billion euro ($158 billion) EU and IMF debt bailout over the "
+     "weekend."),
+])
+def test_two_times_from_one_event_or_two_sums_still_conflict(a: str, b: str) -> None:
+    """Two offsets from the same event, or two sums converted, still clash."""
+    assert [r[0] for r in conflicts(a, b)] == ["value.mismatch.number"]
+
+
+def test_an_equal_time_from_an_event_agrees_with_a_length() -> None:
+    """"five days later" and "after being buried for five days" tell one fact."""
+    assert labels("The cat climbed out of his grave five days later.",
+                  "After being buried for five days, the cat clawed his way out of his grave."
+                  ) == [("agree", ("value.equal",))]
+
+
+def test_two_times_ago_still_conflict() -> None:
+    """Two accounts of how long ago one thing happened clash, and say so."""
+    result = compare([ReportInput("He was married for the second time about two weeks ago."),
+                      ReportInput("The deputy, who was wed about three weeks ago, is survived by "
+                                  "his wife, Waldie said.")])
+    clash = [p.judgement for p in result.pairs if p.judgement.label == "conflict"]
+    assert [j.reasons[0] for j in clash] == ["value.mismatch.number"]
+    assert "two weeks ago vs three weeks ago" in clash[0].explanation
+
+
+def test_a_score_after_a_name_is_read_whole() -> None:
+    """"beat the Chiefs 20 - 13" is a score: both numbers are read, neither names a team."""
+    assert [n.low for n in first("The Colts beat the Chiefs 20 - 13.").numbers] == [13.0, 20.0]
+    assert not first("It flew a Boeing 737 to Paris.").numbers

@@ -237,3 +237,14 @@ def test_number_words(words: str, number: float | None, used: int) -> None:
 ])
 def test_counted_nouns_are_plural(noun: str, expected: str) -> None:
     assert plural(noun) == expected
+
+
+@pytest.mark.parametrize(("text", "low", "unit"), [
+    ("AMD bought ATI for US $5.4-billion yesterday.", 5.4e9, "USD"),
+    ("It cost $5 - million.", 5e6, "USD"),
+    ("It cost $5.4 billion.", 5.4e9, "USD"),
+])
+def test_a_hyphen_joins_a_scale_word(text: str, low: float, unit: str) -> None:
+    """"$5.4-billion" is one amount, not a range from 5.4 to a billion."""
+    [v] = find_values(text)
+    assert (v.kind, v.low, v.high, v.unit) == ("money", low, low, unit)
