@@ -16,6 +16,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from ..pipeline.clean import joined_numbers
 from ..pipeline.compare import _extracted, pair_claims
 from ..pipeline.types import Claim, ClaimPair
 from .common import read_jsonl
@@ -24,7 +25,8 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
+    # The corpus prints "1, 000" and "6. 4"; claims read them as cleaning joins them.
+    return " ".join(joined_numbers(text).split()).lower()
 
 
 def _inside(claim: Claim, sentence: str) -> bool:

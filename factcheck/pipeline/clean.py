@@ -95,6 +95,15 @@ _DONATION = re.compile(
     re.IGNORECASE,
 )
 _TICKER_SEP = re.compile(r"\s+[|•·]\s+|^\s*[|•·]\s*|\s*[|•·]\s*$")
+# A number that some feeds print with a space after its decimal point or thousands comma
+# ("$7. 2 million", "2. 7GHz", "killed 1, 400"): left apart, "$7." ends a sentence and "2
+# million" opens the next. Not after four digits ("July 23, 2008. 4: 49 pm") or a score
+# ("won 3-1. 2 players ..."), before a clock time, or inside a list ("rooms 12, 345 and 346",
+# "99, 100, 101").
+_SPACED_DECIMAL = re.compile(r"(?<![\d.,\-–])(\d{1,3})\. (\d{1,2})(?![\d:])")
+_SPACED_THOUSANDS = re.compile(
+    r"(?<!\d, )(?<![\d.,])(\d{1,3})((?:, \d{3})+)(?![\d:])(?!, ?\d)"
+    r"(?!\s+(?:and|or|&)\s+\d+(?![\d,]|, \d{3}))")
 _BYLINE = re.compile(
     r"(?i:by|written by|reported by|words by|edited by)\s+[A-Z][\w.'’\-]*"
     r"(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4})?"
@@ -217,6 +226,15 @@ def _page_chrome(html: str) -> list[str]:
     return out
 
 
+def joined_numbers(line: str) -> str:
+    """Return ``line`` with numbers printed with a space inside ("1, 400", "6. 2") joined."""
+    if ". " not in line and ", " not in line:
+        return line
+    line = _SPACED_DECIMAL.sub(r"\1.\2", line)
+    # A whole run at once ("1, 000, 000"), and never one inside a list of numbers.
+    return _SPACED_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(", ", ","), line)
+
+
 def _norm(line: str) -> str:
     return " ".join(line.lower().split()).strip(" .:|-–—")
 
@@ -230,7 +248,7 @@ def _filter_lines(text: str) -> tuple[str, list[str], date | None, str | None]:
     stop = False
     lines = text.split("\n")
     for line in lines:
-        line = _SPACES.sub(" ", line).strip()
+        line = joined_numbers(_SPACES.sub(" ", line).strip())
         if not line:
             if kept and kept[-1] != "":
                 kept.append("")

@@ -286,3 +286,21 @@ def test_article_sentences_that_look_like_junk_are_kept_unchanged(line: str) -> 
     cleaned = clean(text)
     assert cleaned.text == text
     assert cleaned.removed == ()
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Bills were $7. 2 million in 2006, up from 6. 2 a year before.",
+     "Bills were $7.2 million in 2006, up from 6.2 a year before."),
+    ("It killed 612 people and wounded around 1, 400.",
+     "It killed 612 people and wounded around 1,400."),
+    ("About 1, 000, 000 people fled.", "About 1,000,000 people fled."),
+    ("Between 1, 000 and 2, 000 people fled.", "Between 1,000 and 2,000 people fled."),
+    # A year and a clock time, a score, and a list keep their spaces.
+    ("He was charged July 23, 2008. 4: 49 pm", "He was charged July 23, 2008. 4: 49 pm"),
+    ("They won 3-1. 2 players were sent off.", "They won 3-1. 2 players were sent off."),
+    ("Rooms 12, 345 and 346 were shut.", "Rooms 12, 345 and 346 were shut."),
+    ("Totals: 98, 99, 100, 101, 102.", "Totals: 98, 99, 100, 101, 102."),
+])
+def test_numbers_printed_with_a_space_inside_are_joined(raw: str, expected: str) -> None:
+    """A feed's "1, 400" and "$7. 2 million" read as the numbers they are."""
+    assert clean(raw).text == expected

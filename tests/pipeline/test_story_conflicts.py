@@ -1012,3 +1012,11 @@ def test_a_score_after_a_name_is_read_whole() -> None:
     """"beat the Chiefs 20 - 13" is a score: both numbers are read, neither names a team."""
     assert [n.low for n in first("The Colts beat the Chiefs 20 - 13.").numbers] == [13.0, 20.0]
     assert not first("It flew a Boeing 737 to Paris.").numbers
+
+
+def test_a_thousand_printed_with_a_space_is_one_thousand() -> None:
+    """"more than 1, 000 people" (a feed's spacing) and "more than 1000 people" agree."""
+    assert labels("In September 2009 a major earthquake near Padang killed more than 1, 000 "
+                  "people.",
+                  "In September 2009 a major earthquake near Padang killed more than 1000 "
+                  "people.")[0][0] == "agree"
