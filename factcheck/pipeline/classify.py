@@ -29,6 +29,7 @@ from .lexicon import (
     GENRE_MEDIA,
     GENRES,
     MONTHS,
+    NEGATING_PHRASES,
     NEGATORS,
     OCCUPATION_FIELDS,
     ORDINALS,
@@ -701,8 +702,11 @@ def _asserted(heads: frozenset[str], other: Signals, directed: bool) -> frozense
         for m in WORD_RE.finditer(other.text)))
 
 
-# A verb after "to" tells an aim, not a deed: "trying to determine", "to help identify".
-_AIM_BEFORE_RE = re.compile(r"\bto\s+(?:help\s+)?$", re.IGNORECASE)
+# A verb after "to" tells an aim, not a deed: "trying to determine", "to help identify";
+# so does its object ("has begun to identify suspects" / "they don't have suspects").
+_AIM_BEFORE_RE = re.compile(
+    r"\b[Tt]o\s+(?:help\s+)?(?:(?!(?:the|a|an|his|her|its|their|be)\b)[a-z]+\s+"
+    r"(?:(?:the|a|an|any|its|his|her|their)\s+)?)?$")
 
 
 # A claim that tells an accusation, which a denial answers rather than contradicts.
@@ -1158,6 +1162,10 @@ def _substitution(sa: Signals, sb: Signals) -> Evidence | None:
         if x in _GAMES and k + 1 < len(tb) and tb[k + 1] in _GAME_HEADS:
             keys.append(("^",))
         for key in keys:
+            # A name just after is no slot: with the prepositions gone, anything stands
+            # before "the Philadelphia 76ers" ("running the show for" / "head coach of").
+            if key[0] == ">" and (key[1] in sa.names or key[1] in sb.names):
+                continue
             y = around.get(key)
             # A word both claims use is no alternative: "the first and last time".
             if (y is None or x in sa.content or y in sb.content or y in sa.names
@@ -1857,6 +1865,26 @@ def _other_party(denier: Signals, other: Signals) -> bool:
     return not any(stem(w) in other.content for w in words)
 
 
+_THEY = frozenset({"they", "we"})
+_AUXILIARIES = frozenset("have has had do does did will would could can may might should "
+                         "shall must are were is was be been also still yet so far".split())
+
+
+def _they_deny(denier: Signals, other: Signals) -> bool:
+    """Return whether ``denier`` is a denial by "they" or "we" and ``other`` names its doer.
+
+    Between two reports a plural pronoun stands for a party named in its own report, often
+    one of several ("they have not made him an offer" / "the Red Sox made Teixeira an
+    offer", where seven teams made offers).
+    """
+    found = [m.start() for m in (_NEGATOR_RE.search(denier.text),
+                                 NEGATING_PHRASES.search(denier.text)) if m is not None]
+    if not found or not other.names:
+        return False
+    words = [w.lower() for w in WORD_RE.findall(denier.text[:min(found)])]
+    return bool(words) and words[0] in _THEY and all(w in _AUXILIARIES for w in words[1:])
+
+
 _PLACE_QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern",
                                "eastern", "western", "new", "upper", "lower", "greater"})
 
@@ -2009,7 +2037,7 @@ def classify(
             or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
             _plea_against_verdict(denier, other)) and not (
-            not directed and (_other_party(denier, other)
+            not directed and (_other_party(denier, other) or _they_deny(denier, other)
                               or _NOT_YET_RE.search(other.text)
                               or _aside_negation(denier))):
         hard.append(Evidence("polarity.opposite",
@@ -2020,7 +2048,8 @@ def classify(
     elif len(other.content) >= len(denier.content) and (
             cov if hyp is denier else coverage(denier, other)) >= 0.4 and not denied_phrase \
             and not _plea_against_verdict(denier, other) \
-            and not (not directed and _other_party(denier, other)):
+            and not (not directed and (_other_party(denier, other)
+                                       or _they_deny(denier, other))):
         # The denier may be as long as the other: "refused to" adds a word of its own.
         denial = _short_denial(denier, other)
         if denial is not None:

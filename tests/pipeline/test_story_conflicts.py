@@ -1020,3 +1020,38 @@ def test_a_thousand_printed_with_a_space_is_one_thousand() -> None:
                   "people.",
                   "In September 2009 a major earthquake near Padang killed more than 1000 "
                   "people.")[0][0] == "agree"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # "they" stands for a party named in its own report, often one of several.
+    ("The Red Sox made Teixeira an eight-year offer.", "they have not made him an offer"),
+    ("Angels general manager Tony Reagins confirmed to the Los Angeles Times that he has "
+     "made an eight-year offer to free agent first baseman Mark Teixeira.",
+     "they declined to make an offer during that time"),
+    # What an investigation has begun to do is an aim, not a deed a denial can deny.
+    ("The police say they don't have suspects.",
+     "Police said early today that a multi-agency investigation has begun to identify "
+     "suspects."),
+])
+def test_no_conflict_with_a_denial_by_they_or_of_an_aims_object(a: str, b: str) -> None:
+    """A denial by "they" against a named doer, or of an aim's object, is no clash."""
+    assert not conflicts(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The Red Sox made Teixeira an eight-year offer.",
+     "The Red Sox have not made Teixeira an offer."),
+    ("Gaskin said Buckley was wearing crampons but was inexperienced.",
+     "He was not wearing crampons when he slipped."),
+])
+def test_a_named_or_singular_denial_still_conflicts(a: str, b: str) -> None:
+    """A denial by the named party itself, or by "he", still clashes."""
+    assert [r[0] for r in conflicts(a, b)] == ["polarity.opposite"]
+
+
+def test_a_name_after_two_words_makes_no_slot_for_an_alternative() -> None:
+    """"running the show for the 76ers" / "head coach of the 76ers": no show-or-coach clash."""
+    assert not conflicts(
+        "Maurice Cheeks is running the show again for the Philadelphia 76ers.",
+        "Also today, Philadelphia 76ers President and General Manager Billy King announced "
+        "that Maurice Cheeks has been hired as the 21st head coach of the Philadelphia 76ers.")
