@@ -37,6 +37,7 @@ from .errors import Conflict, FetchError, InvalidInput, Unauthorized
 from .forms import ConfirmForm, ReportForm, ReviewForm, SignInForm, StoryForm, UserForm
 from .frontmatter import NotText, decode_report_bytes
 from .models import EDITOR_LABELS, REVIEW_STATUSES, Claim, Pair
+from .pipeline.units import unit_for
 from .services import audit, ingest, stories, users
 from .services.fetch import fetch_report
 from .services.review import review_pair
@@ -88,7 +89,7 @@ def format_value(value: dict[str, Any]) -> str:
         return f"{bound}{amount}%"
     if kind == "money":
         return f"{bound}{unit} {amount}".strip() if unit else bound + amount
-    return f"{bound}{amount} {unit}".strip()
+    return f"{bound}{amount} {unit_for(low, high, unit)}".strip()
 
 
 @dataclass

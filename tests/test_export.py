@@ -158,6 +158,7 @@ def test_a_missing_story_is_not_found(session: Session) -> None:
     (("date", 739246, 739246, "", "exactly", "26 Dec 2024"), "26 Dec 2024 (2024-12-26)"),
     (("date", 738886, 739251, "", "exactly", "2024"), "2024 (2024-01-01 to 2024-12-31)"),
     (("date", 0, 0, "", "exactly", "someday"), "someday"),
+    (("count", 1, 1, "delegations", "exactly", "one delegation"), "one delegation (1 delegation)"),
 ])
 def test_values_read_as_the_report_words_then_the_normalised_value(
         args: tuple[Any, ...], shown: str) -> None:

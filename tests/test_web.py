@@ -221,6 +221,8 @@ def test_value_formatting_reads_like_an_editor_writes() -> None:
         ({"kind": "date", "low": date(2024, 8, 1).toordinal(),
           "high": date(2024, 8, 31).toordinal()}, "Aug 2024"),
         ({"kind": "number", "low": 3, "high": 5}, "3–5"),
+        ({"kind": "count", "low": 1, "high": 1, "unit": "delegations"}, "1 delegation"),
+        ({"kind": "duration", "low": 1, "high": 1, "unit": "years"}, "1 year"),
     ]
     for value, expected in cases:
         assert web.format_value(value) == expected

@@ -105,6 +105,33 @@ def plural(noun: str) -> str:
     return noun + "s"
 
 
+_SAME_IN_BOTH = frozenset({"series", "species", "news", "means", "headquarters"})
+_US_PLURALS = frozenset({"buses", "viruses", "bonuses", "statuses", "campuses", "censuses"})
+_SINGULARS = {v: k for k, v in IRREGULAR_PLURALS.items() if k != v and k != "persons"}
+
+
+def singular(noun: str) -> str:
+    """Return the singular of a plural counted noun ("delegations" -> "delegation")."""
+    if noun in _SINGULARS:
+        return _SINGULARS[noun]
+    if (noun in IRREGULAR_PLURALS.values() or noun in _SAME_IN_BOTH or not noun.endswith("s")
+            or noun.endswith("ss")):
+        return noun  # "police", "staff", "aircraft", "glass"
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    # "boxes", "matches", "buses"; but "prizes", "houses" and "causes" only add an "s".
+    if noun.endswith(("sses", "shes", "ches", "xes", "zzes")) or noun in _US_PLURALS:
+        return noun[:-2]
+    return noun[:-1]
+
+
+def unit_for(low: float, high: float, unit: str) -> str:
+    """Return ``unit`` as read after the amount: "1 delegation", "1 year", "2 years"."""
+    if low == high == 1 and unit and " " not in unit:
+        return singular(unit)
+    return unit
+
+
 def is_plural(word: str) -> bool:
     """Return True when ``word`` looks like a plural noun (votes, people)."""
     if word in ("people", "children", "men", "women", "police", "staff", "personnel"):

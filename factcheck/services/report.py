@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from .. import __version__, pipeline
 from ..errors import InvalidInput
 from ..models import EDITOR_LABELS, REVIEW_STATUSES, Claim, Pair, Report
+from ..pipeline.units import unit_for
 from . import stories
 from .ingest import content_hash
 
@@ -197,7 +198,7 @@ def readable_value(kind: str, low: float, high: float, unit: str, bound: str,
         elif kind == "money" and unit:
             norm = f"{unit} {amount}"
         else:
-            norm = f"{amount} {unit}".strip()
+            norm = f"{amount} {unit_for(low, high, unit)}".strip()
     norm = _BOUND_WORDS.get(bound, "") + norm
     if not text or text.replace(",", "") == norm.replace(",", ""):
         return text or norm

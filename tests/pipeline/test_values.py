@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from factcheck.pipeline.numbers import parse_words
+from factcheck.pipeline.units import singular
 from factcheck.pipeline.values import find_values, plural
 
 SUNDAY = date(2024, 8, 11)  # publication day of the second seed report
@@ -237,6 +238,18 @@ def test_number_words(words: str, number: float | None, used: int) -> None:
 ])
 def test_counted_nouns_are_plural(noun: str, expected: str) -> None:
     assert plural(noun) == expected
+
+
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("delegations", "delegation"), ("people", "person"), ("countries", "country"),
+    ("children", "child"), ("buses", "bus"), ("boxes", "box"), ("police", "police"),
+    ("series", "series"), ("glass", "glass"), ("houses", "house"), ("prizes", "prize"),
+    ("matches", "match"),
+])
+def test_one_of_a_counted_noun_is_singular(noun: str, expected: str) -> None:
+    """"1 delegation", not "1 delegations": the unit read after an amount of one."""
+    assert singular(noun) == expected
+    assert singular(plural(expected)) == expected
 
 
 @pytest.mark.parametrize(("text", "low", "unit"), [
