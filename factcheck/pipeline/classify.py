@@ -2032,8 +2032,11 @@ def classify(
     # Nor does one that only says something was not disclosed, in either reading.
     telling = (directed or min(len(sa.content), len(sb.content)) >= 2) and not (
         sa.unsaid or sb.unsaid)
+    # A denied word one claim reads in a phrase's sense and the other not is two words:
+    # "results have not been released" (published) / "released on bail" (freed).
+    two_senses = denier.sensed ^ other.sensed
     if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
-            _asserted(denier.negated_heads & other.content, other, directed)
+            _asserted(denier.negated_heads & other.content - two_senses, other, directed)
             or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
             _plea_against_verdict(denier, other)) and not (
@@ -2047,7 +2050,7 @@ def classify(
                              "each denies what the other says happened"))
     elif len(other.content) >= len(denier.content) and (
             cov if hyp is denier else coverage(denier, other)) >= 0.4 and not denied_phrase \
-            and not _plea_against_verdict(denier, other) \
+            and denier.negated_heads - two_senses and not _plea_against_verdict(denier, other) \
             and not (not directed and (_other_party(denier, other)
                                        or _they_deny(denier, other))):
         # The denier may be as long as the other: "refused to" adds a word of its own.
@@ -2084,9 +2087,13 @@ def classify(
     covered = directed and cov >= _CONFLICT_OVERLAP
     va, vb = _opposite_view(sa, sb)
     opposed = (ov if va is sa else overlap(va, vb)) >= _CONFLICT_OVERLAP
-    for finder in (_vote(sa, sb), _antonym(sa, sb, va.content, vb.content) if opposed else (
-                       _covered_antonym(hyp, premise) if covered else None) or (
-                       _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None),
+    # Between two reports, the day's news and an event dated years back are two events:
+    # "He was released in 2006" / "Gomes was arrested late Tuesday night".
+    two_events = not directed and _two_times(sa, sb)
+    for finder in (_vote(sa, sb), None if two_events else (
+                       _antonym(sa, sb, va.content, vb.content) if opposed else (
+                           _covered_antonym(hyp, premise) if covered else None) or (
+                           _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None)),
                    _nationality(hyp, premise, strict=not directed)
                    if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b, strict=not directed,

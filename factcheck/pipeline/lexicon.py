@@ -178,6 +178,11 @@ OPPOSABLE_STOPWORDS = frozenset({"most", "more"})
 # A plea is no verdict: "pleaded not guilty" is not "found not guilty". The words of a
 # "gap" group ("found <the driver> guilty") stay in the comparison.
 _VERDICT = r"\b(?:found|finds?|finding|declared|ruled|judged)\s+"
+_PUBLISHED = (r"(?:statements?|results?|reports?|figures|details|names?|identit(?:y|ies)|"
+              r"videos?|photos?|photographs?|images?|footage|data|documents?|records?|"
+              r"transcripts?|findings|information|list|tapes?|recordings?|emails?|letters?|"
+              r"memos?|albums?|singles?|songs?|films?|movies?|trailers?|versions?|updates?|"
+              r"patch(?:es)?)\b")
 PHRASE_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), sense) for pattern, sense in (
         (r"\bcall(?:s|ed|ing)?\s+off\b", "cancel"),
@@ -194,6 +199,15 @@ PHRASE_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"{_VERDICT}(?P<gap>(?:\w+\s+){{0,3}}?)not\s+guilty\b", "acquit"),
         (rf"{_VERDICT}(?P<gap>(?:\w+\s+){{0,3}}?)(?<!not )guilty\b", "convict"),
         (r"\bcleared\s+of\b", "acquit"),
+        # Releasing news or a work is publishing it, not freeing anyone: "results have not
+        # been released" / "released on bail", "a statement released through the team" /
+        # "Jackson's arrest".
+        # Only "release" leaves the comparison: what was published stays ("gap").
+        (r"\breleas(?:e|es|ed|ing)(?P<gap>\s+(?:(?:a|an|the|its|his|her|their|no|any|new|"
+         r"further)\s+)?(?:[\w'\-]+\s+){0,2}?" + _PUBLISHED + ")", "publish"),
+        (r"\b(?P<gap>" + _PUBLISHED
+         + r"(?:\s+(?!(?:that|said|says|say|who|which|and|after|when|before)\b)"
+         r"[^\s,;]+){0,10}?)\s+releas(?:e|es|ed|ing)\b", "publish"),
     ))
 
 ANTONYMS: dict[str, frozenset[str]] = {}

@@ -1055,3 +1055,26 @@ def test_a_name_after_two_words_makes_no_slot_for_an_alternative() -> None:
         "Maurice Cheeks is running the show again for the Philadelphia 76ers.",
         "Also today, Philadelphia 76ers President and General Manager Billy King announced "
         "that Maurice Cheeks has been hired as the 21st head coach of the Philadelphia 76ers.")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Results or a statement released are published; someone released on bail is freed.
+    ("Results of Williams' blood - alcohol test have not been released.",
+     "Williams, who was booked into county jail and later released on bail, did give a blood "
+     "sample for a blood - alcohol test."),
+    ("Jackson issued a statement released through the team.",
+     "General Manager A.J. Smith issued the following statement on Jackson's arrest:"),
+    # A release dated years back and the day's arrest are two events.
+    ("He was released in 2006", "Gary Gomes was arrested late Tuesday night at 2088 Philip "
+     "Street."),
+])
+def test_no_conflict_between_two_senses_of_release_or_two_times(a: str, b: str) -> None:
+    """"released" as published is not "released" as freed; a year back is another event."""
+    assert not conflicts(a, b)
+
+
+def test_results_not_released_still_conflict_with_results_released() -> None:
+    """The same sense on both sides still clashes."""
+    assert [r[0] for r in conflicts(
+        "Results of the blood-alcohol test have not been released.",
+        "Results of the blood-alcohol test were released Wednesday.")] == ["polarity.opposite"]
