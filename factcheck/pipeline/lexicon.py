@@ -178,6 +178,7 @@ OPPOSABLE_STOPWORDS = frozenset({"most", "more"})
 # A plea is no verdict: "pleaded not guilty" is not "found not guilty". The words of a
 # "gap" group ("found <the driver> guilty") stay in the comparison.
 _VERDICT = r"\b(?:found|finds?|finding|declared|ruled|judged)\s+"
+# What is published when it is released (the "publish" sense below), not freed.
 _PUBLISHED = (r"(?:statements?|results?|reports?|figures|details|names?|identit(?:y|ies)|"
               r"videos?|photos?|photographs?|images?|footage|data|documents?|records?|"
               r"transcripts?|findings|information|list|tapes?|recordings?|emails?|letters?|"
