@@ -714,6 +714,23 @@ _ACCUSATION_RE = re.compile(r"\b(?:charged|accused|accusations?|alleged|allegati
                             r"suspected)\b", re.IGNORECASE)
 
 
+# A denial of what was said or charged: "discounted rumors that he was Deep Throat",
+# "denies arson", "denied suggestions that".
+_DENIED_TALK_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|discount(?:s|ed|ing)?|reject(?:s|ed|ing)?|"
+    r"dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\s+(?:(?:the|those|these|such|all|any|"
+    r"persistent|repeated|earlier|recent)\s+)*(rumou?rs?|accusations?|allegations?|claims?|"
+    r"suggestions?|reports?|charges?|speculation|arson|murder|wrongdoing)\b", re.IGNORECASE)
+
+
+def _denied_talk_elsewhere(refuter: Signals, other: Signals) -> bool:
+    """Return whether ``refuter`` denies talk or a charge (rumours, arson) that ``other``
+    never tells: "LaRue discounted rumors that he was Deep Throat" does not contradict "He
+    was often mentioned as ... Deep Throat", nor "Man denies arson" "a fire at Waitrose"."""
+    m = _DENIED_TALK_RE.search(refuter.text)
+    return m is not None and stem(m.group(1).lower()) not in other.content
+
+
 _NOT_UNTIL_RE = re.compile(r"\bnot\s+(?:\w+\s+){1,8}?until\b", re.IGNORECASE)
 _UNTIL_RE = re.compile(r"\buntil\b", re.IGNORECASE)
 
@@ -2077,7 +2094,8 @@ def classify(
     if sa.refuted != sb.refuted and ov >= refute_overlap and (sb.refuted or not directed) and (
             directed or (telling and not (
                 (target := sa if sb.refuted else sb).negated or target.hedged
-                or _ACCUSATION_RE.search(target.text))
+                or _ACCUSATION_RE.search(target.text)
+                or _denied_talk_elsewhere(sb if sb.refuted else sa, target))
                 and (sa.content & sb.content) - (_capitalised(sa.text)
                                                  & _capitalised(sb.text)))):
         side = "second" if sb.refuted else "first"

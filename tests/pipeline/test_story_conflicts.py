@@ -1078,3 +1078,25 @@ def test_results_not_released_still_conflict_with_results_released() -> None:
     assert [r[0] for r in conflicts(
         "Results of the blood-alcohol test have not been released.",
         "Results of the blood-alcohol test were released Wednesday.")] == ["polarity.opposite"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("He was often mentioned as among those thought to be Washington Post reporter Bob "
+     "Woodward's shadowy inside source, Deep Throat.",
+     "LaRue discounted rumors that he was Deep Throat, saying the source for Washington Post "
+     "reporters Bob Woodward and Carl Bernstein on the Watergate story was probably a "
+     "combination of people."),
+    ("A FIRE has badly damaged the Waitrose supermarket in Wellington's High Street.",
+     "Waitrose Wellington fire: Man denies arson"),
+])
+def test_a_denial_of_talk_the_other_never_tells_is_no_refutation(a: str, b: str) -> None:
+    """Denying rumours or a charge contradicts only a report of the rumour or the charge."""
+    assert not conflicts(a, b)
+
+
+def test_a_denial_of_the_deed_itself_still_conflicts() -> None:
+    """"denied they carried out the strike" still clashes with the attack it denies."""
+    assert [r[0] for r in conflicts(
+        "The Sudan Armed Forces, or SAF, attacked a refugee camp in South Sudan at 2: 53 p. m. "
+        "local time today.",
+        "Sudan's armed forces denied they carried out the strike.")] == ["polarity.refuted"]
