@@ -240,11 +240,13 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 if _dates_other(y, sb.text, sa) or any(
                         _dates_other(x, sa.text, sb) for x in tied or partners):
                     continue
-                # Two conversions of one sum are at two days' rates: "110 billion ($143
-                # billion)" / "110 billion ($158 billion)" tell one amount.
+                # A conversion is at one day's rate, and the sum it converts is told beside
+                # it: "110 billion ($143 billion)" / "110 billion ($158 billion)", "$US1
+                # million ($1.52 million)" / "$1 million" tell one amount.
                 if _conversion(y, sb.text):
-                    tied = [x for x in tied if not _conversion(x, sa.text)]
-                    partners = [x for x in partners if not _conversion(x, sa.text)]
+                    continue
+                tied = [x for x in tied if not _conversion(x, sa.text)]
+                partners = [x for x in partners if not _conversion(x, sa.text)]
                 # Distances from two places are not two accounts of one: "14 miles
                 # north-northeast of Healdsburg" / "two miles northeast of The Geysers".
                 origin = _measured_from(y, sb.text)
@@ -274,6 +276,8 @@ _INCREMENT_BEFORE_RE = re.compile(
     r"\b(?:another|additional|an additional|extra|an extra|further|adding|added|add|adds|"
     r"plus)\s+$", re.IGNORECASE)
 _INCREMENT_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further)\b", re.IGNORECASE)
+# Extraction may keep the word inside the value: "three more years".
+_INCREMENT_INSIDE_RE = re.compile(r"\s(?:more|additional|extra|further)\s", re.IGNORECASE)
 _AGE_NOUN_RE = re.compile(r"^[\s,]*([a-z]{3,})\b")
 
 
@@ -285,7 +289,8 @@ def _role_of(n: Number, text: str) -> str:
     before, after = text[:at], text[at + len(n.text):]
     if _PART_RE.search(before[-24:]):
         return "part"
-    if _INCREMENT_BEFORE_RE.search(before[-24:]) or _INCREMENT_AFTER_RE.match(after):
+    if (_INCREMENT_BEFORE_RE.search(before[-24:]) or _INCREMENT_AFTER_RE.match(after)
+            or _INCREMENT_INSIDE_RE.search(n.text)):
         return "increment"
     if n.unit == "years old":
         noun = _AGE_NOUN_RE.match(after)

@@ -1100,3 +1100,17 @@ def test_a_denial_of_the_deed_itself_still_conflicts() -> None:
         "The Sudan Armed Forces, or SAF, attacked a refugee camp in South Sudan at 2: 53 p. m. "
         "local time today.",
         "Sudan's armed forces denied they carried out the strike.")] == ["polarity.refuted"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A conversion is at one day's rate; the sum it converts is told beside it.
+    ("Damage to the church was estimated at $US1 million ($1.52 million), authorities said.",
+     "Damage to the Wasilla Bible Church was estimated at $1 million, authorities said "
+     "Saturday."),
+    # "three more years" is an increment even when extraction keeps "more" inside the value.
+    ("As part of the plea, three more years were added to his prison term",
+     "He was sentenced to 12 years in prison."),
+])
+def test_no_conflict_with_a_conversion_or_an_increment_read_whole(a: str, b: str) -> None:
+    """A bracketed conversion and "three more years" are no other account of a sum."""
+    assert not conflicts(a, b)
