@@ -43,7 +43,16 @@ from .lexicon import (
 )
 from .match import coverage, overlap, same_name
 from .match import similarity as match_similarity
-from .signals import Number, Signals, antonyms, resolve_weekday, restore_e, signals, stem
+from .signals import (
+    TIME_FROM_KINDS,
+    Number,
+    Signals,
+    antonyms,
+    resolve_weekday,
+    restore_e,
+    signals,
+    stem,
+)
 from .types import Claim, Judgement, Label
 
 # A conflict needs the two claims to say nearly the same thing apart from the clash.
@@ -63,7 +72,7 @@ _TYPED = frozenset({"value.equal", "value.within_bound", "value.mismatch.number"
 _SAME_WORDS = 0.8
 _DEMONYM_STEMS = {stem(w): w for w in DEMONYMS}
 # A length of time, and a time from another event told as one ("two weeks before").
-_LENGTHS = frozenset({"duration", "ago", "before", "after", "remaining"})
+_LENGTHS = frozenset({"duration", *TIME_FROM_KINDS.values()})
 _COMPATIBLE = {("count", "number"), ("number", "count"), ("quantity", "number"),
                ("number", "quantity")}
 
@@ -453,12 +462,11 @@ _TIMES_FROM = {"ago": "ago", "before": "before", "after": "after", "remaining": 
 
 def _shown(n: Number) -> str:
     """Return how a value reads in an explanation: "5 years", not a bare "5"."""
-    if n.kind == "duration" and n.unit and n.unit not in n.text.lower():
-        return f"{n.text} {n.unit}{'' if n.low == 1 else 's'}"
-    if n.kind in _TIMES_FROM:
-        unit = f" {n.unit}{'' if n.low == 1 else 's'}" if n.unit not in n.text.lower() else ""
-        return f"{n.text}{unit} {_TIMES_FROM[n.kind]}"
-    return n.text
+    if n.kind not in _LENGTHS:
+        return n.text
+    unit = (f" {n.unit}{'' if n.low == 1 else 's'}"
+            if n.unit and n.unit not in n.text.lower() else "")
+    return f"{n.text}{unit}" + (f" {_TIMES_FROM[n.kind]}" if n.kind in _TIMES_FROM else "")
 
 
 def _phrase(kind: str, subject: str = "") -> str:
@@ -2110,13 +2118,14 @@ def classify(
     covered = directed and cov >= _CONFLICT_OVERLAP
     va, vb = _opposite_view(sa, sb)
     opposed = (ov if va is sa else overlap(va, vb)) >= _CONFLICT_OVERLAP
-    # Between two reports, the day's news and an event dated years back are two events:
-    # "He was released in 2006" / "Gomes was arrested late Tuesday night".
-    two_events = not directed and _two_times(sa, sb)
-    for finder in (_vote(sa, sb), None if two_events else (
-                       _antonym(sa, sb, va.content, vb.content) if opposed else (
-                           _covered_antonym(hyp, premise) if covered else None) or (
-                           _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None)),
+    antonym = _antonym(sa, sb, va.content, vb.content) if opposed else (
+        _covered_antonym(hyp, premise) if covered else None) or (
+        _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None)
+    if antonym is not None and not directed and _two_times(sa, sb):
+        # Between two reports, the day's news and an event dated years back are two
+        # events: "He was released in 2006" / "Gomes was arrested late Tuesday night".
+        antonym = None
+    for finder in (_vote(sa, sb), antonym,
                    _nationality(hyp, premise, strict=not directed)
                    if max(ov, cov) >= _CONFLICT_OVERLAP else None,
                    _weekdays(sa, sb, published_a, published_b, strict=not directed,

@@ -74,9 +74,9 @@ _TIME_FROM_RE = re.compile(
     r"(?:,?\s+(?:and\s+)?\d+\s+(?:seconds?|minutes?))?"  # "4 minutes, 48 seconds left"
     r"\s+(ago|before|after|later|earlier|left|remaining)\b", re.IGNORECASE)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:\w+\s+)?$", re.IGNORECASE)
-_TIME_FROM_KINDS = {"ago": "ago", "before": "before", "earlier": "before", "after": "after",
+TIME_FROM_KINDS = {"ago": "ago", "before": "before", "earlier": "before", "after": "after",
                     "later": "after", "left": "remaining", "remaining": "remaining"}
-_SLOT_OF = {kind: "duration" for kind in _TIME_FROM_KINDS.values()}
+_SLOT_OF = {kind: "duration" for kind in TIME_FROM_KINDS.values()}
 _SLOT_KINDS = frozenset({"duration", "date", "money", "percent"})
 _RATE_RE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|hour|minute)\b",
                       re.IGNORECASE)
@@ -324,7 +324,7 @@ def _duration_kind(text: str, start: int, end: int) -> str:
     m = _TIME_FROM_RE.match(text, end)
     if m is None or _FOR_BEFORE_RE.search(text, max(0, start - 16), start):
         return "duration"
-    return _TIME_FROM_KINDS[m.group(1).lower()]
+    return TIME_FROM_KINDS[m.group(1).lower()]
 
 
 def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
