@@ -48,6 +48,7 @@ from .signals import (
     Number,
     Signals,
     antonyms,
+    dated_event,
     resolve_weekday,
     restore_e,
     signals,
@@ -213,6 +214,12 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 # A year told against a day told from the report's own ("In 2008,
                 # Klitschko stopped Thompson" / "stopped Thompson on Saturday"): the year
                 # dates an earlier event the report recalls, not its news.
+                continue
+            if strict and dated and not any(_one_deed(sa.text, x.text, sb.text, y.text)
+                                            for x in tied or partners):
+                # Between two reports two dates clash only as dates of one deed: "sold it
+                # in 1957" / "it was sold in 1967", not "was hit by the tsunami in 2004" /
+                # "In September 2009 a major earthquake killed more than 1,000 people".
                 continue
             if strict and y.kind in ("time", "remaining") and _words_only(sa, sb) < _SAME_WORDS:
                 # Two moments of a story's day are two events ("tied the record with 14:05
@@ -547,6 +554,18 @@ def _day_words(s: Signals, days: frozenset[str]) -> set[str]:
     return near - s.names - _WHEN - _DAY_PARTS
 
 
+def _one_deed(text_a: str, date_a: str, text_b: str, date_b: str) -> bool:
+    """Return whether two dates, each in its claim's text, date the same verb."""
+    deed = dated_event(text_a, date_a)
+    return bool(deed) and deed == dated_event(text_b, date_b)
+
+
+def _as_told(text: str, word: str) -> str:
+    """Return ``word`` as ``text`` spells it ("Friday" for "friday"), or ""."""
+    at = text.lower().find(word)
+    return text[at:at + len(word)] if at >= 0 else ""
+
+
 def _weekdays(
     sa: Signals, sb: Signals, published_a: date | None, published_b: date | None, *,
     strict: bool = False, ov: float = 0.0, cov: float = 0.0,
@@ -569,6 +588,9 @@ def _weekdays(
         # And each day must stand beside the same word: "was gunned down Friday" / "were
         # coping Saturday with the death" tell two days of one story, not two accounts.
         if not _day_words(sa, da_) & _day_words(sb, db_):
+            return None
+        if not any(_one_deed(sa.text, _as_told(sa.text, x), sb.text, _as_told(sb.text, y))
+                   for x in da_ for y in db_):
             return None
     wa, wb = sorted(sa.weekdays)[0], sorted(sb.weekdays)[0]
     da, db = resolve_weekday(wa, published_a), resolve_weekday(wb, published_b)

@@ -16,7 +16,9 @@ from functools import lru_cache
 
 from .clean import clean
 from .resources import (
+    AUXILIARIES,
     BRITISH_WORDS,
+    COMMON_VERBS,
     HEDGE_CUES,
     IRREGULAR,
     ISE_KEEP,
@@ -48,16 +50,6 @@ _CTA = re.compile(
     r"find out|tell us|get|buy|order|call now|vote for|act now|help us)\b", re.IGNORECASE)
 _SPLIT = re.compile(r";\s+|,?\s+(?:and|but)\s+(?!also\b)|,\s+(?:and\s+)?(?:but|while|whereas|"
                     r"and also|yet)\s+|,\s+and\s+also\s+")
-_AUX = frozenset("""is are was were has have had will would can could may might must should
-    shall did does do been being am""".split())
-_VERBS = frozenset("""said says say told tells took takes take made makes make came comes
-    gave gives went goes got gets found finds saw sees left leaves held holds won wins lost
-    loses met meets began begins became becomes brought brings built builds paid pays sold
-    sells set sets put puts cut cuts hit hits led leads ran runs rose rises fell falls
-    seeks aims offers provides represents reflects urges calls includes remains shows
-    targets tackles hails adopts agrees plans warns says wants needs faces marks signs
-    approves rejects passes launches opens closes ends starts kills dies arrests charges
-    claims denies finalise finalises finalize finalizes served serves""".split())
 _INTRO = re.compile(
     r"^(?:after|in|on|with|as|following|according|despite|since|while|when|although|under|"
     r"amid|during|before|by|for|last|this|at|from|once|if|because|unlike|like|over)\b[^,]{0,120},"
@@ -154,7 +146,7 @@ def _is_section_heading(line: str, *, body_started: bool) -> bool:
 @lru_cache(maxsize=100_000)
 def _is_verb(word: str) -> bool:
     low = word.lower()
-    return (low in _AUX or low in _VERBS or (len(low) > 4 and low.endswith("ed"))
+    return (low in AUXILIARIES or low in COMMON_VERBS or (len(low) > 4 and low.endswith("ed"))
             or (len(low) > 4 and low.endswith(("es", "s")) and not low.endswith(("ss", "us",
                                                                                   "is"))
                 and word[0].islower()))
@@ -300,7 +292,7 @@ def _starts_with_predicate(right: str) -> bool:
         return False
     w = first.group()
     low = w.lower()
-    return w[0].islower() and (low in _AUX or low in _VERBS or (len(low) > 4 and
+    return w[0].islower() and (low in AUXILIARIES or low in COMMON_VERBS or (len(low) > 4 and
                                                                  low.endswith("ed")))
 
 

@@ -76,6 +76,18 @@ TITLE_WORDS = frozenset(
     the former acting interim deputy senior""".split()
 )
 
+# Auxiliaries, and verbs common in news, that tell a predicate where no "-ed" ending does.
+AUXILIARIES = frozenset("""is are was were has have had will would can could may might must
+    should shall did does do been being am""".split())
+COMMON_VERBS = frozenset("""said says say told tells took takes take made makes make came comes
+    gave gives went goes got gets found finds saw sees left leaves held holds won wins lost
+    loses met meets began begins became becomes brought brings built builds paid pays sold
+    sells set sets put puts cut cuts hit hits led leads ran runs rose rises fell falls
+    seeks aims offers provides represents reflects urges calls includes remains shows
+    targets tackles hails adopts agrees plans warns says wants needs faces marks signs
+    approves rejects passes launches opens closes ends starts kills dies arrests charges
+    claims denies finalise finalises finalize finalizes served serves""".split())
+
 # Light lemmatisation: irregular forms news uses most, mapped to one form.
 IRREGULAR = {
     "took": "take", "taken": "take", "takes": "take", "taking": "take", "made": "make",

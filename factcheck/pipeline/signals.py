@@ -50,6 +50,7 @@ from .lexicon import (
     WEEKDAYS,
     WORD_RE,
 )
+from .resources import AUXILIARIES, COMMON_VERBS
 from .types import Claim, Value
 from .values import name_numbers
 
@@ -430,6 +431,72 @@ def _loose_dates(text: str) -> list[Number]:
         out.append(Number("date", date(first, 1, 1).toordinal(),
                           date(first + 9, 12, 31).toordinal(), "decade", m.group()))
     return out
+
+
+# What ends the clause a date stands in, looking out from the date.
+_CLAUSE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+(?:[.,:]\d+)*|[,;:()\[\]\"“”—]|--")
+_CLAUSE_WORDS = frozenset("""after before when while which who whom whose that as since until
+    because where but though although if""".split())
+# After these an "-ed" or "-ing" word describes a noun: "a reported $30 million", "her
+# modeling career", "whose hosting of the 2013 Academy Awards".
+_BEFORE_ADJECTIVE = frozenset("a an the his her its their our my your this that whose".split())
+# Past forms no ending gives away, beyond the common verbs.
+_PAST_FORMS = frozenset("""born bought taken given gone begun risen fallen struck shot fought
+    caught sent spent kept sworn stole stolen upheld withheld wrote written drove driven fled
+    flew threw thrown broke broken spoke spoken chose chosen froze hid hidden dealt meant lent
+    quit sat stood understood wore worn tore torn swore sank sunk sang drew drawn grew grown
+    knew known blew slain hung fed laid sought thought taught heard died tied""".split())
+_ING_NOUNS = frozenset("""morning evening building during according meeting wedding hearing
+    funding thing something nothing anything everything spring king ring bring string ceiling
+    offering opening ending setting training housing warning beginning clothing shooting
+    killing bombing recording ruling finding following including involving regarding
+    concerning""".split())
+
+
+def _event_verb(word: str, previous: str) -> bool:
+    low = word.lower()
+    if not word[0].isalpha() or word[0].isupper() or low in AUXILIARIES:
+        return False
+    if previous.lower() in _BEFORE_ADJECTIVE:
+        return False
+    # A present "-s" form in past-tense news is mostly a noun: "filed charges on Wednesday".
+    return (low in _PAST_FORMS or (low in COMMON_VERBS and not low.endswith("s"))
+            or (len(low) > 4 and low.endswith("ed"))
+            or (len(low) > 5 and low.endswith("ing") and low not in _ING_NOUNS))
+
+
+def dated_event(text: str, phrase: str) -> str:
+    """Return the stem of the verb a date in ``text`` dates ("sell" of "sold it in 1957"), or ""."""
+    at = text.find(phrase)
+    if at < 0 or not phrase:
+        return ""
+    tokens = [(m.start(), m.group()) for m in _CLAUSE_TOKEN_RE.finditer(text)]
+    before = [t for s, t in tokens if s < at]
+    after = [t for s, t in tokens if s >= at + len(phrase)]
+    # The verb before the date, in its own clause: "was charged with murder Saturday".
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.lower() in _CLAUSE_WORDS:
+            # "evacuated after a fire on Friday night": the date is the fire's, a noun's.
+            return ""
+        if not t[0].isalnum():
+            break
+        if _event_verb(t, before[k - 1] if k else ""):
+            return stem(t)
+    # A date opening its clause dates the verb after it: "In 1957, Page disappeared", "A
+    # judge on Thursday upheld".
+    previous = ""
+    for k, t in enumerate(after):
+        if not t[0].isalnum():
+            if k == 0:
+                continue
+            break
+        if t.lower() in _CLAUSE_WORDS:
+            break
+        if _event_verb(t, previous):
+            return stem(t)
+        previous = t
+    return ""
 
 
 def _situated(n: Number, text: str) -> Number:

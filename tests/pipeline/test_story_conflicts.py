@@ -13,7 +13,7 @@ import pytest
 
 from factcheck.pipeline import ReportInput, compare, relate
 from factcheck.pipeline.extract import extract_report
-from factcheck.pipeline.signals import Signals, signals
+from factcheck.pipeline.signals import Signals, dated_event, signals
 from factcheck.pipeline.values import find_values
 
 
@@ -185,6 +185,55 @@ def test_two_names_for_one_role_still_conflict(a: str, b: str, shown: str) -> No
 ])
 def test_same_fact_told_differently_still_conflicts(a: str, b: str, code: str) -> None:
     assert [r[0] for r in conflicts(a, b)] == [code]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # Two dates of two deeds, whatever words they share: a tsunami's and a later quake's.
+    ("Aceh was hit extremely hard by the massive Boxing Day earthquake and tsunami in 2004, "
+     "killing 170,000 people in Sumatra alone.",
+     "In September 2009 a major earthquake near Padang city on Sumatra killed more than "
+     "1,000 people."),
+    # A warrant issued and an arrest; an acquittal and an attempted murder.
+    ("Jeffs ordered the destruction of discs three days after an arrest warrant was issued "
+     "for him on June 10, 2005.", "The recording was seized when Jeffs was arrested in 2006."),
+    ("Mr. Gigante was acquitted in 1958 on charges of attempted murder.",
+     "Gigante carried out an attempted hit on the boss of the family, Frank Costello, in 1957."),
+    # A day after "after" dates what follows it (the fire), not the report's verb.
+    ("Residents evacuated from their homes after a huge fire at a Waitrose store in Banstead "
+     "on Friday night have been allowed to return to their homes.",
+     "They had all been allowed to return by Saturday evening."),
+])
+def test_two_dates_of_two_deeds_do_not_conflict(a: str, b: str) -> None:
+    assert [r for r in conflicts(a, b) if r[0] == "value.mismatch.date"] == []
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The son sold one of their oil fields for a reported $30 million in 1957.",
+     "Young Frederick worked in the oil field until it was sold for a reported $30 million "
+     "in 1967."),
+    ("Mr. LaRue pleaded guilty to obstruction of justice in July 1973.",
+     "On June 27, 1973, he pleaded guilty to one charge of conspiring to obstruct justice."),
+    ("Canadian authorities filed charges on Wednesday against the leader of the group.",
+     "The criminal charges against the leader of the group were filed Tuesday."),
+    ("A judge on Thursday upheld the jury's recommendation that Orozco die for his crimes.",
+     "A judge upheld the jury's recommendation on Friday that Orozco die for his crimes."),
+])
+def test_two_dates_of_one_deed_still_conflict(a: str, b: str) -> None:
+    assert [r[0] for r in conflicts(a, b)] == ["value.mismatch.date"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "deed"), [
+    # "a reported $30 million" describes the sum; the deed is the sale.
+    ("The son sold the field for a reported $30 million in 1957.", "1957", "sell"),
+    # A date opening its clause dates the verb after it.
+    ("In 1957, Page disappeared from the cameras.", "1957", "disappear"),
+    ("A judge on Thursday upheld the ruling.", "Thursday", "upheld"),
+    # A date inside an "after" phrase dates a noun: no deed to compare.
+    ("Residents evacuated after a fire on Friday night.", "Friday", ""),
+    ("Authorities filed charges on Wednesday.", "Wednesday", "file"),
+])
+def test_the_deed_a_date_dates(text: str, phrase: str, deed: str) -> None:
+    assert dated_event(text, phrase) == deed
 
 
 def test_relate_still_reads_two_dates_of_one_topic_as_a_clash() -> None:
