@@ -434,7 +434,8 @@ def _loose_dates(text: str) -> list[Number]:
 
 
 # What ends the clause a date stands in, looking out from the date.
-_CLAUSE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+(?:[.,:]\d+)*|[,;:()\[\]\"“”—]|--")
+# Quotation marks end no clause: 'the massive "Boxing Day" earthquake and tsunami in 2004'.
+_CLAUSE_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+(?:[.,:]\d+)*|[,;:()\[\]—]|--")
 _CLAUSE_WORDS = frozenset("""after before when while which who whom whose that as since until
     because where but though although if""".split())
 # After these an "-ed" or "-ing" word describes a noun: "a reported $30 million", "her
@@ -446,11 +447,12 @@ _PAST_FORMS = frozenset("""born bought taken given gone begun risen fallen struc
     flew threw thrown broke broken spoke spoken chose chosen froze hid hidden dealt meant lent
     quit sat stood understood wore worn tore torn swore sank sunk sang drew drawn grew grown
     knew known blew slain hung fed laid sought thought taught heard died tied""".split())
+# "-ing" words that are nouns or prepositions even without a determiner ("the shooting" has
+# one).
 _ING_NOUNS = frozenset("""morning evening building during according meeting wedding hearing
     funding thing something nothing anything everything spring king ring bring string ceiling
-    offering opening ending setting training housing warning beginning clothing shooting
-    killing bombing recording ruling finding following including involving regarding
-    concerning""".split())
+    offering opening ending setting training housing warning beginning clothing following
+    including involving regarding concerning""".split())
 
 
 def _event_verb(word: str, previous: str) -> bool:

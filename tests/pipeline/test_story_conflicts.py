@@ -193,6 +193,11 @@ def test_same_fact_told_differently_still_conflicts(a: str, b: str, code: str) -
      "killing 170,000 people in Sumatra alone.",
      "In September 2009 a major earthquake near Padang city on Sumatra killed more than "
      "1,000 people."),
+    # Quotation marks end no clause: the verb before "in 2004" is still "hit".
+    ('Aceh was hit extremely hard by the massive "Boxing Day" earthquake and tsunami in 2004, '
+     "killing 170,000 people in Sumatra alone.",
+     "In September 2009 a major earthquake near Padang city on Sumatra killed more than "
+     "1,000 people."),
     # A warrant issued and an arrest; an acquittal and an attempted murder.
     ("Jeffs ordered the destruction of discs three days after an arrest warrant was issued "
      "for him on June 10, 2005.", "The recording was seized when Jeffs was arrested in 2006."),
