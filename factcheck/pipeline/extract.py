@@ -48,8 +48,9 @@ _CTA = re.compile(
     r"^[\"“]?(?:join|sign up|subscribe|click|tap|read|watch|share|donate|follow|download|"
     r"register|contact|visit|send|let's|let us|don't|do not miss|please|check out|learn more|"
     r"find out|tell us|get|buy|order|call now|vote for|act now|help us)\b", re.IGNORECASE)
-_SPLIT = re.compile(r";\s+|,?\s+(?:and|but)\s+(?!also\b)|,\s+(?:and\s+)?(?:but|while|whereas|"
-                    r"and also|yet)\s+|,\s+and\s+also\s+")
+# "and a half" belongs to the number before it: "four and a half months" is one claim.
+_SPLIT = re.compile(r";\s+|,?\s+(?:and|but)\s+(?!also\b|a\s+half\b)|,\s+(?:and\s+)?(?:but|while|"
+                    r"whereas|and also|yet)\s+|,\s+and\s+also\s+")
 _INTRO = re.compile(
     r"^(?:after|in|on|with|as|following|according|despite|since|while|when|although|under|"
     r"amid|during|before|by|for|last|this|at|from|once|if|because|unlike|like|over)\b[^,]{0,120},"

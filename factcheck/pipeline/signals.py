@@ -52,7 +52,7 @@ from .lexicon import (
 )
 from .resources import AUXILIARIES, COMMON_VERBS
 from .types import Claim, Value
-from .values import name_numbers
+from .values import AND_A_HALF, name_numbers
 
 _TOKEN_RE = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z'\u2019\-\.]*[A-Za-z]|[A-Za-z]")
@@ -354,16 +354,21 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
             continue
         scale = (m.group("scale") or "").lower()
         n *= SCALE_WORDS.get(scale, 1.0)
+        # "4 and a half years": the half belongs to the number, the unit comes after it.
+        half = None if scale or m.group("pct") or m.group("cur") else AND_A_HALF.match(
+            text, m.end())
+        num_end = half.end() if half else m.end()
+        n += 0.5 if half else 0.0
         if m.group("pct"):
             kind, unit = "percent", "%"
         elif m.group("cur"):
             kind, unit = "money", m.group("cur")
         else:
-            unit = _unit_after(text, m.end())
+            unit = _unit_after(text, num_end)
             if unit in ("dollar", "euro", "pound", "yuan", "rupee", "yen"):
                 kind = "money"
             elif unit in _YEAR_WORDS:
-                kind = _duration_kind(text, m.start(), m.end())
+                kind = _duration_kind(text, m.start(), num_end)
             elif 1800 <= n <= 2100 and "." not in raw and not scale and len(raw) == 4:
                 kind, unit = "year", "year"
             else:
@@ -376,7 +381,7 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
             high = float("inf")
         elif bound in ("less_than", "up_to"):
             low = float("-inf")
-        shown, end = m.group().strip(), m.end()
+        shown, end = text[m.start():num_end].strip(), num_end
         noun = _NOUN_AFTER_RE.match(text, end)
         if kind == "number" and noun and stem(noun.group(1)) == unit:
             # "25,000 homes" reads as one count, as extraction reads it: the counted word
@@ -391,16 +396,19 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
         if word == "one":  # "one of the", "no one": rarely a count worth comparing
             continue
         n = float(NUMBER_WORDS[word]) * SCALE_WORDS.get((m.group("scale") or "").lower(), 1.0)
-        unit = _unit_after(text, m.end())
+        half = None if m.group("scale") else AND_A_HALF.match(text, m.end())
+        num_end = half.end() if half else m.end()
+        n += 0.5 if half else 0.0
+        unit = _unit_after(text, num_end)
         if n < 10 and unit not in _YEAR_WORDS and _CAPITAL_AFTER_RE.match(text, m.end()):
             # Extraction counts no capitalised name ("five U.S. Presidents" is a number), so
             # "zero U.S. Presidents", which only we read, must be a number too to meet it
             # (below 10: no value token, so content and blocking keys stay as they were).
             unit = ""
-        kind = (_duration_kind(text, m.start(), m.end()) if unit in _YEAR_WORDS
+        kind = (_duration_kind(text, m.start(), num_end) if unit in _YEAR_WORDS
                 else "number")
-        found.append(Number(kind, n, n, unit, m.group()))
-        taken.append((m.start(), m.end()))
+        found.append(Number(kind, n, n, unit, text[m.start():num_end]))
+        taken.append((m.start(), num_end))
     return found
 
 

@@ -140,7 +140,10 @@ _PLUS = re.compile(r"\+(?!\d)|-plus\b|(-odd\b)", re.IGNORECASE)
 _PAIR_NEXT = re.compile(r"\s?[-–]\s?\d")
 _A_UNIT = re.compile(r"\b(an?)\s+(decade|century|year|month|week|day|hour)\b(\s+ago\b)?",
                      re.IGNORECASE)
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# A mixed number: "4½ months", "2 1/2 hours".
+_MIXED_FRACTION = re.compile(r"\s?([½¼¾])|[\s-]([13])/([24])(?![\d/])")
+_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _RANGE_NEXT = re.compile(
     rf"\s*(?:(-|–|—)|\s(to|and)\s)\s*(?:US\$|\$|€|£|₹|Rs\.?\s?)?({DIGITS}|{WORD_NUMBER})"
     r"(bn|mn|tn|m|k)?(?![A-Za-z0-9])", re.IGNORECASE)
@@ -501,10 +504,15 @@ class _Scan:
             if sm:
                 scale = SCALE_SUFFIXES[sm.group(1).lower()]
                 e = sm.end()
-        half = _AND_A_HALF.match(text, e)
+        half = AND_A_HALF.match(text, e)
         if half and scale == 1.0:
             n += 0.5
             e = half.end()
+        mixed = _MIXED_FRACTION.match(text, e) if scale == 1.0 else None
+        if mixed and (mixed.group(1) or int(mixed.group(2)) < int(mixed.group(3))):
+            n += (_GLYPHS[mixed.group(1)] if mixed.group(1)
+                  else int(mixed.group(2)) / int(mixed.group(3)))
+            e = mixed.end()
         low = high = n * scale
         # A range: "between 10 and 12", "10 to 12 years", "10-12%".
         rp = _RANGE_PREFIX.search(text, max(0, s - 10), s)
@@ -675,7 +683,9 @@ class _Scan:
         assert pub is not None
         amount = round(n * factor)
         if unit == "years":
-            y = pub.year - amount
+            # "four and a half years ago" counts back in months: from March 2012, 2007.
+            y = (pub.year - amount if n * factor == amount
+                 else (pub - relativedelta(months=round(n * factor * 12))).year)
             self.add_dates(date(y, 1, 1), date(y, 12, 31), "year", s, e, relative=True)
         elif unit == "months":
             d = pub - relativedelta(months=amount)

@@ -161,6 +161,13 @@ def test_two_coordinated_facts_become_two_claims() -> None:
     assert all(c.sentence_start == 0 and c.sentence_end == len(text) for c in claims)
 
 
+def test_and_a_half_stays_with_its_number() -> None:
+    claims = extract("LaRue served four and a half months in prison for his role.")
+    assert [c.text for c in claims] == [
+        "LaRue served four and a half months in prison for his role."]
+    assert [(v.kind, v.low, v.unit) for v in claims[0].values] == [("duration", 4.5, "months")]
+
+
 def test_a_new_subject_after_and_starts_a_new_claim() -> None:
     claims = extract("The Assembly adopted the treaty, and the Secretary-General welcomed it.")
     assert [c.text for c in claims] == ["The Assembly adopted the treaty",

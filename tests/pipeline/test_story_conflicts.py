@@ -241,6 +241,21 @@ def test_the_deed_a_date_dates(text: str, phrase: str, deed: str) -> None:
     assert dated_event(text, phrase) == deed
 
 
+def test_a_mixed_number_is_one_value_between_reports() -> None:
+    half = "LaRue served four and a half months in prison for his role in Watergate."
+    assert [label for label, _r in labels(
+        half, "LaRue, a Nixon aide who served a 4-1/2-month prison term for his role in "
+              "Watergate, died.")] == ["agree"]
+    assert [label for label, _r in labels(
+        half, "LaRue served 4½ months in prison for his role in Watergate.")] == ["agree"]
+    assert [r[0] for r in conflicts(
+        half, "LaRue served four months in prison for his role in Watergate.")] == [
+        "value.mismatch.number"]
+    # A time ago read from the text alone keeps its half too.
+    ago = first("SeaMicro is the server upstart founded four and a half years ago.")
+    assert [(n.kind, n.low) for n in ago.numbers] == [("ago", 4.5)]
+
+
 def test_relate_still_reads_two_dates_of_one_topic_as_a_clash() -> None:
     # ``relate`` is told the texts belong together: the looser reading stays there.
     rel = relate("Dilwale Dulhania Le Jayenge began filming in September 1994.",
