@@ -2069,8 +2069,9 @@ def classify(
     short_pair = len(sa.content) <= _SHORT and len(sb.content) <= _SHORT
     codes_soft = {e.code for e in softeners}
 
-    # Extraction's subject names what the values are about ("how long the treaty took").
-    subject = a.subject if a.subject and all(
+    # Extraction's subject names what the values are about ("how long the treaty took"),
+    # unless it is a name, which "the" would mangle ("how long the larue took").
+    subject = a.subject if a.subject and a.subject in a.text and all(
         stem(w) in sb.content for w in a.subject.split()) else ""
     values = _values(sa, sb, subject, strict=not directed)
     hard: list[Evidence] = []   # conflicts that hedging does not excuse

@@ -251,6 +251,11 @@ def test_a_mixed_number_is_one_value_between_reports() -> None:
     assert [r[0] for r in conflicts(
         half, "LaRue served four months in prison for his role in Watergate.")] == [
         "value.mismatch.number"]
+    # A name is no "the <subject>": the explanation says "how long it took".
+    shown = compare([ReportInput(half), ReportInput(
+        "LaRue served four months in prison for his role in Watergate.")])
+    assert shown.pairs[0].judgement.explanation.startswith(
+        "Both give how long it took: four and a half months vs four months")
     # A time ago read from the text alone keeps its half too.
     ago = first("SeaMicro is the server upstart founded four and a half years ago.")
     assert [(n.kind, n.low) for n in ago.numbers] == [("ago", 4.5)]
