@@ -37,6 +37,7 @@ from .lexicon import (
     RUNNING_TOTAL,
     SCOPE_WORDS,
     STOPWORDS,
+    SUCCESSIVE_PAIRS,
     THING_KINDS,
     WEEKDAYS,
     WORD_RE,
@@ -884,18 +885,36 @@ def _converse(sa: Signals, sb: Signals, t: str, o: str) -> bool:
     return bool(recipient & set(buys.tokens[max(0, verb_at - 4):verb_at]))
 
 
+# Stems of opposites that name two moments of one story ("began" / "ended").
+_SUCCESSIVE = frozenset(frozenset((stem(x), stem(y))) for x, y in SUCCESSIVE_PAIRS)
+
+
 def _antonym(sa: Signals, sb: Signals, wa: frozenset[str] | None = None,
-             wb: frozenset[str] | None = None) -> Evidence | None:
+             wb: frozenset[str] | None = None, *, strict: bool = False) -> Evidence | None:
+    """Return opposite words of two claims; ``strict`` (two reports) leaves out two moments
+    of one story unless the claims are otherwise told in nearly the same words, and returns
+    them (as "detail.differs") only when no other opposite is found."""
     ca = sa.content if wa is None else wa
     cb = sb.content if wb is None else wb
+    moments: Evidence | None = None
     for t in sorted(ca - cb):
         for o in _opposites(t):
             # "unknown" / "not immediately known": a denied opposite says the same.
             if (o in cb and o not in ca and not _converse(sa, sb, t, o)
                     and o not in sb.negated_heads and t not in sa.negated_heads):
+                if (strict and frozenset((t, o)) in _SUCCESSIVE
+                        and _words_only(sa, sb) < _SAME_WORDS):
+                    # "The election ended Sunday evening" / "Voters began to cast their
+                    # ballots at 8:00 am on Sunday": a story's two moments, not a clash,
+                    # nor an agreement. "The factory opened on Monday" / "closed on
+                    # Monday" still clash.
+                    moments = moments or Evidence(
+                        "detail.differs", f"they tell two moments of it: "
+                        f"'{_sense_surface(sa, t)}' vs '{_sense_surface(sb, o)}'")
+                    continue
                 return Evidence("polarity.antonym",
                                 f"'{_sense_surface(sa, t)}' vs '{_sense_surface(sb, o)}'")
-    return None
+    return moments
 
 
 @lru_cache(maxsize=65536)
@@ -2141,13 +2160,15 @@ def classify(
     covered = directed and cov >= _CONFLICT_OVERLAP
     va, vb = _opposite_view(sa, sb)
     opposed = (ov if va is sa else overlap(va, vb)) >= _CONFLICT_OVERLAP
-    antonym = _antonym(sa, sb, va.content, vb.content) if opposed else (
+    antonym = _antonym(sa, sb, va.content, vb.content, strict=not directed) if opposed else (
         _covered_antonym(hyp, premise) if covered else None) or (
         _local_antonym(sa, sb) if max(ov, cov) >= 0.4 else None)
     if antonym is not None and not directed and _two_times(sa, sb):
         # Between two reports, the day's news and an event dated years back are two
         # events: "He was released in 2006" / "Gomes was arrested late Tuesday night".
         antonym = None
+    moments = antonym if antonym is not None and antonym.code == "detail.differs" else None
+    antonym = None if moments else antonym
     for finder in (_vote(sa, sb), antonym,
                    _nationality(hyp, premise, strict=not directed)
                    if max(ov, cov) >= _CONFLICT_OVERLAP else None,
@@ -2268,6 +2289,8 @@ def classify(
     elif label == "agree" and not matches and differing:
         # Agree means the same values: a paraphrase that gives another number complements.
         label, reasons = "complement", differing[:1]
+    elif label == "agree" and moments is not None:
+        label, reasons = "complement", [moments]
     elif label == "agree" and not directed and _two_people(sa, sb):
         label, reasons = "complement", [Evidence(
             "detail.differs", "they tell of two people, of different ages and nationalities")]

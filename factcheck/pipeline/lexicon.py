@@ -211,6 +211,15 @@ PHRASE_SENSES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"[^\s,;]+){0,10}?)\s+releas(?:e|es|ed|ing)\b", "publish"),
     ))
 
+# Opposites that name two moments of one story, not two accounts of one moment: a vote
+# began and ended, a man was arrested and released, a coach hired and fired.
+SUCCESSIVE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("first", "last"), ("before", "after"), ("arrest", "release"), ("release", "detain"),
+    ("release", "custody"), ("start", "end"), ("begin", "end"), ("hire", "fire"),
+    ("open", "close"), ("entered", "left"), ("born", "die"), ("appear", "disappear"),
+    ("resign", "appoint"), ("early", "late"),
+)
+
 ANTONYMS: dict[str, frozenset[str]] = {}
 for _x, _y in ANTONYM_PAIRS:
     ANTONYMS[_x] = ANTONYMS.get(_x, frozenset()) | {_y}

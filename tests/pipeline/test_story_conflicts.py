@@ -439,6 +439,23 @@ def test_opening_fire_is_no_opening() -> None:
     assert [r[0] for r in opened] == ["polarity.antonym"]
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("The 4th parliamentary election of Turkmenistan ended Sunday evening as scheduled, said "
+     "reports from Ashgabat, Turkmenistan's capital.",
+     "Voters in Turkmenistan began to cast their ballots at 8: 00 am local time (0300 GMT) "
+     "on Sunday in the country's fourth parliamentary election, said reports from Ashgabat, "
+     "Turkmenistan's capital."),
+    ("Lindsay Lohan has left the Betty Ford Center.",
+     "After skipping out on entering a Newport Beach rehabilitation facility, Lindsay Lohan "
+     "has checked into the Betty Ford Center to begin a 90-day court-mandated stay."),
+])
+def test_two_moments_of_a_story_neither_clash_nor_agree(a: str, b: str) -> None:
+    found = judgements(a, b)
+    assert found
+    assert all(label == "complement" for label, _r, _e in found)
+    assert any("two moments" in explanation for _l, _r, explanation in found)
+
+
 def test_a_running_total_holds_the_count_of_one_operation() -> None:
     [(label, reasons, explanation)] = judgements(
         "So far, the Indian Navy has confiscated 14 AK-47 rifles, 31 magazines and 923 "
