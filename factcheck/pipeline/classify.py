@@ -143,6 +143,18 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     # they differ or happen to fit: "struck Aceh on Tuesday, killing at least one person" /
     # "a quake struck off Aceh in 2004, ... killed 170,000 people".
     two_events = strict and bool(sa.numbers) and bool(sb.numbers) and _two_times(sa, sb)
+    # Two variants of a thing, told apart by a compound measure ("the 13-inch model" / "the
+    # 15-inch MacBook Pro", "a 36-year-old climber" / "32-year-old Englishman"): between
+    # two reports, their other values are of two things, and the compounds clash only
+    # beside a value both tell alike ("a 36-year-old climber fell 150 metres" / "a
+    # 32-year-old climber fell 150 metres") or in nearly the same words ("The 66-year-old
+    # woman was hit in the crosswalk" / "The 62-year-old woman ..."), not as two plays ("a
+    # 7-yard pass" / "an 11-yard pass").
+    variants = strict and _variants(sa, sb)
+    anchored = variants and (any(
+        not _compound(x) and not _compound(y) and _compatible(x, y) and x.low == y.low
+        and x.high == y.high for x in sa.numbers for y in sb.numbers)
+        or _words_only(sa, sb) >= _SAME_WORDS)
     for y in sb.numbers:
         partners = [x for x in sa.numbers if _compatible(x, y)]
         if not partners or (two_events and y.kind not in ("date", "year", "month")):
@@ -231,6 +243,8 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 # it measures ("scored 20", "a 7 - yard pass" / "an 11 - yard pass") is
                 # too often of another thing to call a clash: about 1 in 45 was, on ECB+.
                 continue
+            if variants and (not _compound(y) or not anchored):
+                continue
             if strict:
                 # Between two reports a part, an increment or another person's age is no
                 # other account of a whole: "his first 11 seasons" / "19 seasons", "adding
@@ -285,6 +299,21 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
 
 
 _COUNTED_KINDS = frozenset({"count", "number", "quantity", "money"})
+_COMPOUND_RE = re.compile(r"\d-[a-z]")
+
+
+def _compound(n: Number) -> bool:
+    """Return whether ``n`` is a hyphenated measure before a noun ("13-inch", "36-year-old")."""
+    return bool(_COMPOUND_RE.search(n.text))
+
+
+def _variants(sa: Signals, sb: Signals) -> bool:
+    """Return whether two claims tell compound measures of one unit, none of them equal."""
+    ca = [n for n in sa.numbers if _compound(n)]
+    cb = [n for n in sb.numbers if _compound(n)]
+    shared = {n.unit for n in ca} & {n.unit for n in cb}
+    return bool(shared) and not any(x.unit == y.unit and x.low == y.low and x.high == y.high
+                                    for x in ca for y in cb)
 
 
 # Words that make a count a part of a whole, or an increment to it.
@@ -295,7 +324,9 @@ _INCREMENT_BEFORE_RE = re.compile(
 _INCREMENT_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further)\b", re.IGNORECASE)
 # Extraction may keep the word inside the value: "three more years".
 _INCREMENT_INSIDE_RE = re.compile(r"\s(?:more|additional|extra|further)\s", re.IGNORECASE)
-_AGE_NOUN_RE = re.compile(r"^[\s,]*([a-z]{3,})\b")
+_AGE_NOUN_RE = re.compile(r"^[\s,]*([A-Za-z]{3,})\b")
+# The name an age in apposition is told of: "Jonathan Carrasquillo, 24,", "Rait (36)".
+_AGE_NAME_RE = re.compile(r"([A-Z][\w'’\-]*)(?:,\s|\s\()$")
 
 
 def _role_of(n: Number, text: str) -> str:
@@ -310,9 +341,11 @@ def _role_of(n: Number, text: str) -> str:
             or _INCREMENT_INSIDE_RE.search(n.text)):
         return "increment"
     if n.unit == "years old":
-        noun = _AGE_NOUN_RE.match(after)
-        if noun and noun.group(1) not in STOPWORDS:
-            return f"age:{stem(noun.group(1))}"
+        # Whose age: the noun or name after "36-year-old", the name before "Rait, 36,".
+        named = _AGE_NAME_RE.search(before[-40:]) if n.text[-1:].isdigit() else None
+        noun = named or _AGE_NOUN_RE.match(after)
+        if noun and noun.group(1).lower() not in STOPWORDS:
+            return f"age:{stem(noun.group(1).lower())}"
     return ""
 
 
@@ -2244,6 +2277,9 @@ def classify(
         excusing = [e for e in excusing if e.code != "scope.differs"]
         told = [e for e in softeners if e.code != "scope.differs"]
     asserting = [e for e in softeners if e.code != "scope.differs"]
+    # Between two reports an equal age names whom the claims are about, not what they tell:
+    # "John Jenkin, 23, was remanded" / "John Jenkin, 23, has been charged".
+    told_values = matches if directed else [e for e in matches if e.counted != "years old"]
     if hard and not codes_soft & {"scope.differs", "stage.differs"}:
         label, reasons = "conflict", hard + soft + softeners
     elif soft and not excusing:
@@ -2255,10 +2291,10 @@ def classify(
         # A part of the whole still agrees on what it says; an expected, hedged or
         # attributed statement only complements an asserted one.
         label, reasons = "complement", matches[:1] + softeners
-    elif matches and (ov >= 0.35 or (matches[0].dated
-                                     and _plain_coverage(hyp, premise) >= _SAME_WORDS)):
+    elif told_values and (ov >= 0.35 or (
+            told_values[0].dated and _plain_coverage(hyp, premise) >= _SAME_WORDS)):
         # An equal date in a long sentence: the rest of the shorter claim must be there.
-        label, reasons = "agree", matches[:1] + softeners
+        label, reasons = "agree", told_values[:1] + softeners
     elif cov >= _AGREE_COVERAGE and (directed or (
             not (hyp.negated and not premise.negated) and sa.refuted == sb.refuted
             and (len(hyp.content) + len(hyp.numbers) >= _TELLING_WORDS or ov >= _SAME_WORDS

@@ -104,6 +104,11 @@ _SPACED_DECIMAL = re.compile(r"(?<![\d.,\-–])(\d{1,3})\. (\d{1,2})(?![\d:])")
 _SPACED_THOUSANDS = re.compile(
     r"(?<!\d, )(?<![\d.,])(\d{1,3})((?:, \d{3})+)(?![\d:])(?!, ?\d)"
     r"(?!\s+(?:and|or|&)\s+\d+(?![\d,]|, \d{3}))")
+# An age or a size printed with spaces round its hyphens ("a 36 - year - old climber", "a
+# 13 - inch model"), as the same feeds print them: joined, it reads as one modifier that
+# tells people or models apart. Other measures ("a 7 - yard pass") stay bare numbers, which
+# between reports clash with nothing; a score ("a 7 - 0 lead") is no measure.
+_SPACED_COMPOUND = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?) - (year - old|inch)\b(?! - ?\d)")
 _BYLINE = re.compile(
     r"(?i:by|written by|reported by|words by|edited by)\s+[A-Z][\w.'’\-]*"
     r"(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4})?"
@@ -227,7 +232,11 @@ def _page_chrome(html: str) -> list[str]:
 
 
 def joined_numbers(line: str) -> str:
-    """Return ``line`` with numbers printed with a space inside ("1, 400", "6. 2") joined."""
+    """Return ``line`` with numbers printed with a space inside ("1, 400", "6. 2", "13 -
+    inch") joined."""
+    if " - " in line:
+        line = _SPACED_COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2).replace(' ', '')}",
+                                    line)
     if ". " not in line and ", " not in line:
         return line
     line = _SPACED_DECIMAL.sub(r"\1.\2", line)

@@ -27,6 +27,7 @@ Conventions (the comparison relies on them):
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -708,6 +709,29 @@ def _capital_ok(word: str) -> bool:
     return word.lower() in ("member", "members", "states", "countries", "nations")
 
 
+# An age told beside a name, between commas or in brackets: "Hiller, 43, then shot",
+# "Paul Riva, 47, of Sterling Heights", "Duncan Rait (36)". Not after a month or a weekday
+# ("June 27, 1973", "Dec. 30, three miles"), nor inside a list of numbers.
+_NAME_BEFORE_AGE = re.compile(r"(?<![\d,] )\b([A-Z][\w'’\-]*)(?:,\s|\s\()$")
+_AGE_CLOSE = re.compile(r"(?:,(?!\s?\d)|\))")
+_NOT_AGE_NAMES = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split())
+
+
+def _as_age(v: Value, text: str, offset: int) -> Value:
+    """Return ``v`` read as an age when it is a bare number beside a name ("Hiller, 43,")."""
+    if v.kind != "number" or v.unit or not v.text.isdigit() or not 1 <= v.low <= 120:
+        return v
+    start, end = v.start - offset, v.end - offset
+    name = _NAME_BEFORE_AGE.search(text, max(0, start - 40), start)
+    if (name is None or name.group(1).lower().rstrip(".") in _NOT_AGE_NAMES
+            or not _AGE_CLOSE.match(text, end)):
+        return v
+    return replace(v, kind="quantity", unit="years old")
+
+
 def find_values(text: str, *, offset: int = 0,
                 published: date | None = None) -> list[Value]:
     """Return the typed values in ``text`` (a sentence); offsets are shifted by ``offset``.
@@ -732,4 +756,5 @@ def find_values(text: str, *, offset: int = 0,
         scan.a_unit()
     if published is not None and any(h in low for h in _RELATIVE_HINTS):
         scan.relative()
-    return sorted(scan.values, key=lambda v: (v.start, v.end))
+    values = [_as_age(v, text, offset) for v in scan.values] if scan.has_digit else scan.values
+    return sorted(values, key=lambda v: (v.start, v.end))

@@ -300,6 +300,13 @@ def test_article_sentences_that_look_like_junk_are_kept_unchanged(line: str) -> 
     ("They won 3-1. 2 players were sent off.", "They won 3-1. 2 players were sent off."),
     ("Rooms 12, 345 and 346 were shut.", "Rooms 12, 345 and 346 were shut."),
     ("Totals: 98, 99, 100, 101, 102.", "Totals: 98, 99, 100, 101, 102."),
+    # An age or a size printed with spaced hyphens is one modifier; a score, another
+    # measure and a dash keep their spaces.
+    ("A 36 - year - old climber died.", "A 36-year-old climber died."),
+    ("The 13 - inch model starts at $1,199.", "The 13-inch model starts at $1,199."),
+    ("The Colts took a 7 - 0 lead.", "The Colts took a 7 - 0 lead."),
+    ("He caught a 7 - yard pass.", "He caught a 7 - yard pass."),
+    ("It killed 24 - with more feared dead.", "It killed 24 - with more feared dead."),
 ])
 def test_numbers_printed_with_a_space_inside_are_joined(raw: str, expected: str) -> None:
     """A feed's "1, 400" and "$7. 2 million" read as the numbers they are."""

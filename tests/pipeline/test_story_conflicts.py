@@ -261,6 +261,39 @@ def test_a_mixed_number_is_one_value_between_reports() -> None:
     assert [(n.kind, n.low) for n in ago.numbers] == [("ago", 4.5)]
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    # Two models told apart by their size: their prices are of two things.
+    ("The 13 - inch model comes in $1,199 and $1,499 versions.",
+     "The 15 - inch is offered in $1799 and $2199 models with beefier quad - core chips."),
+    # Two climbers told apart by their ages: their falls are two falls.
+    ("A 36 - year - old Australian climber is dead after falling about 150 metres at Aoraki "
+     "Mount Cook.",
+     "On Saturday, 32 - year - old Englishman Robert Buckley fell about 600m while climbing "
+     "to a small hut on Mount Sefton."),
+])
+def test_values_of_two_variants_do_not_conflict(a: str, b: str) -> None:
+    assert conflicts(a, b) == []
+
+
+def test_a_variant_clashes_beside_an_equal_value() -> None:
+    found = conflicts("A 36 - year - old climber fell 150 metres to his death at Mount Cook.",
+                      "A 32 - year - old climber fell 150 metres to his death at Mount Cook.")
+    assert [r[0] for r in found] == ["value.mismatch.number"]
+
+
+def test_an_equal_age_alone_is_no_agreement_between_reports() -> None:
+    found = judgements("John Jenkin, 23, had been sectioned after an apparent suicide attempt.",
+                       "John Jenkin, 23, of Millom was arrested after police found two women "
+                       "dead in a house.")
+    assert found
+    assert [label for label, _r, _e in found] == ["complement"]
+    # Two ages of two people named beside them are no clash.
+    assert conflicts("Also arrested were Lopez' half-brother, 17-year-old Kristian, and "
+                     "Carrasquillo.",
+                     "Lopez and his half-brother Jonathan Carrasquillo, 24, were arrested in "
+                     "connection with a shooting.") == []
+
+
 def test_relate_still_reads_two_dates_of_one_topic_as_a_clash() -> None:
     # ``relate`` is told the texts belong together: the looser reading stays there.
     rel = relate("Dilwale Dulhania Le Jayenge began filming in September 1994.",

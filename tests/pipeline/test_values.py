@@ -177,6 +177,21 @@ def test_dates_are_intervals_of_days(text: str, first: date, last: date, unit: s
     assert _dates(text) == [(first, last, unit)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # An age beside a name, between commas or in brackets.
+    ("Hiller, 43, then shot the victims.", [("quantity", 43, 43, "years old", "exactly")]),
+    ("Duncan Rait (36) died on Friday.", [("quantity", 36, 36, "years old", "exactly")]),
+    # Not after a month, nor inside a list of numbers.
+    ("Rooms 12, 34, and 56 were shut.", [("number", 12, 12, "", "exactly"),
+                                         ("number", 34, 34, "", "exactly"),
+                                         ("number", 56, 56, "", "exactly")]),
+])
+def test_an_age_beside_a_name_is_an_age(
+        text: str, expected: list[tuple[str, float, float, str, str]]) -> None:
+    assert _plain(text, published=None) == expected
+    assert _dates("On June 27, 1973, he pleaded guilty.", published=None)[0][2] == "day"
+
+
 @pytest.mark.parametrize("text", ["on Friday", "yesterday", "later this year", "last week",
                                   "in March", "on Aug 9"])
 def test_relative_dates_need_the_publication_date(text: str) -> None:
