@@ -454,6 +454,11 @@ REFUTE_EXCEPTIONS = re.compile(
     r"(?:a|an|his|her|their)\s+bs\s+(?:in|degree|from)|"
     # Someone denied a thing was refused it: "had been denied a handgun permit".
     r"(?:was|were|been|being|be|is|are|get|gets|got) denied(?! by)|"
+    # Denying an offer or a request turns it down: "he denied a Nichols offer to plead
+    # guilty", "the judge denied bail"; not "denied the request was ever made".
+    r"den(?:y|ies|ied|ying)\s+(?:[\w'’]+\s+){0,2}?(?:offers?|requests?|bail|access|"
+    r"permission|entry|appeals?|applications?|bids?|motions?|petitions?|visas?|parole)"
+    r"(?!\s+(?:was|were|is|are|had|has|have|ever|existed)\b)|"
     # Lying as being somewhere: "the flaw lies in the way", "the island lies off the coast".
     r"(?:lies|lie|lying)\s+(?:in|within|with|at|on|ahead|behind|beneath|below|between|under|"
     r"off|near|along|across|outside|inside|low|down|dormant|idle|empty|unused))\b",

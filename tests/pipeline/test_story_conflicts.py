@@ -391,6 +391,11 @@ def test_names_of_one_festival_are_no_swap_in_relate() -> None:
     ("Karamanlis has dismissed calls to quit, saying the country needs a steady hand.", False),
     ("But the Trail Blazers rebuffed him three times.", False),
     ("LaCalamita had been denied a handgun permit in March.", False),
+    # Denying an offer or a request turns it down; denying that it was made refutes.
+    ("He denied a Nichols offer a year ago to plead guilty in exchange for a life sentence.",
+     False),
+    ("The judge denied bail.", False),
+    ("The company denied the request was ever made.", True),
     ("First, Keiwan Ratliff fooled David Garrard and intercepted the pass.", False),
     ("They are signed on for the sequel and, no doubt, the third film as well.", False),
     ("The ministry dismissed the reports as rumours.", True),
