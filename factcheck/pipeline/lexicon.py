@@ -99,7 +99,8 @@ NEGATION_EXCEPTIONS = re.compile(
     # "No. 1", "No 5 seed": a rank, not a denial.
     r"no\.?\s*\d+|"
     # "till" only before a date: "not caught with his hand in the till" denies.
-    r"(?:not|[a-z]+n't) (?:\w+ ){1,8}?(?:until|till (?=\d|jan|feb|mar|apr|may|jun|jul|aug|"
+    # ("It wasn't until May 30, 2005, that his family revealed it" asserts the revealing.)
+    r"(?:not|[a-z]+n't) (?:\w+ ){0,8}?(?:until|till (?=\d|jan|feb|mar|apr|may|jun|jul|aug|"
     # "isn't much": the whole word, since no word boundary falls inside "isn't".
     r"sep|oct|nov|dec))|not much|[a-z]+n't much|"
     # What would not have happened if things were otherwise happened: "would not have

@@ -790,6 +790,8 @@ def test_whom_a_statement_was_told_to_is_no_party_to_the_event() -> None:
     ("He was sentenced to life with the possibility of parole.", False),
     ("But there isn't much Intel can do about SeaMicro being in AMD's hands.", False),
     ("There isn't a deal on the table.", True),
+    # "It wasn't until ... that" asserts what followed.
+    ("It wasn't until May 30, 2005, that Felt's family revealed his identity.", False),
 ])
 def test_life_without_parole_denies_alike_and_not_much_denies_nothing(
         text: str, negated: bool) -> None:
