@@ -150,7 +150,7 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     # 32-year-old climber fell 150 metres") or in nearly the same words ("The 66-year-old
     # woman was hit in the crosswalk" / "The 62-year-old woman ..."), not as two plays ("a
     # 7-yard pass" / "an 11-yard pass").
-    variants = strict and _variants(sa, sb)
+    variants = strict and bool(sa.numbers) and bool(sb.numbers) and _variants(sa, sb)
     anchored = variants and (any(
         not _compound(x) and not _compound(y) and _compatible(x, y) and x.low == y.low
         and x.high == y.high for x in sa.numbers for y in sb.numbers)
@@ -594,12 +594,6 @@ def _one_deed(text_a: str, date_a: str, text_b: str, date_b: str) -> bool:
     return bool(deed) and deed == dated_event(text_b, date_b)
 
 
-def _as_told(text: str, word: str) -> str:
-    """Return ``word`` as ``text`` spells it ("Friday" for "friday"), or ""."""
-    at = text.lower().find(word)
-    return text[at:at + len(word)] if at >= 0 else ""
-
-
 def _weekdays(
     sa: Signals, sb: Signals, published_a: date | None, published_b: date | None, *,
     strict: bool = False, ov: float = 0.0, cov: float = 0.0,
@@ -623,7 +617,7 @@ def _weekdays(
         # coping Saturday with the death" tell two days of one story, not two accounts.
         if not _day_words(sa, da_) & _day_words(sb, db_):
             return None
-        if not any(_one_deed(sa.text, _as_told(sa.text, x), sb.text, _as_told(sb.text, y))
+        if not any(_one_deed(sa.text, _surface(sa, stem(x)), sb.text, _surface(sb, stem(y)))
                    for x in da_ for y in db_):
             return None
     wa, wb = sorted(sa.weekdays)[0], sorted(sb.weekdays)[0]
