@@ -109,6 +109,13 @@ _SPACED_THOUSANDS = re.compile(
 # tells people or models apart. Other measures ("a 7 - yard pass") stay bare numbers, which
 # between reports clash with nothing; a score ("a 7 - 0 lead") is no measure.
 _SPACED_COMPOUND = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d+)?) - (year - old|inch)\b(?! - ?\d)")
+# A mixed number whose "½" lost its glyph ("served 41/2 months", "41 / 2 months" for 4½)
+# or printed with spaced hyphens ("a 4 - 1 / 2 - month term"): only before a unit of time
+# or length, where "41 / 2" halved would make no sense.
+_LOST_HALF = re.compile(
+    r"\b(\d{0,2}\d)1 ?/ ?2(?= (?:months?|years?|hours?|days?|weeks?|minutes?|miles?|inches|"
+    r"feet|games|innings|points)\b)")
+_SPACED_MIXED = re.compile(r"\b(\d{1,2}) - ([13]) / ([24]) - (?=[a-z])")
 _BYLINE = re.compile(
     r"(?i:by|written by|reported by|words by|edited by)\s+[A-Z][\w.'’\-]*"
     r"(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,4})?"
@@ -237,6 +244,9 @@ def joined_numbers(line: str) -> str:
     if " - " in line:
         line = _SPACED_COMPOUND.sub(lambda m: f"{m.group(1)}-{m.group(2).replace(' ', '')}",
                                     line)
+        line = _SPACED_MIXED.sub(r"\1-\2/\3-", line)
+    if "/" in line:
+        line = _LOST_HALF.sub(r"\1 1/2", line)
     if ". " not in line and ", " not in line:
         return line
     line = _SPACED_DECIMAL.sub(r"\1.\2", line)

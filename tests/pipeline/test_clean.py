@@ -307,6 +307,11 @@ def test_article_sentences_that_look_like_junk_are_kept_unchanged(line: str) -> 
     ("The Colts took a 7 - 0 lead.", "The Colts took a 7 - 0 lead."),
     ("He caught a 7 - yard pass.", "He caught a 7 - yard pass."),
     ("It killed 24 - with more feared dead.", "It killed 24 - with more feared dead."),
+    # A "½" that lost its glyph, before a unit of time or length; a date keeps its slash.
+    ("He served 41 / 2 months in prison.", "He served 4 1/2 months in prison."),
+    ("It took 11/2 hours.", "It took 1 1/2 hours."),
+    ("He served a 4 - 1 / 2 - month term.", "He served a 4-1/2-month term."),
+    ("They met on 11/2 in Paris.", "They met on 11/2 in Paris."),
 ])
 def test_numbers_printed_with_a_space_inside_are_joined(raw: str, expected: str) -> None:
     """A feed's "1, 400" and "$7. 2 million" read as the numbers they are."""
