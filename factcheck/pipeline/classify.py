@@ -786,12 +786,26 @@ _DENIED_TALK_RE = re.compile(
     r"suggestions?|reports?|charges?|speculation|arson|murder|wrongdoing)\b", re.IGNORECASE)
 
 
+# A message called a hoax: "a tip that turned out to be a hoax", "The call ... turned out to
+# be a hoax". What it led to (a raid, children taken into care) is not called false.
+_HOAX_OF_RE = re.compile(
+    r"\b(tips?|calls?|reports?|claims?|stor(?:y|ies)|threats?|videos?|photos?|letters?|"
+    r"e-?mails?|messages?|posts?)\b[^.;]{0,60}?\b(?:turned out to be|proved(?: to be)?|"
+    r"(?:was|is|were|are) (?:later )?(?:revealed|found|shown) to be|was|is) "
+    r"(?:a |an )?(?:hoax|fake|prank|fabrication|fabricated)\b", re.IGNORECASE)
+
+
 def _denied_talk_elsewhere(refuter: Signals, other: Signals) -> bool:
-    """Return whether ``refuter`` denies talk or a charge (rumours, arson) that ``other``
-    never tells: "LaRue discounted rumors that he was Deep Throat" does not contradict "He
-    was often mentioned as ... Deep Throat", nor "Man denies arson" "a fire at Waitrose"."""
-    m = _DENIED_TALK_RE.search(refuter.text)
-    return m is not None and stem(m.group(1).lower()) not in other.content
+    """Return whether ``refuter`` denies talk or a charge (rumours, arson), or calls a
+    message a hoax, that ``other`` never tells: "LaRue discounted rumors that he was Deep
+    Throat" does not contradict "He was often mentioned as ... Deep Throat", nor "Man denies
+    arson" "a fire at Waitrose", nor "a tip that turned out to be a hoax" "police saw
+    underage girls who were clearly pregnant"."""
+    for pattern in (_DENIED_TALK_RE, _HOAX_OF_RE):
+        m = pattern.search(refuter.text)
+        if m is not None and stem(m.group(1).lower()) not in other.content:
+            return True
+    return False
 
 
 _NOT_UNTIL_RE = re.compile(r"\bnot\s+(?:\w+\s+){1,8}?until\b", re.IGNORECASE)

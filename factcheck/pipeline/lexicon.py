@@ -458,8 +458,12 @@ REFUTE_EXCEPTIONS = re.compile(
     # Denying an offer or a request turns it down: "he denied a Nichols offer to plead
     # guilty", "the judge denied bail"; not "denied the request was ever made".
     r"den(?:y|ies|ied|ying)\s+(?:[\w'’]+\s+){0,2}?(?:offers?|requests?|bail|access|"
-    r"permission|entry|appeals?|applications?|bids?|motions?|petitions?|visas?|parole)"
+    r"permission|entry|appeals?|applications?|bids?|motions?|petitions?|visas?|parole|"
+    r"rights?|chances?|opportunit(?:y|ies))"
     r"(?!\s+(?:was|were|is|are|had|has|have|ever|existed)\b)|"
+    # A dispute as a quarrel, and a doubt as uncertainty: "lingering disputes over border
+    # demarcation", "putting his fitness to stand trial in doubt".
+    r"disputes?\s+(?:over|about|between|with|on)|in doubt|"
     # Lying as being somewhere: "the flaw lies in the way", "the island lies off the coast".
     r"(?:lies|lie|lying)\s+(?:in|within|with|at|on|ahead|behind|beneath|below|between|under|"
     r"off|near|along|across|outside|inside|low|down|dormant|idle|empty|unused))\b",

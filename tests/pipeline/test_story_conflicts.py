@@ -396,6 +396,11 @@ def test_names_of_one_festival_are_no_swap_in_relate() -> None:
      False),
     ("The judge denied bail.", False),
     ("The company denied the request was ever made.", True),
+    # A dispute over something is a quarrel, a thing in doubt uncertain, a right denied
+    # refused.
+    ("But there have been lingering disputes over border demarcation.", False),
+    ("The operation put his fitness to stand trial in doubt once again.", False),
+    ("The extradition would deny him the right to a speedy trial.", False),
     ("First, Keiwan Ratliff fooled David Garrard and intercepted the pass.", False),
     ("They are signed on for the sequel and, no doubt, the third film as well.", False),
     ("The ministry dismissed the reports as rumours.", True),
@@ -417,11 +422,21 @@ def test_only_a_claim_dismissed_or_denied_is_refuted(text: str, refuted: bool) -
     # A rumour called false, against a report that there was the rumour.
     ("LaRue also discounted rumors that he was Deep Throat.",
      "LaRue was among those rumored to be Deep Throat."),
+    # A tip called a hoax, against what the raid it led to found.
+    ("During the raid of the ranch, executed after a tip that turned out to be a hoax, police "
+     "witnessed several underage girls who were heavily pregnant.",
+     "But police saw underage girls at the ranch who were clearly pregnant."),
 ])
 def test_no_refutation_conflict_between_two_accounts_of_one_denial(a: str, b: str) -> None:
     found = judgements(a, b)
     assert found
     assert all("polarity.refuted" not in reasons for _l, reasons, _e in found)
+
+
+def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
+    found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
+                      "Police raided the ranch after a tip from a girl who said she was abused.")
+    assert [r[0] for r in found] == ["polarity.refuted"]
 
 
 def test_a_refutation_of_what_the_other_asserts_still_conflicts() -> None:
