@@ -1918,6 +1918,9 @@ def _name_runs(s: Signals, other: Signals) -> list[tuple[str, int, int, str]]:
 # for weeks" / "not yet known": both say it has not happened yet, though "not yet" alone
 # reads as a stage rather than a denial.
 _NOT_YET_RE = re.compile(r"\b(?:not|n't) yet\b|\byet to\b", re.IGNORECASE)
+# A denial told as "so far": "no decision had yet been made", "no deal has been signed yet".
+# Between two reports it is an earlier moment than the other's news, not a clash.
+_NONE_YET_RE = re.compile(r"\bno\s+(?:\w+\s+){1,8}?(?:yet|so far)\b", re.IGNORECASE)
 _NEGATOR_RE = re.compile(r"\b(?:" + "|".join(sorted(
     (re.escape(w) for w in NEGATORS if "'" not in w), key=len, reverse=True))
     + r")\b|\w+n't\b", re.IGNORECASE)
@@ -2155,6 +2158,7 @@ def classify(
             _plea_against_verdict(denier, other)) and not (
             not directed and (_other_party(denier, other) or _they_deny(denier, other)
                               or _NOT_YET_RE.search(other.text)
+                              or _NONE_YET_RE.search(denier.text)
                               or _aside_negation(denier))):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
@@ -2165,7 +2169,8 @@ def classify(
             cov if hyp is denier else coverage(denier, other)) >= 0.4 and not denied_phrase \
             and denier.negated_heads - two_senses and not _plea_against_verdict(denier, other) \
             and not (not directed and (_other_party(denier, other)
-                                       or _they_deny(denier, other))):
+                                       or _they_deny(denier, other)
+                                       or _NONE_YET_RE.search(denier.text))):
         # The denier may be as long as the other: "refused to" adds a word of its own.
         denial = _short_denial(denier, other)
         if denial is not None:

@@ -433,6 +433,20 @@ def test_no_refutation_conflict_between_two_accounts_of_one_denial(a: str, b: st
     assert all("polarity.refuted" not in reasons for _l, reasons, _e in found)
 
 
+@pytest.mark.parametrize("denial", [
+    "The Interior Department said no decision had yet been made on the matter.",
+    "The Interior Department said no decision on the matter has been made so far.",
+])
+def test_a_denial_so_far_is_an_earlier_moment_between_reports(denial: str) -> None:
+    news = "The Interior Department sent out a press release announcing the decision."
+    assert conflicts(news, denial) == []
+    # Without "yet" or "so far" the denial still clashes.
+    assert [r[0] for r in conflicts(
+        "The Interior Department made the decision on the matter on Thursday.",
+        "The Interior Department did not make the decision on the matter on Thursday.")] == [
+        "polarity.opposite"]
+
+
 def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
     found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
                       "Police raided the ranch after a tip from a girl who said she was abused.")
