@@ -245,6 +245,10 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 continue
             if variants and (not _compound(y) or not anchored):
                 continue
+            if strict and not dated and (_unknown_doer(sa) or _unknown_doer(sb)):
+                # "It killed 612 people", "He had just 269 yards rushing": between two
+                # reports, a pronoun with one word beside it may stand for anyone.
+                continue
             if strict:
                 # Between two reports a part, an increment or another person's age is no
                 # other account of a whole: "his first 11 seasons" / "19 seasons", "adding
@@ -300,6 +304,17 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
 
 _COUNTED_KINDS = frozenset({"count", "number", "quantity", "money"})
 _COMPOUND_RE = re.compile(r"\d-[a-z]")
+
+
+_PRONOUN_START_RE = re.compile(r"^\W*(?:he|she|it|they)\b", re.IGNORECASE)
+
+
+def _unknown_doer(s: Signals) -> bool:
+    """Return whether ``s`` opens with a bare pronoun and tells one word beside it and its
+    values ("It killed 612 people."): whom it means is in another sentence. ("He had married
+    two weeks before the shooting" names the story's event, and still clashes.)"""
+    return (not s.names and bool(_PRONOUN_START_RE.match(s.text))
+            and sum(not t.startswith("#") for t in s.content) <= 1)
 
 
 def _compound(n: Number) -> bool:
