@@ -56,6 +56,7 @@ from .signals import (
     stem,
 )
 from .types import Claim, Judgement, Label
+from .values import NAME_BEFORE_AGE
 
 # A conflict needs the two claims to say nearly the same thing apart from the clash.
 _CONFLICT_OVERLAP = 0.5
@@ -340,8 +341,6 @@ _INCREMENT_AFTER_RE = re.compile(r"^\s*(?:more|additional|extra|further)\b", re.
 # Extraction may keep the word inside the value: "three more years".
 _INCREMENT_INSIDE_RE = re.compile(r"\s(?:more|additional|extra|further)\s", re.IGNORECASE)
 _AGE_NOUN_RE = re.compile(r"^[\s,]*([A-Za-z]{3,})\b")
-# The name an age in apposition is told of: "Jonathan Carrasquillo, 24,", "Rait (36)".
-_AGE_NAME_RE = re.compile(r"([A-Z][\w'’\-]*)(?:,\s|\s\()$")
 
 
 def _role_of(n: Number, text: str) -> str:
@@ -357,7 +356,7 @@ def _role_of(n: Number, text: str) -> str:
         return "increment"
     if n.unit == "years old":
         # Whose age: the noun or name after "36-year-old", the name before "Rait, 36,".
-        named = _AGE_NAME_RE.search(before[-40:]) if n.text[-1:].isdigit() else None
+        named = NAME_BEFORE_AGE.search(before[-40:]) if n.text[-1:].isdigit() else None
         noun = named or _AGE_NOUN_RE.match(after)
         if noun and noun.group(1).lower() not in STOPWORDS:
             return f"age:{stem(noun.group(1).lower())}"

@@ -709,15 +709,12 @@ def _capital_ok(word: str) -> bool:
     return word.lower() in ("member", "members", "states", "countries", "nations")
 
 
-# An age told beside a name, between commas or in brackets: "Hiller, 43, then shot",
-# "Paul Riva, 47, of Sterling Heights", "Duncan Rait (36)". Not after a month or a weekday
-# ("June 27, 1973", "Dec. 30, three miles"), nor inside a list of numbers.
-_NAME_BEFORE_AGE = re.compile(r"(?<![\d,] )\b([A-Z][\w'’\-]*)(?:,\s|\s\()$")
+# An age told beside a name, between commas or in brackets: "Hiller, 43, then shot", "Paul
+# Riva, 47, of Sterling Heights", "Duncan Rait (36)". Not after a month or a weekday ("June
+# 27, 1973", "Dec. 30, three miles"), nor inside a list of numbers. The comparison reads
+# whose age it is with the same pattern.
+NAME_BEFORE_AGE = re.compile(r"(?<![\d,] )\b([A-Z][\w'’\-]*)(?:,\s|\s\()$")
 _AGE_CLOSE = re.compile(r"(?:,(?!\s?\d)|\))")
-_NOT_AGE_NAMES = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
-    saturday sunday""".split())
 
 
 def _as_age(v: Value, text: str, offset: int) -> Value:
@@ -725,8 +722,8 @@ def _as_age(v: Value, text: str, offset: int) -> Value:
     if v.kind != "number" or v.unit or not v.text.isdigit() or not 1 <= v.low <= 120:
         return v
     start, end = v.start - offset, v.end - offset
-    name = _NAME_BEFORE_AGE.search(text, max(0, start - 40), start)
-    if (name is None or name.group(1).lower().rstrip(".") in _NOT_AGE_NAMES
+    name = NAME_BEFORE_AGE.search(text, max(0, start - 40), start)
+    if (name is None or name.group(1).lower().rstrip(".") in _NOT_NAMES
             or not _AGE_CLOSE.match(text, end)):
         return v
     return replace(v, kind="quantity", unit="years old")
