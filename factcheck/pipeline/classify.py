@@ -28,6 +28,7 @@ from .lexicon import (
     GENRE_HEADS,
     GENRE_MEDIA,
     GENRES,
+    MONTH_ABBR,
     MONTHS,
     NEGATING_PHRASES,
     NEGATORS,
@@ -45,6 +46,7 @@ from .lexicon import (
 from .match import coverage, overlap, same_name
 from .match import similarity as match_similarity
 from .signals import (
+    MONTH_DAY,
     TIME_FROM_KINDS,
     Number,
     Signals,
@@ -107,6 +109,9 @@ def _compatible(x: Number, y: Number) -> bool:
         # gunman gave himself up" / "gave up about two hours later"); they clash only within
         # one kind (see ``_values``).
         return x.unit == y.unit
+    if MONTH_DAY in (x.unit, y.unit):
+        # A day of a month without its year ("since Jan. 18") is of no year we know.
+        return x.unit == y.unit
     if "month" in (x.kind, y.kind):
         # A bare month ("released in October") meets a date told to the month or day.
         return _month(x) is not None and _month(y) is not None
@@ -129,13 +134,15 @@ def _capitalised(text: str) -> frozenset[str]:
 
 
 def _values(sa: Signals, sb: Signals, subject: str = "", *,
-            strict: bool = False) -> list[Evidence]:
+            strict: bool = False, recalled: bool = False) -> list[Evidence]:
     """Return how the values of ``sb`` stand to those of ``sa`` (equal, within, differs, mismatch).
 
     ``strict`` is for two claims nobody said belong together (claims of two reports of a
     story): two numbers then clash only when a word beside each, other than what they
     count, is the same ("12 people were injured" / "18 people had been injured"), never
     for being the only numbers of two short claims ("scored 20 points" / "needed nine").
+    ``recalled``: one claim recalls an older event (``_recalled``), whose counts and
+    measures are not the other's.
     """
     found: list[Evidence] = []
     untying = (_MEASURE_WORDS | _capitalised(sa.text) | _capitalised(sb.text)
@@ -245,6 +252,10 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 # too often of another thing to call a clash: about 1 in 45 was, on ECB+.
                 continue
             if variants and (not _compound(y) or not anchored):
+                continue
+            if strict and not dated and recalled:
+                # "A quake killed more than 26,000 people in Bam in December 2003" / "Ten
+                # people are killed": the report recalls an older event.
                 continue
             if strict and not dated and (_unknown_doer(sa) or _unknown_doer(sb)):
                 # "It killed 612 people", "He had just 269 yards rushing": between two
@@ -490,6 +501,49 @@ def _two_times(sa: Signals, sb: Signals) -> bool:
     ya, yb = _event_years(sa), _event_years(sb)
     return (ya and not sa.weekdays and bool(sb.weekdays) and not yb) or (
         yb and not sb.weekdays and bool(sa.weekdays) and not ya)
+
+
+_DAY_WORDS = frozenset(("today", "yesterday", "tonight", "tomorrow"))
+# How near its report's own day a date tells that day's news, not an older event: a
+# month, as follow-up reports of one event date it.
+_NEWS_DAYS = 31
+
+
+def _calendar(n: Number) -> bool:
+    """Return whether ``n`` is a time told on the calendar ("in December 2003", "in
+    February", "June 27, 2001", "in 2004"), not from the report's day ("on Sunday")."""
+    if n.kind not in ("date", "year", "month"):
+        return False
+    first = n.text.split()[0].lower().rstrip(".,") if n.text.split() else ""
+    return any(c.isdigit() for c in n.text) or first in MONTHS or first in MONTH_ABBR
+
+
+def _recalls(s: Signals, published: date | None) -> bool:
+    """Return whether ``s`` is dated only on the calendar, and not near its report's day."""
+    times = [n for n in s.numbers if n.kind in ("date", "year", "month")]
+    if not times or s.weekdays or not all(_calendar(n) for n in times):
+        return False
+    if published is None:
+        return True
+    # Years hold a year's number, dates and months the ordinals of their first and last day.
+    day = published.toordinal()
+    return all(n.low < published.year if n.kind == "year"
+               else n.high < day - _NEWS_DAYS for n in times
+               if n.kind != "month" and n.unit != MONTH_DAY)
+
+
+def _undated(s: Signals) -> bool:
+    """Return whether ``s`` tells no time at all: no date, weekday or "today"."""
+    return not s.weekdays and not any(n.kind in ("date", "year", "month") for n in s.numbers) \
+        and not any(w in _DAY_WORDS for w in s.text.lower().split())
+
+
+def _recalled(sa: Signals, sb: Signals, published_a: date | None,
+              published_b: date | None) -> bool:
+    """Return whether one claim dates its deed on the calendar, away from its report's day,
+    and the other tells no time: an older event the report recalls, against the news."""
+    return (_recalls(sa, published_a) and _undated(sb)) or (
+        _recalls(sb, published_b) and _undated(sa))
 
 
 def _bare(n: Number) -> bool:
@@ -2150,7 +2204,9 @@ def classify(
     # unless it is a name, which "the" would mangle ("how long the larue took").
     subject = a.subject if a.subject and a.subject in a.text and all(
         stem(w) in sb.content for w in a.subject.split()) else ""
-    values = _values(sa, sb, subject, strict=not directed)
+    values = _values(sa, sb, subject, strict=not directed,
+                     recalled=not directed and bool(sa.numbers) and bool(sb.numbers)
+                     and _recalled(sa, sb, published_a, published_b))
     hard: list[Evidence] = []   # conflicts that hedging does not excuse
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)

@@ -64,6 +64,13 @@ _NUMBER_RE = re.compile(
 _WORD_NUMBER_RE = re.compile(
     r"\b(?P<num>" + NUMBER_WORD_ALTERNATIVES + r")\b"
     r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+# A day of a month told without its year ("on Dec. 30", "3 November"): a date extraction
+# reads only against the report's day, and no count.
+MONTH_DAY_RE = re.compile(
+    r"\b(?:" + _MONTH_NAME + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    r"(?:of\s+)?" + _MONTH_NAME + r"\.?)(?![\w.]*\s*,?\s*\d)")
 _CLOCK_RE = re.compile(
     r"\b(?P<h>\d{1,2})(?:\s?:\s?(?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?![a-z])"
     r"|\b(?P<h24>\d{1,2})\s?:\s?(?P<m24>\d{2})\b", re.IGNORECASE)
@@ -418,19 +425,32 @@ _SPAN_DASH_RE = re.compile(r"\s*(?:--|–|-)\s*\d")
 # A month named without its day or year ("released in October"), and a decade in words
 # ("born in the fifties"; not "in her fifties", an age).
 _BARE_MONTH_RE = re.compile(
-    r"\b(?:in|on|during|since|until|of|by)\s+(January|February|March|April|May|June|July|"
+    r"\b(?i:in|on|during|since|until|of|by)\s+(January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b(?!\s*,?\s*(?:of\s+)?\d)")
 _DECADE_WORDS = {"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
                  "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990}
 _DECADE_RE = re.compile(r"\bthe\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.IGNORECASE)
 
 
+# The unit of a day of a month told without its year: compared only with another such day,
+# as month * 100 + day ("Jan. 18" is 118).
+MONTH_DAY = "monthday"
+
+
 def _loose_dates(text: str) -> list[Number]:
-    """Return a bare month ("in October") as a month and a decade in words as its years.
+    """Return a bare month ("in October") as a month, a decade in words as its years, and a
+    day of a month without its year ("since Jan. 18") as that day.
 
     Only the comparison reads them: a claim's content and keys stay as they were.
     """
     out: list[Number] = []
+    for m in MONTH_DAY_RE.finditer(text):
+        words = re.findall(r"[A-Za-z]+|\d+", m.group())
+        day = int(next(w for w in words if w.isdigit()))
+        name = next(w.lower() for w in words if w.lower() in MONTHS or w.lower() in MONTH_ABBR)
+        mon = MONTHS.get(name) or MONTH_ABBR[name]
+        if 1 <= day <= 31:
+            out.append(Number("date", mon * 100 + day, mon * 100 + day, MONTH_DAY, m.group()))
     for m in _BARE_MONTH_RE.finditer(text):
         mon = MONTHS[m.group(1).lower()]
         out.append(Number("month", mon, mon, "month", m.group(1)))
@@ -644,6 +664,7 @@ def _signals(
     taken += [(m.start(), m.end()) for m in re.finditer(
         r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
         text)]
+    taken += [m.span() for m in MONTH_DAY_RE.finditer(text)]
     vote_m = RECORDED_VOTE_RE.search(text)
     vote: tuple[int, int] | None = None
     if vote_m:
