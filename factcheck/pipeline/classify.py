@@ -145,6 +145,7 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     measures are not the other's.
     """
     found: list[Evidence] = []
+    na, nb = _numbers(sa), _numbers(sb)
     untying = (_MEASURE_WORDS | _capitalised(sa.text) | _capitalised(sb.text)
                if strict and sa.numbers and sb.numbers else frozenset())
     # Counts of a day's news and counts of a year long past are of two events, whether
@@ -161,17 +162,17 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
     variants = strict and bool(sa.numbers) and bool(sb.numbers) and _variants(sa, sb)
     anchored = variants and (any(
         not _compound(x) and not _compound(y) and _compatible(x, y) and x.low == y.low
-        and x.high == y.high for x in sa.numbers for y in sb.numbers)
+        and x.high == y.high for x in na for y in nb)
         or _words_only(sa, sb) >= _SAME_WORDS)
-    for y in sb.numbers:
-        partners = [x for x in sa.numbers if _compatible(x, y)]
+    for y in nb:
+        partners = [x for x in na if _compatible(x, y)]
         if not partners or (two_events and y.kind not in ("date", "year", "month")):
             continue
         if y.kind in ("count", "number") and y.unit and not any(
                 x.low == y.low and x.high == y.high for x in partners):
             # "Two people were killed and five injured" / "Five people were injured": the
             # five is counted by the word the other claim has beside its number.
-            same = [x for x in sa.numbers if x.kind in ("count", "number")
+            same = [x for x in na if x.kind in ("count", "number")
                     and x.low == y.low and x.high == y.high
                     and (not x.unit or x.unit in y.context or y.unit in x.context)]
             # Only where that count is tied to the other claim's at least as closely as
@@ -309,9 +310,40 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                                   f"{_shown(y)}", counted=_counted(y) if shown.unit == y.unit
                                   and (tied or not strict) else "", loose=not tied,
                                   ties=0 if any(_compatible(z, shown) and z.low <= shown.high
-                                                and shown.low <= z.high for z in sb.numbers)
+                                                and shown.low <= z.high for z in nb)
                                   else shared[id(shown)]))
     return found
+
+
+# Between a count and a bare number that keeps its unit: a few words and a joining word,
+# no bracket ("226 yards while Peyton Hillis added 101", "killed 12 people and injured 40").
+_COMPOUND_AFTER_RE = re.compile(r"\s*-\s*[A-Za-z]")
+_UNIT_KEPT_RE = re.compile(r"^[^()\[\]]{0,40}?\b(?:and|while|but|to|or|with)\b[^()\[\]]{0,40}$")
+
+
+def _numbers(s: Signals) -> tuple[Number, ...]:
+    """Return the numbers of ``s``, a bare one after a count counting what it counts:
+    "Jamaal Charles rushed for 226 yards while Peyton Hillis added 101" (101 yards)."""
+    if not any(_bare(n) for n in s.numbers):
+        return s.numbers
+    # Kept on the claim's signals, as ``match`` keeps its weights: a claim meets many others.
+    memo: tuple[Number, ...] | None = s.__dict__.get("_kept_units")
+    if memo is not None:
+        return memo
+    out = []
+    for n in s.numbers:
+        at = s.text.find(n.text) if _bare(n) else -1
+        before = [(s.text.find(x.text), x) for x in s.numbers
+                  if x.kind == "count" and x.unit.isalpha() and 0 <= s.text.find(x.text) < at]
+        if before:
+            start, x = max(before, key=lambda p: p[0])
+            # Not a compound of its own: "his 7 - yard touchdown pass".
+            if _UNIT_KEPT_RE.match(s.text[start + len(x.text):at]) and not _COMPOUND_AFTER_RE.match(
+                    s.text, at + len(n.text)):
+                n = replace(n, kind=x.kind, unit=x.unit)
+        out.append(n)
+    s.__dict__["_kept_units"] = memo = tuple(out)
+    return memo
 
 
 _COUNTED_KINDS = frozenset({"count", "number", "quantity", "money"})

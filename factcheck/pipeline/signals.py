@@ -64,6 +64,10 @@ _NUMBER_RE = re.compile(
 _WORD_NUMBER_RE = re.compile(
     r"\b(?P<num>" + NUMBER_WORD_ALTERNATIVES + r")\b"
     r"(?:[\s-](?P<scale>thousand|million|billion|trillion))?", re.IGNORECASE)
+# "added" reports only what is said: "he added." or "added that", not "Hillis added 101".
+_ADDING = frozenset({"added", "adds"})
+_ADDED_SAYING_RE = re.compile(r"\badd(?:ed|s)\b(?=\s*(?:[,.;:!?\"“”'‘’]|that\b|$))",
+                              re.IGNORECASE)
 _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
                r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 # A day of a month told without its year ("on Dec. 30", "3 November"): a date extraction
@@ -753,7 +757,9 @@ def _signals(
     scope = frozenset([t for t in tokens if t in _SCOPE_STEMS and t not in speaking]
                       + ([RUNNING_TOTAL] if numbers and RUNNING_TOTAL_RE.search(text) else []))
     weekdays = frozenset(w for w in words if w in WEEKDAYS)
-    attributed = has_source or any(w in REPORTING_VERBS for w in words)
+    attributed = has_source or any(
+        w in REPORTING_VERBS and w not in _ADDING for w in words) or bool(
+        _ADDED_SAYING_RE.search(text))
     masked_frame = " ".join(tokens + [f"{{{n.kind}}}" for n in numbers])
     # An exact duration, date, sum or share is as telling as a rare word: "5 years" and
     # "a five-year effort" share it even when they share no noun.

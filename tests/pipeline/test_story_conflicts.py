@@ -501,6 +501,31 @@ def test_a_day_of_a_month_without_its_year_is_a_date_not_a_count() -> None:
                   "The shop was busy on Jan. 18.").label != "conflict"
 
 
+def test_a_bare_number_after_a_count_counts_the_same() -> None:
+    both = "Jamaal Charles rushed for 226 yards while Peyton Hillis added 101."
+    assert conflicts("Peyton Hillis added 101 yards on the ground for the Chiefs, who had 352 "
+                     "yards rushing in a losing effort.", both) == []
+    assert conflicts("RB Peyton Hillis rushed for 101 yards.", both) == []
+    # Hillis's 101 yards against his 104 still clash.
+    assert [r[0] for r in conflicts("Peyton Hillis rushed for 104 yards against the Colts.",
+                                    both)] == ["value.mismatch.number"]
+    # A compound of its own keeps no unit from before: "his 7 - yard touchdown pass".
+    assert conflicts("Luck broke Newton's record of 4,051 yards passing in the second quarter.",
+                     "Luck threw for 205 yards Sunday, and his 7 - yard touchdown pass gave the "
+                     "Colts the victory.") == []
+
+
+@pytest.mark.parametrize(("text", "attributed"), [
+    ("Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.", False),
+    ("The team added three players to its roster.", False),
+    ("The deal will close next year, he added.", True),
+    ("He added that the deal would close next year.", True),
+    ("The deal will close next year, the company said.", True),
+])
+def test_added_reports_only_what_is_said(text: str, attributed: bool) -> None:
+    assert first(text).attributed is attributed
+
+
 def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
     found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
                       "Police raided the ranch after a tip from a girl who said she was abused.")
