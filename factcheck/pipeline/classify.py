@@ -417,10 +417,23 @@ _WHOLE_END_RE = re.compile(r"\b(?:to|in|from|between|with|by|for|at|on|was|were|
 _SAME_WHOLE = {stem(w): "#revenue" for w in ("sales", "revenue", "revenues", "turnover")}
 
 
+# "a 4.5 percent margin of error", "a 5% rise": the percentage is that thing's size.
+_SHARE_NOUN_RE = re.compile(r"\s*(?:%|percent|per\s*cent)?\s+([a-z]{3,})\b")
+_AN_BEFORE_RE = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_NO_NOUN = frozenset("more less fewer higher lower above below over under than".split())
+
+
 def _share_of(n: Number, text: str) -> frozenset[str]:
     """Return the stems of the whole a percentage is a share of ({"revenu"} of "60% of its
-    revenue", {"india", "voic", "traffic"} of "82 percent of India's voice traffic to ...")."""
+    revenue", {"india", "voic", "traffic"} of "82 percent of India's voice traffic to ..."),
+    or of the thing it measures ({"margin"} of "a 4.5 percent margin of error")."""
     words = _phrase_after(n, text, _SHARE_OF_RE) if n.kind == "percent" else []
+    if not words and n.kind == "percent":
+        at = text.find(n.text)
+        m = _SHARE_NOUN_RE.match(text, at + len(n.text)) if at > 0 and _AN_BEFORE_RE.search(
+            text[max(0, at - 4):at]) else None
+        if m is not None and m.group(1) not in STOPWORDS and m.group(1) not in _NO_NOUN:
+            words = [m.group(1)]
     return frozenset(_SAME_WHOLE.get(stem(w), stem(w)) for w in words)
 
 

@@ -526,6 +526,18 @@ def test_added_reports_only_what_is_said(text: str, attributed: bool) -> None:
     assert first(text).attributed is attributed
 
 
+def test_a_percentage_before_a_noun_measures_that_noun() -> None:
+    margin = ("The poll of 520 people in the Kathimerini newspaper gave a 4.5 percent margin "
+              "of error.")
+    assert conflicts(margin, "The poll in the Kathimerini newspaper found that 68 per cent of "
+                             "Greeks believe the government has mishandled the crisis.") == []
+    # Two margins of one poll still clash.
+    assert [r[0] for r in conflicts(
+        "The Kathimerini poll of Greeks gave a 4.5 percent margin of error.",
+        "The Kathimerini poll of Greeks gave a 3 percent margin of error.")] == [
+        "value.mismatch.number"]
+
+
 def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
     found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
                       "Police raided the ranch after a tip from a girl who said she was abused.")
