@@ -639,6 +639,12 @@ def _valueless(s: Signals) -> Signals:
     return replace(s, content=frozenset(t for t in s.content if not t.startswith("#")))
 
 
+def _same_words(sa: Signals, sb: Signals) -> bool:
+    """Return whether each claim has nearly all its words, values aside, in the other."""
+    va, vb = _valueless(sa), _valueless(sb)
+    return coverage(va, vb) >= _SAME_WORDS and coverage(vb, va) >= _SAME_WORDS
+
+
 def _words_only(sa: Signals, sb: Signals) -> float:
     """Return the overlap of two claims' words, their values left out."""
     return overlap(_valueless(sa), _valueless(sb))
@@ -2362,7 +2368,9 @@ def classify(
     # of the same things told beside the same words ("457 deaths" / "458 deaths"), nor does
     # an equal date in nearly the same words ("struck on Tuesday, killing one person" /
     # "killing 24 people"; two reports' "Tuesday" is one day once each has its date).
-    alike_words = ov >= _SAME_WORDS
+    # Or each claim's words, its values aside, nearly all in the other: "In December 2003
+    # the quake killed 26,000 people" / "killed 31,000 people" (two values weigh a lot).
+    alike_words = ov >= _SAME_WORDS or (bool(mismatches) and _same_words(sa, sb))
     counted = [e for e in mismatches if e.counted
                and all((m.counted or (alike_words and m.dated)) and m.counted != e.counted
                        for m in matches)]

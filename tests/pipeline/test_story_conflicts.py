@@ -484,6 +484,12 @@ def test_a_count_dated_on_its_reports_day_still_clashes() -> None:
     result = compare([ReportInput(a, published=date(2005, 12, 20)),
                       ReportInput(b, published=date(2005, 12, 20))])
     assert [p for p in result.pairs if p.judgement.label == "conflict"] == []
+    # Both dated alike, in the same words, the counts clash: the equal date excuses nothing.
+    assert [r[0] for r in conflicts("In December 2003 the quake killed 26,000 people in Bam.",
+                                    "In December 2003 the quake killed 31,000 people in Bam.")] \
+        == ["value.mismatch.number"]
+    assert relate("In December 2003 the quake killed 26,000 people in Bam.",
+                  "In December 2003 the quake killed 31,000 people in Bam.").label == "conflict"
 
 
 def test_a_day_of_a_month_without_its_year_is_a_date_not_a_count() -> None:
