@@ -884,6 +884,26 @@ def _asserted(heads: frozenset[str], other: Signals, directed: bool) -> frozense
         for m in WORD_RE.finditer(other.text)))
 
 
+_LOCATIVE = r"(?:at|in|inside|near)\s+(?:(?:the|a|an|his|her|its|their|our|this|that)\s+)?"
+_NOT_AT_RE = re.compile(r"\b(?:not|n't|never)\s+(?:been\s+)?" + _LOCATIVE + r"([a-z][\w'\-]*)",
+                        re.IGNORECASE)
+_AT_RE = re.compile(r"\b" + _LOCATIVE + r"([a-z][\w'\-]*)", re.IGNORECASE)
+
+
+def _placed(heads: frozenset[str], denier: Signals, other: Signals,
+            directed: bool) -> frozenset[str]:
+    """Return the denied ``heads`` less the places the denier says someone was not at that
+    ``other`` places no one at: "he was not at the church when the fire broke out" does not
+    deny "estimates damages at more than $1 million to the church"."""
+    if directed or not heads:
+        return heads
+    away = {stem(m.group(1).lower()) for m in _NOT_AT_RE.finditer(denier.text)} & heads
+    if not away:
+        return heads
+    there = {stem(m.group(1).lower()) for m in _AT_RE.finditer(other.text)}
+    return heads - (away - there)
+
+
 # A verb after "to" tells an aim, not a deed: "trying to determine", "to help identify";
 # so does its object ("has begun to identify suspects" / "they don't have suspects").
 _AIM_BEFORE_RE = re.compile(
@@ -2273,7 +2293,8 @@ def classify(
     # "results have not been released" (published) / "released on bail" (freed).
     two_senses = denier.sensed ^ other.sensed
     if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
-            _asserted(denier.negated_heads & other.content - two_senses, other, directed)
+            _asserted(_placed(denier.negated_heads & other.content - two_senses, denier, other,
+                              directed), other, directed)
             or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
             _plea_against_verdict(denier, other)) and not (

@@ -544,6 +544,14 @@ def test_a_percentage_before_a_noun_measures_that_noun() -> None:
         "value.mismatch.number"]
 
 
+def test_not_being_at_a_place_denies_only_being_there() -> None:
+    away = "Kroon said he was not at the church when the fire broke out"
+    assert conflicts(away, "Larry Kroon, pastor of the Wasilla Bible Church, estimates damages "
+                           "at more than $1 million to the church.") == []
+    assert [r[0] for r in conflicts(away, "Kroon was at the church when the fire broke out.")] \
+        == ["polarity.opposite"]
+
+
 def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
     found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
                       "Police raided the ranch after a tip from a girl who said she was abused.")
