@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .dates import DATE_DMY, DATE_MDY, month_number
 from .lexicon import (
     ANTICIPATION,
     ANTONYMS,
@@ -68,13 +69,20 @@ _WORD_NUMBER_RE = re.compile(
 _ADDING = frozenset({"added", "adds"})
 _ADDED_SAYING_RE = re.compile(r"\badd(?:ed|s)\b(?=\s*(?:[,.;:!?\"“”'‘’]|that\b|$))",
                               re.IGNORECASE)
-_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-               r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
-# A day of a month told without its year ("on Dec. 30", "3 November"): a date extraction
-# reads only against the report's day, and no count.
-MONTH_DAY_RE = re.compile(
-    r"\b(?:" + _MONTH_NAME + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
-    r"(?:of\s+)?" + _MONTH_NAME + r"\.?)(?![\w.]*\s*,?\s*\d)")
+# A year after a date, told apart by a spaced comma ("Dec. 30 , 2004").
+_YEAR_AFTER_RE = re.compile(r"\s*,?\s*\d")
+
+
+def month_days(text: str) -> list[tuple[int, int, int, int]]:
+    """Return (start, end, month, day) of each day of a month told without its year ("on
+    Dec. 30", "3 November"): extraction reads it only against the report's day."""
+    found = []
+    for rx, day_at, month_at in ((DATE_DMY, 1, 2), (DATE_MDY, 2, 1)):
+        for m in rx.finditer(text):
+            day = int(m.group(day_at))
+            if m.group(3) is None and not _YEAR_AFTER_RE.match(text, m.end()) and 1 <= day <= 31:
+                found.append((m.start(), m.end(), month_number(m.group(month_at)), day))
+    return found
 _CLOCK_RE = re.compile(
     r"\b(?P<h>\d{1,2})(?:\s?:\s?(?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?![a-z])"
     r"|\b(?P<h24>\d{1,2})\s?:\s?(?P<m24>\d{2})\b", re.IGNORECASE)
@@ -448,13 +456,8 @@ def _loose_dates(text: str) -> list[Number]:
     Only the comparison reads them: a claim's content and keys stay as they were.
     """
     out: list[Number] = []
-    for m in MONTH_DAY_RE.finditer(text):
-        words = re.findall(r"[A-Za-z]+|\d+", m.group())
-        day = int(next(w for w in words if w.isdigit()))
-        name = next(w.lower() for w in words if w.lower() in MONTHS or w.lower() in MONTH_ABBR)
-        mon = MONTHS.get(name) or MONTH_ABBR[name]
-        if 1 <= day <= 31:
-            out.append(Number("date", mon * 100 + day, mon * 100 + day, MONTH_DAY, m.group()))
+    for start, end, mon, day in month_days(text):
+        out.append(Number("date", mon * 100 + day, mon * 100 + day, MONTH_DAY, text[start:end]))
     for m in _BARE_MONTH_RE.finditer(text):
         mon = MONTHS[m.group(1).lower()]
         out.append(Number("month", mon, mon, "month", m.group(1)))
@@ -668,7 +671,7 @@ def _signals(
     taken += [(m.start(), m.end()) for m in re.finditer(
         r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
         text)]
-    taken += [m.span() for m in MONTH_DAY_RE.finditer(text)]
+    taken += [(start, end) for start, end, _m, _d in month_days(text)]
     vote_m = RECORDED_VOTE_RE.search(text)
     vote: tuple[int, int] | None = None
     if vote_m:
