@@ -35,12 +35,13 @@ from .match import LONG_CLAIM, short_telling, telling, telling_names
 from .signals import Signals
 
 # Bump when the keys change: stored keys of an older version must be rebuilt.
-BLOCKING_VERSION = 13  # 7: "no-one" is a negator; 8: clock times are values, "76ers" is none;
+BLOCKING_VERSION = 14  # 7: "no-one" is a negator; 8: clock times are values, "76ers" is none;
 # 9: contractions without an apostrophe ("dont") are negators, not words; 10: a number that
 # names a thing ("a Boeing 737") or a rate ("345 a month") gives no value token, and
 # "$5.4-billion" gives the same one as "$5.4 billion"; 11: a mixed number ("4 1/2 months",
 # "4½") is one value; 12: an age beside a name ("Hiller, 43,") is an age, as "43-year-old" is;
-# 13: a day of a month without its year ("on Dec. 30") is no count
+# 13: a day of a month without its year ("on Dec. 30") is no count; 14: "news" is no "new",
+# and "there's" or "it's" gives no word
 # A long claim must meet another long claim on this many ``l:`` keys.
 LONG_MEETING = 2
 

@@ -790,8 +790,10 @@ def _adverb_denied(denier: Signals, other: Signals) -> bool:
 # suspect": a denied verb and the phrase after it. Not "with" or "for": "not caught with
 # his pants down" denies the catching.
 _DENIED_PHRASE_RE = re.compile(
-    r"\b(?:not|never|n't)\s+(?:been\s+|be\s+)?([a-z][a-z\-]*)\s+"
-    r"(by|in|into|at|on|from|until|before|after|during|under|as)\s+"
+    r"\b(?:(?:not|never|n't)\s+(?:been\s+|be\s+)?([a-z][a-z\-]*)\s+"
+    r"(by|in|into|at|on|from|until|before|after|during|under|as)|"
+    # "no empirical evidence for climate change": evidence of something else is no answer.
+    r"no\s+(?:[a-z]+\s+)?([a-z][a-z\-]*)\s+(for))\s+"
     r"((?:(?!(?:by|in|into|at|on|for|from|with|until|before|after|during|under|as|since|to|that|"
     r"which|who)\b)[A-Za-z][\w\-]*\s*){1,6})", re.IGNORECASE)
 
@@ -803,20 +805,21 @@ def _phrase_denied(denier: Signals, other: Signals) -> str:
     treaty": what is denied is the consensus, not the adoption; "not arrested in Paris"
     fits "arrested in Lyon". Against "adopted by consensus" the denial stands.
     """
-    if "not" not in denier.text and "never" not in denier.text and "n't" not in denier.text:
+    if not any(w in denier.text for w in ("not", "never", "n't", "no ", "No ")):
         return ""
     roots = _roots(other.content)
     for m in _DENIED_PHRASE_RE.finditer(denier.text):
+        head, prep, phrase = m.group(1) or m.group(3), m.group(2) or m.group(4), m.group(5)
         # The phrase up to the next preposition, with its "and" / "or": "by vegetation and
         # the oceans" is not a detail where the other tells of the oceans.
-        words = [stem(w.lower()) for w in WORD_RE.findall(m.group(3))]
+        words = [stem(w.lower()) for w in WORD_RE.findall(phrase)]
         told = [w for w in words if w not in STOPWORDS]
         if not told or any(w in other.content or _root(w) in roots for w in told):
             continue
         if other.consensus and CONSENSUS_RE.search(m.group(0)):
             continue  # "not by consensus" against "unanimously", "without a vote"
-        if _root(stem(m.group(1).lower())) in roots:
-            return f"{m.group(2)} {m.group(3).strip()}"
+        if _root(stem(head.lower())) in roots:
+            return f"{prep} {phrase.strip()}"
     return ""
 
 

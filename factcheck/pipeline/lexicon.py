@@ -43,6 +43,8 @@ SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 
 
 # Irregular forms folded onto one stem so "won" meets "win" and "lost" meets "lose".
 IRREGULAR = {
+    # "news" is no plural of "new": "no news to report" denies no "new dawn".
+    "news": "news",
     "won": "win", "wins": "win", "winning": "win", "lost": "lose", "loses": "lose",
     "losing": "lose", "died": "die", "dies": "die", "dying": "die", "dead": "die",
     "death": "die", "killed": "kill", "took": "take", "taken": "take", "gave": "give",

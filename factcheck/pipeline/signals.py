@@ -742,7 +742,9 @@ def _signals(
         if tok[0].isdigit() or tok[0] in "$£€":
             continue
         low = tok.lower().strip(".")
-        if low in STOPWORDS or low in NEGATORS or len(low) < 2 or low in SAY_WORDS:
+        # "There's", "it's" and "that's" are stopwords with a verb: "there's" is no "ther".
+        bare = low[:-2] if low.endswith(("'s", "\u2019s")) else low
+        if bare in STOPWORDS or low in NEGATORS or len(low) < 2 or low in SAY_WORDS:
             continue
         s = stem(low)
         if s in STOPWORDS or s.isdigit():

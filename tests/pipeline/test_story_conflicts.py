@@ -552,6 +552,23 @@ def test_not_being_at_a_place_denies_only_being_there() -> None:
         == ["polarity.opposite"]
 
 
+def test_news_is_no_new_and_theres_no_word() -> None:
+    assert "ther" not in first("There's a new dawn for Twilight.").content
+    assert "ther" not in first("It's a new dawn and that's that.").content
+    assert "news" in first("The studio said there's no news to report.").content
+    assert conflicts("There's a new dawn for Twilight.",
+                     "A studio said there's no news to report on Twilight.") == []
+
+
+def test_no_evidence_for_one_thing_denies_no_evidence_for_another() -> None:
+    found = relate("There's no empirical evidence for climate change.",
+                   "A skeptic questions beliefs on the basis of scientific understanding and "
+                   "empirical evidence.")
+    assert found.label != "conflict"
+    assert relate("There's no empirical evidence for climate change.",
+                  "There is empirical evidence for climate change.").label == "conflict"
+
+
 def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
     found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
                       "Police raided the ranch after a tip from a girl who said she was abused.")
