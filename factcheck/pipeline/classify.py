@@ -2146,6 +2146,11 @@ _PLACE_QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "so
                                "eastern", "western", "new", "upper", "lower", "greater"})
 
 
+# Words of origin that name no country: "African - American", "Asian", "Hispanic".
+_ORIGINS = frozenset(stem(w) for w in "african asian european latin latino hispanic arab "
+                     "caucasian".split())
+
+
 def _role_swap(sa: Signals, sb: Signals, ov: float) -> Evidence | None:
     """Return two parties told in swapped roles: "Natta succeeded Berlinguer" / the reverse.
 
@@ -2176,6 +2181,10 @@ def _role_swap(sa: Signals, sb: Signals, ov: float) -> Evidence | None:
     if any(_PLACE_QUALIFIERS & ({w.lower() for w in WORD_RE.findall(r[3])}
                                 ^ {w.lower() for w in WORD_RE.findall(t[3])})
            for r, t in ((x, bx), (y, by))):
+        return None
+    # A nationality or origin is no party: "the first African - American woman elected".
+    if any(all(stem(w.lower()) in _DEMONYM_STEMS or stem(w.lower()) in _ORIGINS
+               for w in WORD_RE.findall(r[3])) for r in (x, y)):
         return None
     # The act must be a word of its own, not one of the names ("stored" / "Apple Store").
     named = {stem(w) for run in (x, y) for w in run[3].split()}

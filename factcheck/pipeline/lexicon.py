@@ -97,7 +97,7 @@ UNSAID_RE = re.compile(r"\b" + _UNSAID, re.IGNORECASE)
 NEGATION_EXCEPTIONS = re.compile(
     r"\b(?:not only|not just|not merely|no doubt|no longer|not least|nothing but|no less than|"
     r"no more than|not yet|not until|no one knows|not the only|nothing new|none other than|"
-    r"without further ado|do'?s and don'?t'?s|no small|"
+    r"without further ado|do'?s and don'?t'?s|no small|never say never|"
     # "No. 1", "No 5 seed": a rank, not a denial.
     r"no\.?\s*\d+|"
     # "till" only before a date: "not caught with his hand in the till" denies.

@@ -569,6 +569,18 @@ def test_no_evidence_for_one_thing_denies_no_evidence_for_another() -> None:
                   "There is empirical evidence for climate change.").label == "conflict"
 
 
+def test_a_nationality_swaps_no_role_and_never_say_never_denies_nothing() -> None:
+    assert conflicts(
+        "She was elected to the American Medical Association Board of Trustees in 1995, making "
+        "her the first physician under age 40 and the first African - American woman elected.",
+        "She was the first African - American woman and physician under 40 to be elected to "
+        "the American Medical Association Board of Trustees.") == []
+    assert [r[0] for r in conflicts("Natta succeeded Berlinguer as leader of the party.",
+                                    "Berlinguer succeeded Natta as leader of the party.")] == [
+        "role.swapped"]
+    assert not first("You never say never when it comes to Tyler, Hansbrough said.").negated
+
+
 def test_a_hoax_refutes_a_report_of_the_message_it_names() -> None:
     found = conflicts("The tip that led to the raid on the ranch turned out to be a hoax.",
                       "Police raided the ranch after a tip from a girl who said she was abused.")
