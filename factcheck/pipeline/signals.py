@@ -69,20 +69,6 @@ _WORD_NUMBER_RE = re.compile(
 _ADDING = frozenset({"added", "adds"})
 _ADDED_SAYING_RE = re.compile(r"\badd(?:ed|s)\b(?=\s*(?:[,.;:!?\"“”'‘’]|that\b|$))",
                               re.IGNORECASE)
-# A year after a date, told apart by a spaced comma ("Dec. 30 , 2004").
-_YEAR_AFTER_RE = re.compile(r"\s*,?\s*\d")
-
-
-def month_days(text: str) -> list[tuple[int, int, int, int]]:
-    """Return (start, end, month, day) of each day of a month told without its year ("on
-    Dec. 30", "3 November"): extraction reads it only against the report's day."""
-    found = []
-    for rx, day_at, month_at in ((DATE_DMY, 1, 2), (DATE_MDY, 2, 1)):
-        for m in rx.finditer(text):
-            day = int(m.group(day_at))
-            if m.group(3) is None and not _YEAR_AFTER_RE.match(text, m.end()) and 1 <= day <= 31:
-                found.append((m.start(), m.end(), month_number(m.group(month_at)), day))
-    return found
 _CLOCK_RE = re.compile(
     r"\b(?P<h>\d{1,2})(?:\s?:\s?(?P<m>\d{2}))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?![a-z])"
     r"|\b(?P<h24>\d{1,2})\s?:\s?(?P<m24>\d{2})\b", re.IGNORECASE)
@@ -449,14 +435,31 @@ _DECADE_RE = re.compile(r"\bthe\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.IGNO
 MONTH_DAY = "monthday"
 
 
-def _loose_dates(text: str) -> list[Number]:
+# A year after a date, told apart by a spaced comma ("Dec. 30 , 2004").
+_YEAR_AFTER_RE = re.compile(r"\s*,?\s*\d")
+
+
+def month_days(text: str) -> list[tuple[int, int, int, int]]:
+    """Return (start, end, month, day) of each day of a month told without its year ("on
+    Dec. 30", "3 November"): extraction reads it only against the report's day."""
+    found = []
+    for rx, day_at, month_at in ((DATE_DMY, 1, 2), (DATE_MDY, 2, 1)):
+        for m in rx.finditer(text):
+            day = int(m.group(day_at))
+            if m.group(3) is None and not _YEAR_AFTER_RE.match(text, m.end()) and 1 <= day <= 31:
+                found.append((m.start(), m.end(), month_number(m.group(month_at)), day))
+    return found
+
+
+def _loose_dates(text: str, days: list[tuple[int, int, int, int]]) -> list[Number]:
     """Return a bare month ("in October") as a month, a decade in words as its years, and a
-    day of a month without its year ("since Jan. 18") as that day.
+    day of a month without its year ("since Jan. 18"; ``days``, from ``month_days``) as that
+    day.
 
     Only the comparison reads them: a claim's content and keys stay as they were.
     """
     out: list[Number] = []
-    for start, end, mon, day in month_days(text):
+    for start, end, mon, day in days:
         out.append(Number("date", mon * 100 + day, mon * 100 + day, MONTH_DAY, text[start:end]))
     for m in _BARE_MONTH_RE.finditer(text):
         mon = MONTHS[m.group(1).lower()]
@@ -671,7 +674,8 @@ def _signals(
     taken += [(m.start(), m.end()) for m in re.finditer(
         r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
         text)]
-    taken += [(start, end) for start, end, _m, _d in month_days(text)]
+    days = month_days(text)
+    taken += [(start, end) for start, end, _m, _d in days]
     vote_m = RECORDED_VOTE_RE.search(text)
     vote: tuple[int, int] | None = None
     if vote_m:
@@ -779,8 +783,9 @@ def _signals(
     return Signals(
         text=text, tokens=tuple(tokens), content=frozenset(tokens) | value_tokens,
         names=frozenset(names),
-        numbers=tuple(_refined(numbers, text) + [_situated(n, text) for n in _loose_dates(text)
-                                                 if not any(n.text in x.text for x in numbers)]),
+        numbers=tuple(_refined(numbers, text) + [
+            _situated(n, text) for n in _loose_dates(text, days)
+            if not any(n.text in x.text for x in numbers)]),
         negated=negated, negated_heads=frozenset(heads),
         hedged=hedged, unsaid=bool(UNSAID_RE.search(text)),
         directive=bool(DIRECTIVE_RE.search(text)), refuted=refuted,
