@@ -103,6 +103,24 @@ def _month(n: Number) -> float | None:
     return None
 
 
+_INF = float("inf")
+
+
+def _told(n: Number) -> tuple[float, float]:
+    """Return the time a date told with a bound names: "by April 10" names April 10, "until
+    May 2005" all of May 2005."""
+    if n.low > -_INF and n.high < _INF:
+        return n.low, n.high
+    edge = n.high if n.low == -_INF else n.low
+    if n.unit not in ("month", "year") or edge < 1:
+        return edge, edge
+    day = date.fromordinal(int(edge))
+    first = day.replace(month=1 if n.unit == "year" else day.month, day=1)
+    last = (first.replace(year=first.year + 1) if n.unit == "year" else
+            first.replace(year=first.year + first.month // 12, month=first.month % 12 + 1))
+    return float(first.toordinal()), float(last.toordinal() - 1)
+
+
 def _compatible(x: Number, y: Number) -> bool:
     if x.kind in _LENGTHS and y.kind in _LENGTHS:
         # Equal, a length and a time from an event often tell one fact ("two hours before the
@@ -182,8 +200,9 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                          >= max(_tie(x, y) for x in partners)):
                 found.append(Evidence("value.equal", f"{_shown(same[0])} and {_shown(y)}"))
                 continue
+        dated = y.kind in ("date", "year", "month")
         told_alike = [x for x in partners if x.text.lower() == y.text.lower()]
-        if told_alike and y.kind in ("date", "year", "month"):
+        if told_alike and dated:
             # Two reports' "12 weeks ago" or "today", each read from its own day, are one
             # time told alike, not two dates a week apart.
             exact = near = told_alike
@@ -191,10 +210,23 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             # Months compare as months: "in October" holds "30 October 2007".
             exact = [x for x in partners if _month(x) == _month(y)]
             near = exact
+        elif dated:
+            # A time told with a bound is still the day told: "until May 30, 2005" meets
+            # "on May 30, 2005" and "in 2005". Two times open the same way ("since Jan. 18"
+            # / "since Jan. 17", "until May" / "until June") tell two starts or two ends,
+            # which meet only when equal. Between two reports, a time inside another's
+            # bound but not the time told ("until May 30, 2005" / "joined the FBI in 1942")
+            # is of the same event only when a word beside both ties them.
+            told = _told(y)
+            exact = [x for x in partners if _told(x) == told]
+            near = [x for x in partners if (_told(x)[0] <= told[1] and told[0] <= _told(x)[1])
+                    or (x.low <= y.high and y.low <= x.high
+                        and not x.high == y.high == _INF and not x.low == y.low == -_INF
+                        and not (strict and _INF in (-x.low, x.high, -y.low, y.high)
+                                 and not x.context & y.context - {x.unit, y.unit} - untying))]
         else:
             exact = [x for x in partners if x.low == y.low and x.high == y.high]
             near = [x for x in partners if x.low <= y.high and y.low <= x.high]
-        dated = y.kind in ("date", "year", "month")
         if exact:
             found.append(Evidence("value.equal", f"{_shown(exact[0])} and {_shown(y)}", dated,
                                   _counted(y)))

@@ -53,7 +53,8 @@ from .lexicon import (
 )
 from .resources import AUXILIARIES, COMMON_VERBS
 from .types import Claim, Value
-from .values import AND_A_HALF, name_numbers
+from .units import DATE_BOUNDS
+from .values import AND_A_HALF, DATE_BOUND_PREFIX, name_numbers
 
 _TOKEN_RE = re.compile(
     r"[$£€]?\d+(?:[.,]\d+)*%?|[A-Za-z][A-Za-z'\u2019\-\.]*[A-Za-z]|[A-Za-z]")
@@ -282,15 +283,22 @@ def _value_number(v: Value) -> Number:
     elif v.kind in ("count", "quantity", "number") and unit.isalpha():
         # The same stem as a number read from bare text: "25,000 homes" counts "hom" either way.
         unit = stem(unit)
-    low, high = v.low, v.high
-    # Widen by the bound so "more than 2,000" holds 2,100 and "about 5" holds 5.3.
-    if v.bound == "about":
-        low, high = low * 0.9, high * 1.1
-    elif v.bound in ("more_than", "at_least"):
-        high = float("inf")
-    elif v.bound in ("less_than", "up_to"):
-        low = float("-inf") if v.kind != "count" else 0.0
+    low, high = _bounded(v.bound, v.low, v.high, v.kind == "count")
     return Number(v.kind, low, high, unit, v.text)
+
+
+
+
+def _bounded(bound: str, low: float, high: float, count: bool = False) -> tuple[float, float]:
+    """Return ``low`` and ``high`` widened by ``bound``, so "more than 2,000" holds 2,100,
+    "about 5" holds 5.3 and "by April 10" holds 9 March."""
+    if bound == "about":
+        return low * 0.9, high * 1.1
+    if bound in ("more_than", "at_least"):
+        return low, float("inf")
+    if bound in ("less_than", "up_to"):
+        return (0.0 if count else float("-inf")), high
+    return low, high
 
 
 def _bound_before(text: str, start: int) -> str:
@@ -460,7 +468,12 @@ def _loose_dates(text: str, days: list[tuple[int, int, int, int]]) -> list[Numbe
     """
     out: list[Number] = []
     for start, end, mon, day in days:
-        out.append(Number("date", mon * 100 + day, mon * 100 + day, MONTH_DAY, text[start:end]))
+        low = high = float(mon * 100 + day)
+        # "by April 10" holds 9 March, as extraction reads the bound of a whole date.
+        bound = DATE_BOUND_PREFIX.search(text, max(0, start - 12), start)
+        low, high = _bounded(DATE_BOUNDS[bound.group(1).lower()] if bound else "exactly",
+                             low, high)
+        out.append(Number("date", low, high, MONTH_DAY, text[start:end]))
     for m in _BARE_MONTH_RE.finditer(text):
         mon = MONTHS[m.group(1).lower()]
         out.append(Number("month", mon, mon, "month", m.group(1)))
@@ -635,8 +648,12 @@ def _refined(numbers: list[Number], text: str) -> list[Number]:
                   and _span(n)[0] <= fine.low and fine.high <= _span(n)[1]
                   and (fine.low, fine.high) != _span(n)]
         if coarse:
-            # The day of "April 14 , 1866" read as a number of its own goes too.
-            out = [n for n in out if n.text not in fine.text] + [_situated(fine, text)]
+            # The day of "April 14 , 1866" read as a number of its own goes too. A bound
+            # stays: "by April 10, 2015" still holds 9 March 2015.
+            low = fine.low if coarse[0].low > float("-inf") else coarse[0].low
+            high = fine.high if coarse[0].high < float("inf") else coarse[0].high
+            out = [n for n in out if n.text not in fine.text] + [
+                _situated(replace(fine, low=low, high=high), text)]
     return out
 
 

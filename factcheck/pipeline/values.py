@@ -129,7 +129,7 @@ _BOUND_PREFIX = re.compile(
 _CONVERTED_BOUND_PREFIX = re.compile(
     r"\b(" + "|".join(re.escape(b) for b in sorted(BOUND_WORDS, key=len, reverse=True))
     + r")\s+\d[\d.,]*\s*[^\W\d_]{0,12}\.?\s*\(\s*$", re.IGNORECASE)
-_DATE_BOUND_PREFIX = re.compile(r"\b(" + "|".join(DATE_BOUNDS) + r")\s+(?:the\s+)?$",
+DATE_BOUND_PREFIX = re.compile(r"\b(" + "|".join(DATE_BOUNDS) + r")\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 _RANGE_PREFIX = re.compile(r"\b(between|from)\s+(?:US\$|\$|€|£|₹|Rs\.?\s?)?$", re.IGNORECASE)
 # "$143-billion" too: a hyphen joins the scale in some newsrooms' style.
@@ -224,7 +224,7 @@ class _Scan:
     def add_dates(self, first: date, last: date, unit: str, start: int, end: int, *,
                   relative: bool = False) -> None:
         bound: Bound = "exactly"
-        m = _DATE_BOUND_PREFIX.search(self.text, max(0, start - 12), start)
+        m = DATE_BOUND_PREFIX.search(self.text, max(0, start - 12), start)
         if m:
             bound = DATE_BOUNDS[m.group(1).lower()]
         self.add("date", first.toordinal(), last.toordinal(), unit, start, end, bound=bound,

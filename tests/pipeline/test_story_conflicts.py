@@ -1408,3 +1408,30 @@ def test_a_denial_of_the_deed_itself_still_conflicts() -> None:
 def test_no_conflict_with_a_conversion_or_an_increment_read_whole(a: str, b: str) -> None:
     """A bracketed conversion and "three more years" are no other account of a sum."""
     assert not conflicts(a, b)
+
+
+@pytest.mark.parametrize("deadline", ["by April 10, 2015", "by April 10"])
+def test_a_deadline_holds_an_earlier_day(deadline: str) -> None:
+    """"by April 10" is a bound, with or without its year: 9 March meets it, the 19th not."""
+    promise = f"The company will open its first store {deadline}."
+    year = ", 2015" if "2015" in deadline else ""
+    found = relate(promise, f"The company opened its first store on March 9{year}.")
+    assert (found.label, found.reasons[0]) == ("agree", "value.within_bound")
+    found = relate(promise, f"The company opened its first store on April 19{year}.")
+    assert (found.label, found.reasons[0]) == ("conflict", "value.mismatch.date")
+
+
+def test_two_ends_of_a_stretch_clash_and_an_end_meets_its_day() -> None:
+    """Two "until" days are two ends, as two "since" days are two starts."""
+    found = relate("The strike will last until May 3.", "The strike will last until May 5.")
+    assert (found.label, found.reasons[0]) == ("conflict", "value.mismatch.date")
+    assert labels("Felt remained anonymous until May 30, 2005, when his family revealed "
+                  "his identity.", "Felt's family revealed his identity on May 30, 2005.") == [
+        ("agree", ("value.equal",))]
+
+
+def test_a_year_inside_another_bound_is_no_agreement_between_reports() -> None:
+    """Between reports, "before 1997" holds "in 1928" only where a word beside both ties them."""
+    found = labels("Before 1997, Gigante had served only a five-year heroin rap in 1959.",
+                   "Born in the Bronx in 1928, Gigante became a small-time boxer.")
+    assert [label for label, _ in found] == ["complement"]
