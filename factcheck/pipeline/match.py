@@ -148,7 +148,9 @@ def similarity(
 def _score(sa: Signals, sb: Signals, idf: Mapping[str, float] | None,
            totals: tuple[float, float] | None) -> float:
     tsr = fuzz.token_set_ratio(sa.frame, sb.frame)
-    return 0.3 * tsr + 70.0 * overlap(sa, sb, idf=idf, totals=totals)
+    # Rounded: the overlap sums weights over sets, whose order (and so the last bits of the
+    # sum) changes with the hash seed; two equal scores must stay equal to rank the same.
+    return round(0.3 * tsr + 70.0 * overlap(sa, sb, idf=idf, totals=totals), 9)
 
 
 def frame_similarity(a: Claim, b: Claim) -> float:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from factcheck.pipeline import Claim, relate
@@ -103,3 +107,15 @@ def test_a_name_spelt_with_and_without_accents_ties_two_claims() -> None:
     relation = relate("President Recep Tayyip Erdoğan will visit Kraków on Monday.",
                       "President Erdogan will visit Krakow on Friday.")
     assert (relation.label, relation.reasons[0]) == ("conflict", "value.mismatch.date")
+
+
+def test_ties_rank_alike_under_any_hash_seed() -> None:
+    """Two claims scoring the same are ranked in the same order whatever the string hashes:
+    the overlap sums weights over sets, whose order changes with PYTHONHASHSEED."""
+    script = ("from factcheck.pipeline import relate; r = relate('Apple will shutdown Beats "
+              "Music', \"Apple's Beats Music Brand May Go Away. Apple's Beats Music Service is "
+              "Sticking Around.\"); print(r.label, r.reasons)")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("0", "8", "16")}
+    assert len(seen) == 1, seen
