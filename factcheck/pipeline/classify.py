@@ -32,6 +32,7 @@ from .lexicon import (
     MONTHS,
     NEGATING_PHRASES,
     NEGATORS,
+    NUMBER_WORDS,
     OCCUPATION_FIELDS,
     ORDINALS,
     REPORTING_VERBS,
@@ -152,15 +153,15 @@ def _capitalised(text: str) -> frozenset[str]:
 
 
 def _values(sa: Signals, sb: Signals, subject: str = "", *,
-            strict: bool = False, recalled: bool = False) -> list[Evidence]:
+            strict: bool = False, apart: bool = False) -> list[Evidence]:
     """Return how the values of ``sb`` stand to those of ``sa`` (equal, within, differs, mismatch).
 
     ``strict`` is for two claims nobody said belong together (claims of two reports of a
     story): two numbers then clash only when a word beside each, other than what they
     count, is the same ("12 people were injured" / "18 people had been injured"), never
     for being the only numbers of two short claims ("scored 20 points" / "needed nine").
-    ``recalled``: one claim recalls an older event (``_recalled``), whose counts and
-    measures are not the other's.
+    ``apart``: one claim recalls an older event (``_recalled``) or tells of another named
+    subject (``_two_subjects``), whose counts and measures are not the other's.
     """
     found: list[Evidence] = []
     na, nb = _numbers(sa), _numbers(sb)
@@ -286,9 +287,10 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
                 continue
             if variants and (not _compound(y) or not anchored):
                 continue
-            if strict and not dated and recalled:
+            if strict and not dated and apart:
                 # "A quake killed more than 26,000 people in Bam in December 2003" / "Ten
-                # people are killed": the report recalls an older event.
+                # people are killed": the report recalls an older event. "EDS shares
+                # soared $5.27" / "HP shares sagged $2.56": two companies.
                 continue
             if strict and not dated and (_unknown_doer(sa) or _unknown_doer(sb)):
                 # "It killed 612 people", "He had just 269 yards rushing": between two
@@ -621,6 +623,25 @@ def _recalled(sa: Signals, sb: Signals, published_a: date | None,
     and the other tells no time: an older event the report recalls, against the news."""
     return (_recalls(sa, published_a) and _undated(sb)) or (
         _recalls(sb, published_b) and _undated(sa))
+
+
+def _named_subject(c: Claim) -> frozenset[str]:
+    """Return the stems of a claim's subject when it is a name ("HP shares sagged", "Bush
+    missed four games"), not a speaker, a number or a common word."""
+    words = c.subject.split()
+    if not words or c.attribution or len(words) > 2 or any(
+            w in NUMBER_WORDS or w in STOPWORDS or w in COMMON_WORDS for w in words):
+        return frozenset()
+    stems = frozenset(stem(w) for w in words)
+    return stems if stems <= _capitalised(c.text) else frozenset()
+
+
+def _two_subjects(a: Claim, b: Claim, sa: Signals, sb: Signals) -> bool:
+    """Return whether two claims tell of two named subjects, neither naming the other's:
+    "EDS shares soared $5.27" / "HP shares sagged $2.56", "Phillips had missed three
+    games" / "Bush missed four games"."""
+    na, nb = _named_subject(a), _named_subject(b)
+    return bool(na) and bool(nb) and not (na & sb.content or nb & sa.content or na & nb)
 
 
 def _bare(n: Number) -> bool:
@@ -2320,8 +2341,9 @@ def classify(
     subject = a.subject if a.subject and a.subject in a.text and all(
         stem(w) in sb.content for w in a.subject.split()) else ""
     values = _values(sa, sb, subject, strict=not directed,
-                     recalled=not directed and bool(sa.numbers) and bool(sb.numbers)
-                     and _recalled(sa, sb, published_a, published_b))
+                     apart=not directed and bool(sa.numbers) and bool(sb.numbers)
+                     and (_recalled(sa, sb, published_a, published_b)
+                          or _two_subjects(a, b, sa, sb)))
     hard: list[Evidence] = []   # conflicts that hedging does not excuse
     soft: list[Evidence] = []   # conflicts that scope, stage or hedging can explain
     denier, other = (sa, sb) if sa.negated else (sb, sa)

@@ -1435,3 +1435,25 @@ def test_a_year_inside_another_bound_is_no_agreement_between_reports() -> None:
     found = labels("Before 1997, Gigante had served only a five-year heroin rap in 1959.",
                    "Born in the Bronx in 1928, Gigante became a small-time boxer.")
     assert [label for label, _ in found] == ["complement"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("EDS shares soared $5.27, or nearly 28 percent, to finish yesterday at $24.13.",
+     "HP shares sagged $2.56 Tuesday to finish at $44.27."),
+    ("Phillips had already missed three games earlier this season with a fractured forearm.",
+     "Bush missed four games earlier this season after undergoing knee surgery."),
+])
+def test_counts_of_two_named_subjects_do_not_conflict(a: str, b: str) -> None:
+    """Two companies' shares or two players' games are two counts, not two accounts."""
+    assert conflicts(a, b) == []
+
+
+def test_counts_of_one_named_subject_still_conflict() -> None:
+    """The same name, or a speaker rather than a subject, leaves the clash."""
+    assert [r[0] for r in conflicts(
+        "Phillips had already missed three games earlier this season with a fractured forearm.",
+        "Phillips missed four games earlier this season.")] == ["value.mismatch.number"]
+    assert [r[0] for r in conflicts(
+        "Smith said ten people died in the apartment fire on Main Street.",
+        "Jones said twelve people died in the apartment fire on Main Street.")] == [
+        "value.mismatch.number"]
