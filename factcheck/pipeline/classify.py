@@ -420,14 +420,25 @@ _INCREMENT_INSIDE_RE = re.compile(r"\s(?:more|additional|extra|further)\s", re.I
 _AGE_NOUN_RE = re.compile(r"^[\s,]*([A-Za-z]{3,})\b")
 
 
+# A count of absences: "missed nine games", "sat out the last three games".
+_MISSED_RE = re.compile(r"\b(?:missed|miss|misses|missing|sat out|sitting out|sidelined for)\s+"
+                        r"(?:the\s+|his\s+|her\s+|their\s+)?(?:last\s+|first\s+|final\s+)?$",
+                        re.IGNORECASE)
+
+
 def _role_of(n: Number, text: str) -> str:
-    """Return what a count is of a whole in ``text``: "part", "increment", "age:<noun>" or ""."""
+    """Return what a count is of a whole in ``text``: "part", "increment", "missed",
+    "age:<noun>" or ""."""
     at = text.find(n.text)
     if at < 0:
         return ""
     before, after = text[:at], text[at + len(n.text):]
     if _PART_RE.search(before[-24:]):
         return "part"
+    if n.kind in ("count", "number") and _MISSED_RE.search(before[-30:]):
+        # Games missed and games played add up to a season: "missed nine games" / "limited
+        # him to six games" tell two counts.
+        return "missed"
     if (_INCREMENT_BEFORE_RE.search(before[-24:]) or _INCREMENT_AFTER_RE.match(after)
             or _INCREMENT_INSIDE_RE.search(n.text)):
         return "increment"

@@ -1457,3 +1457,13 @@ def test_counts_of_one_named_subject_still_conflict() -> None:
         "Smith said ten people died in the apartment fire on Main Street.",
         "Jones said twelve people died in the apartment fire on Main Street.")] == [
         "value.mismatch.number"]
+
+
+def test_games_missed_and_games_played_do_not_conflict() -> None:
+    """"missed nine games" and "limited him to six games" are two counts of one season."""
+    assert conflicts("Thomas missed nine games this season because of the injury.",
+                     "An ankle injury limited Thomas to only six games this season.") == []
+    assert [r[0] for r in conflicts(
+        "Thomas missed nine games this season because of the injury.",
+        "Thomas missed six games this season with an ankle injury.")] == [
+        "value.mismatch.number"]
