@@ -2126,7 +2126,14 @@ def _name_runs(s: Signals, other: Signals) -> list[tuple[str, int, int, str]]:
 _NOT_YET_RE = re.compile(r"\b(?:not|n't) yet\b|\byet to\b", re.IGNORECASE)
 # A denial told as "so far": "no decision had yet been made", "no deal has been signed yet".
 # Between two reports it is an earlier moment than the other's news, not a clash.
-_NONE_YET_RE = re.compile(r"\bno\s+(?:\w+\s+){1,8}?(?:yet|so far)\b", re.IGNORECASE)
+_NONE_YET_RE = re.compile(
+    r"\bno\s+(?:\w+\s+){1,8}?(?:yet|so far)\b"
+    # Or over a stretch of time up to then: "has not been hit by a quake in more than 25
+    # years", "had not won since 1998". The other report's deed may be what ends it.
+    r"|\b(?:in|since)\s+(?:(?:more\s+than|over|nearly|almost|about|at\s+least|the\s+"
+    r"(?:past|last))\s+)?(?:\d+|a|an|two|three|four|five|six|seven|eight|nine|ten|a\s+few|"
+    r"several|many)\s+(?:years?|decades?|months?|weeks?)\b|\bsince\s+(?:19|20)\d\d\b",
+    re.IGNORECASE)
 _NEGATOR_RE = re.compile(r"\b(?:" + "|".join(sorted(
     (re.escape(w) for w in NEGATORS if "'" not in w), key=len, reverse=True))
     + r")\b|\w+n't\b", re.IGNORECASE)

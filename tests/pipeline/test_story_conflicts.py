@@ -1467,3 +1467,13 @@ def test_games_missed_and_games_played_do_not_conflict() -> None:
         "Thomas missed nine games this season because of the injury.",
         "Thomas missed six games this season with an ankle injury.")] == [
         "value.mismatch.number"]
+
+
+def test_a_denial_over_a_stretch_of_time_is_no_clash_with_the_news() -> None:
+    """"not hit by a quake in more than 25 years" tells the time before the news."""
+    assert conflicts("The surrounding area has not been hit by a quake in more than 25 years.",
+                     "The rocky and barren island was hit almost two years after the city of "
+                     "Bam was destroyed in a quake that killed tens of thousands of people.") == []
+    assert [r[0] for r in conflicts("The surrounding area was not hit by the quake.",
+                                    "The surrounding area was hit by the quake on Sunday.")] == [
+        "polarity.opposite"]
