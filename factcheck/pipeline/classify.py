@@ -122,6 +122,17 @@ def _told(n: Number) -> tuple[float, float]:
     return float(first.toordinal()), float(last.toordinal() - 1)
 
 
+def _dates_meet(x: Number, y: Number, *, strict: bool, untying: frozenset[str]) -> bool:
+    """Return whether two dates, either told with a bound, can be one time (see ``_values``)."""
+    (x_first, x_last), (y_first, y_last) = _told(x), _told(y)
+    if x_first <= y_last and y_first <= x_last:
+        return True
+    if not (x.low <= y.high and y.low <= x.high) or x.high == y.high == _INF \
+            or x.low == y.low == -_INF:
+        return False
+    return not strict or bool(x.context & y.context - {x.unit, y.unit} - untying)
+
+
 def _compatible(x: Number, y: Number) -> bool:
     if x.kind in _LENGTHS and y.kind in _LENGTHS:
         # Equal, a length and a time from an event often tell one fact ("two hours before the
@@ -218,13 +229,8 @@ def _values(sa: Signals, sb: Signals, subject: str = "", *,
             # which meet only when equal. Between two reports, a time inside another's
             # bound but not the time told ("until May 30, 2005" / "joined the FBI in 1942")
             # is of the same event only when a word beside both ties them.
-            told = _told(y)
-            exact = [x for x in partners if _told(x) == told]
-            near = [x for x in partners if (_told(x)[0] <= told[1] and told[0] <= _told(x)[1])
-                    or (x.low <= y.high and y.low <= x.high
-                        and not x.high == y.high == _INF and not x.low == y.low == -_INF
-                        and not (strict and _INF in (-x.low, x.high, -y.low, y.high)
-                                 and not x.context & y.context - {x.unit, y.unit} - untying))]
+            exact = [x for x in partners if _told(x) == _told(y)]
+            near = [x for x in partners if _dates_meet(x, y, strict=strict, untying=untying)]
         else:
             exact = [x for x in partners if x.low == y.low and x.high == y.high]
             near = [x for x in partners if x.low <= y.high and y.low <= x.high]

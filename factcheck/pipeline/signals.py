@@ -287,8 +287,6 @@ def _value_number(v: Value) -> Number:
     return Number(v.kind, low, high, unit, v.text)
 
 
-
-
 def _bounded(bound: str, low: float, high: float, count: bool = False) -> tuple[float, float]:
     """Return ``low`` and ``high`` widened by ``bound``, so "more than 2,000" holds 2,100,
     "about 5" holds 5.3 and "by April 10" holds 9 March."""
