@@ -384,14 +384,7 @@ def _own_numbers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
                 kind, unit = "year", "year"
             else:
                 kind = "number"
-        bound = _bound_before(text, m.start())
-        low, high = n, n
-        if bound == "about":
-            low, high = n * 0.9, n * 1.1
-        elif bound in ("more_than", "at_least"):
-            high = float("inf")
-        elif bound in ("less_than", "up_to"):
-            low = float("-inf")
+        low, high = _bounded(_bound_before(text, m.start()), n, n)
         shown, end = text[m.start():num_end].strip(), num_end
         noun = _NOUN_AFTER_RE.match(text, end)
         if kind == "number" and noun and stem(noun.group(1)) == unit:
