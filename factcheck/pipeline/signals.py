@@ -655,6 +655,108 @@ _TITLE_NEGATOR_RE = re.compile(r"(?<=[\w,] )(?:No|Not|Never|Nothing|Nobody)(?= [
 _BRACKETS = re.compile(r"-[LR][RS]B-")
 
 
+_NEG_WORD_RE = re.compile(r"[^\W\d_]+n't|[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*")
+# What a negation denies lies in its own clause: in "the process isn't over," said director
+# Mike Reavey nothing of Reavey is denied.
+# A spaced hyphen is often only a tokeniser's ("6.1 - magnitude", "co - counsel").
+_CLAUSE_BREAK_RE = re.compile(r"([,;:!?()\[\]\"“”‘]|\s[–—]+\s|--)")
+# "none of the passengers were hurt", "nothing in this rule relieves": the words after the
+# pronoun name who or what, not what is denied.
+_PRONOUN_NEGATORS = frozenset({"none", "nothing", "nobody", "no-one"})
+_PREPOSITIONS = frozenset({"of", "in", "at", "from", "among", "on"})
+# "I don't think it was Magruder" gives an opinion; it denies no thinking.
+_OPINION_VERBS = frozenset({"think", "believe", "expect", "suppose", "know", "guess"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_HEARSAY = frozenset({"believed", "thought", "expected", "reported", "known", "said"})
+
+
+def _negator(word: str) -> bool:
+    return word in NEGATORS or word.endswith("n't")
+
+
+def _following(words: list[str], k: int) -> list[str]:
+    """Return the words a negator at ``words[k]`` denies: the first content word after it,
+    or two when the first is an adverb ("not immediately known" denies known)."""
+    found = [x for x in words[k + 1:k + 5] if x not in STOPWORDS and not _negator(x)][:2]
+    if len(found) == 2 and not (found[0].endswith("ly") and len(found[0]) > 4):
+        found = found[:1]
+    return found
+
+
+def _after_verb(words: list[str], k: int) -> list[str]:
+    """Return what is denied after the subject that a negator at ``words[k]`` opens: the
+    words after its auxiliary ("none of them were hurt"); none when no auxiliary shows."""
+    aux = next((n for n in range(k + 1, len(words)) if words[n] in AUXILIARIES), None)
+    if aux is None:
+        return []
+    # "None of those offers are believed to be for more than eight years" denies no belief.
+    return _following(words[:aux + 1] + [
+        x for x in words[aux + 1:] if x not in _HEARSAY], aux)
+
+
+def _noun_denied(words: list[str], k: int) -> list[str]:
+    """Return the head noun of the phrase "no" at ``words[k]`` opens, when it is more than
+    a word: "no tsunami warning issued" denies a warning, "no reported injuries" injuries."""
+    run: list[str] = []
+    for x in words[k + 1:k + 5]:
+        if x in STOPWORDS or _negator(x):
+            break
+        run.append(x)
+    while len(run) >= 2 and run[-1].endswith("ed"):  # "no deaths reported"
+        run.pop()
+    return run[-1:] if len(run) >= 2 else []
+
+
+def _no_word_yet(words: list[str], k: int) -> bool:
+    """Return whether "no" at ``words[k]`` says only that nothing was told yet: "There were
+    no immediate reports of casualties" denies no casualties, and no later reports."""
+    return words[k] == "no" and words[k + 1:k + 2] == ["immediate"]
+
+
+def _denied_heads(masked: str) -> set[str]:
+    """Return the stems of the words each negation in ``masked`` (lower case) denies."""
+    heads: set[str] = set()
+    earlier: list[str] = []
+    parts = _CLAUSE_BREAK_RE.split(masked)
+    # Each clause with the mark before it (a quote, a question mark) or "" at the start.
+    for before, clause in zip(["", *parts[1::2]], parts[0::2], strict=True):
+        words = _NEG_WORD_RE.findall(clause)
+        opening = before.strip() in ("", '"', "“", "‘", ":")
+        for k, w in enumerate(words):
+            if not _negator(w):
+                continue
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if (_CONDITIONS & set(words[:k])  # "if the species would not be harmed"
+                    # A command opening a sentence or a quote: "Don't talk."
+                    or (opening and k == 0 and w in ("don't", "dont"))
+                    or (opening and k == 1 and words[0] == "do" and w == "not")
+                    or nxt in _OPINION_VERBS
+                    # "Nor is Windows Server 2012." leaves out what it denies.
+                    or (k == 0 and w in ("nor", "neither") and nxt in AUXILIARIES
+                        and len(words) <= 5)
+                    or (w == "neither" and "nor" in words[k + 1:])
+                    or _no_word_yet(words, k)):
+                continue
+            if before.strip() == "?" and k == 0 and words[1:2] in ([], ["so"], ["says"]):
+                # "Apple to shut down Beats Music? Not so, Apple says" denies the question.
+                found = [x for x in earlier if x not in STOPWORDS and not _negator(x)]
+            elif (w in _PRONOUN_NEGATORS and nxt in _PREPOSITIONS) or (
+                    w == "nor" and ("neither" in words[:k] or k == 0)):
+                found = _after_verb(words, k)  # "Nor did she plan to stop"
+            elif w == "no" and (noun := _noun_denied(words, k)):
+                found = noun
+            elif k == 0 and w == "not" and earlier:
+                # ", not a .45-caliber handgun": what sets the alternative apart is denied,
+                # not the words it shares with what the sentence asserts.
+                told = {stem(x) for x in earlier}
+                found = _following([w] + [x for x in words[1:] if stem(x) not in told], 0)
+            else:
+                found = _following(words, k)
+            heads.update(stem(x) for x in found)
+        earlier.extend(words)
+    return heads
+
+
 @lru_cache(maxsize=65536)
 def _signals(
     text: str, values: tuple[Value, ...], offset: int, entities: tuple[str, ...] = (),
@@ -713,19 +815,9 @@ def _signals(
     titled = (_TITLE_NEGATOR_RE.sub(" ", text) if running else text).lower().replace(
         "\u2019", "'")
     masked = NEGATION_EXCEPTIONS.sub(" ", titled)
-    neg_words = re.findall(r"[^\W\d_]+n't|[^\W\d_][^\W\d_'\-]*(?:['\-][^\W\d_]+)*", masked)
-    negators = sum(1 for w in neg_words if w in NEGATORS or w.endswith("n't"))
-    # The words a negation denies: the first content words after each negator.
-    heads: set[str] = set()
-    for k, w in enumerate(neg_words):
-        if w in NEGATORS or w.endswith("n't"):
-            following = [x for x in neg_words[k + 1:k + 5]
-                         if x not in STOPWORDS and x not in NEGATORS][:2]
-            # An adverb qualifies the word it denies: "not immediately known" denies known.
-            if len(following) == 2 and not (following[0].endswith("ly")
-                                            and len(following[0]) > 4):
-                following = following[:1]
-            heads.update(stem(x) for x in following)
+    neg_words = _NEG_WORD_RE.findall(masked)
+    negators = sum(1 for w in neg_words if _negator(w))
+    heads = _denied_heads(masked)
     for m in NEGATING_PHRASES.finditer(masked):
         following = [x for x in re.findall(r"[a-z][a-z'\-]*", masked[m.end():m.end() + 40])
                      if x not in STOPWORDS][:1]

@@ -1477,3 +1477,60 @@ def test_a_denial_over_a_stretch_of_time_is_no_clash_with_the_news() -> None:
     assert [r[0] for r in conflicts("The surrounding area was not hit by the quake.",
                                     "The surrounding area was hit by the quake on Sunday.")] == [
         "polarity.opposite"]
+
+
+@pytest.mark.parametrize(("text", "heads"), [
+    # What a negation denies stays in its clause.
+    ('"The response process isn\'t over," said Security Response director Mike Reavey.',
+     set()),
+    # "no" denies the head of the phrase it opens, not its first word.
+    ("There were no reported injuries in Dubai.", {"injury"}),
+    ("The quake struck Aceh with no tsunami warning issued.", {"warn"}),
+    ("There were no deaths reported.", {"die"}),
+    # After "none of ..." and "neither ... nor ...", what is denied follows the verb.
+    ("None of the passengers were injured.", {"injur"}),
+    ("Neither the driver nor the passenger was hurt.", {"hurt"}),
+    ("Neither Perlo nor his co-counsel ever claimed their client's innocence.", set()),
+    # A command, an opinion, a condition or an ellipsis denies no event.
+    ('A sign at his headquarters warned, "Don\'t talk."', set()),
+    ("I don't think it would have been Magruder.", set()),
+    ("It's as if Apple didn't learn its lesson with the MacBook Air.", set()),
+    ("Nor is Windows Server 2012.", set()),
+    # ", not a .45-caliber handgun" denies the alternative, not what both share.
+    ("It was a .32-caliber revolver, not a .45-caliber handgun.", {"handgun"}),
+    # A headline's answer denies its question.
+    ("Apple to shut down Beats Music? Not so, Apple says", {"appl", "shut", "beat", "music"}),
+])
+def test_what_a_negation_denies(text: str, heads: set[str]) -> None:
+    """The denied words are read from the negation's own clause and phrase."""
+    assert first(text).negated_heads == heads
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("There were no reported injuries in Dubai.", "The website reported 65 responses from Dubai."),
+    ("A 6.1-magnitude earthquake which hit the Indonesian province of Aceh on Tuesday killed a "
+     "child, sparking panic in a region devastated by the quake-triggered tsunami of 2004.",
+     "A powerful 6.1-magnitude earthquake struck the Indonesian province of Aceh with no "
+     "tsunami warning issued."),
+    ('A sign hung on the wall warning business associates against loose talk: "This place is '
+     'bugged."', 'A sign at his headquarters warned, "Don\'t talk.'),
+    ("Apple designer Jonathan Ive explained that Apple learned a lot when making the MacBook "
+     "Air.", "It's as if Apple didn't learn its lesson with the MacBook Air and its batteries."),
+    # As ECB+ spaces it.
+    ("Lynch said his client had a.32-caliber revolver",
+     "He said it was a.32 - caliber revolver, not a.45 - caliber handgun like the one that "
+     "killed the girl."),
+])
+def test_a_negation_of_something_else_is_no_clash(a: str, b: str) -> None:
+    """Denying a warning, a command, a wish or an alternative is no denial of the news."""
+    assert conflicts(a, b) == []
+
+
+def test_a_denial_of_the_same_event_still_clashes() -> None:
+    """The passengers hurt, the injuries reported: the denied word itself is told."""
+    assert [r[0] for r in conflicts("None of the passengers were injured in the crash.",
+                                    "Two passengers were injured in the crash.")] == [
+        "polarity.opposite"]
+    assert [r[0] for r in conflicts(
+        "There were no injuries reported in Dubai after the quake.",
+        "Several injuries were reported in Dubai after the quake.")] == ["polarity.opposite"]
