@@ -946,14 +946,47 @@ def _denied_later(s: Signals, t: str) -> bool:
     return False
 
 
-def _asserted(heads: frozenset[str], other: Signals, directed: bool) -> frozenset[str]:
-    """Return the denied ``heads`` that ``other`` asserts. Between two reports a word told
-    only as an aim ("trying to determine the cause", "to help determine") asserts nothing:
-    "the cause has not been determined" does not deny it."""
-    if directed or not heads or " to " not in other.text:
+# A verb denied right after its negator: "didn't even fight", "can't call it arson".
+_DENIED_VERB_RE = re.compile(
+    r"\b(?:not|never|[a-z]+n['\u2019]t)\s+(?:(?:be|been|being|even|ever|yet|really|always|"
+    r"just|actually|also)\s+){0,2}([a-z]+)", re.IGNORECASE)
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her",
+                          "its", "their", "our", "my", "your", "any", "some", "every", "each",
+                          "another"})
+_CONDITION_BEFORE_RE = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+
+
+def _as_noun_only(t: str, s: Signals) -> bool:
+    """Return whether every word of ``s`` with stem ``t`` follows a determiner or a
+    possessive: "in this fight", "got a call", "the Eagles' practice squad"."""
+    words = WORD_RE.findall(s.text)
+    uses = [k for k, w in enumerate(words) if stem(w.lower()) == t]
+    return bool(uses) and all(k > 0 and (words[k - 1].lower() in _DETERMINERS or words[
+        k - 1].endswith(("'", "'s", "\u2019s"))) for k in uses)
+
+
+def _verbs_told_as_nouns(denier: Signals, other: Signals) -> frozenset[str]:
+    """Return the verbs ``denier`` denies that ``other`` writes only as nouns: "he didn't
+    even fight" denies no "fight" of "apparent in this fight"."""
+    verbs = {stem(m.group(1).lower()) for m in _DENIED_VERB_RE.finditer(denier.text)}
+    return frozenset(h for h in denier.negated_heads & verbs if _as_noun_only(h, other))
+
+
+def _asserted(heads: frozenset[str], denier: Signals, other: Signals,
+              directed: bool) -> frozenset[str]:
+    """Return the denied ``heads`` that ``other`` asserts.
+
+    Between two reports a word told only as an aim ("trying to determine the cause", "to
+    help determine") or under a condition ("if the world knew, they would hang me") asserts
+    nothing: "the cause has not been determined" does not deny it. Nor does a noun deny
+    the verb written the same: "he didn't even fight" / "apparent in this fight".
+    """
+    if directed or not heads:
         return heads
-    return frozenset(h for h in heads if any(
+    nouns = _verbs_told_as_nouns(denier, other)
+    return frozenset(h for h in heads - nouns if any(
         stem(m.group().lower()) == h and not _AIM_BEFORE_RE.search(other.text[:m.start()])
+        and not _CONDITION_BEFORE_RE.search(other.text[:m.start()])
         for m in WORD_RE.finditer(other.text)))
 
 
@@ -2384,14 +2417,17 @@ def classify(
     two_senses = denier.sensed ^ other.sensed
     if sa.negated != sb.negated and telling and near >= _CONFLICT_OVERLAP and (
             _asserted(_placed(denier.negated_heads & other.content - two_senses, denier, other,
-                              directed), other, directed)
+                              directed), denier, other, directed)
             or _adverb_denied(denier, other)
             or (directed and denier is sb and ov >= 0.3)) and not denied_phrase and not (
             _plea_against_verdict(denier, other)) and not (
             not directed and (_other_party(denier, other) or _they_deny(denier, other)
                               or _NOT_YET_RE.search(other.text)
                               or _NONE_YET_RE.search(denier.text)
-                              or _aside_negation(denier))):
+                              or _aside_negation(denier)
+                              # Only the denied word shared: "the environment have been
+                              # overturned" / "has not formally overturned it".
+                              or not (sa.content & sb.content) - denier.negated_heads)):
         hard.append(Evidence("polarity.opposite",
                              "one says it happened, the other that it did not"))
     elif sa.negated and sb.negated and ov >= _CONFLICT_OVERLAP and _denial_moved(sa, sb):
@@ -2402,7 +2438,9 @@ def classify(
             and denier.negated_heads - two_senses and not _plea_against_verdict(denier, other) \
             and not (not directed and (_other_party(denier, other)
                                        or _they_deny(denier, other)
-                                       or _NONE_YET_RE.search(denier.text))):
+                                       or _NONE_YET_RE.search(denier.text)
+                                       or denier.negated_heads
+                                       <= _verbs_told_as_nouns(denier, other))):
         # The denier may be as long as the other: "refused to" adds a word of its own.
         denial = _short_denial(denier, other)
         if denial is not None:

@@ -91,7 +91,9 @@ _UNSAID = (
     r"(?:declin|refus)(?:e|ed|es|ing) to)\s+(?:immediately\s+)?"
     r"(?:say|comment|specify|disclose|elaborate|identify)|"
     r"(?:(?:is|are|was|were|has|have|had)\s+not|(?:is|are|was|were|has|have|had)n['\u2019]t)"
-    r"\s+(?:(?:yet|been)\s+)*(?:said|specified|disclosed|identified|made public))\b")
+    r"\s+(?:(?:yet|been)\s+)*(?:said|specified|disclosed|identified|made public)|"
+    # "though they said nothing about availability and pricing"
+    r"(?:say|says|said|saying)\s+nothing\s+(?:about|of|on))\b")
 UNSAID_RE = re.compile(r"\b" + _UNSAID, re.IGNORECASE)
 # "not only", "no longer", "no doubt" do not deny the statement they stand in.
 NEGATION_EXCEPTIONS = re.compile(

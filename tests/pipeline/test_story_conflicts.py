@@ -1534,3 +1534,38 @@ def test_a_denial_of_the_same_event_still_clashes() -> None:
     assert [r[0] for r in conflicts(
         "There were no injuries reported in Dubai after the quake.",
         "Several injuries were reported in Dubai after the quake.")] == ["polarity.opposite"]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # A denied verb against the same word as a noun.
+    ("Two things were very apparent in this fight.", "And worse than that, he didn't even fight."),
+    ('"You can\'t call it arson yet," Palmer public safety director Jon Owen said.',
+     "Jon Owen, the city's public safety director, said a call came in from the Valley Hotel "
+     "at 3:33 a.m."),
+    ("After putting Thomas on IR Wednesday, New Orleans replaced him by signing RB Joique Bell "
+     "off the Eagles' practice squad.", "While Thomas went on IR, four others did not practice."),
+    # A word told under a condition.
+    ("But no, we don't hang convicts anymore from the highest tree.",
+     'The 2005 entry says: "If the world knew what I was doing, they would hang me from the '
+     'highest tree."'),
+    # Only the denied word shared.
+    ("has not formally overturned it.", "the environment have been overturned."),
+    # Saying nothing about a thing tells neither way.
+    ("They just confirmed that they will carry the device though they said nothing about "
+     "availability and pricing.", "T - Mobile confirmed in an email that its business "
+     "customers will have the opportunity to register for the device starting next week on "
+     'April 29th, with availability and pricing details to follow "at a later date. "'),
+])
+def test_a_denied_word_told_otherwise_is_no_clash(a: str, b: str) -> None:
+    """The other report writes the denied word as a noun, under a condition, or alone."""
+    assert conflicts(a, b) == []
+
+
+def test_a_denied_verb_the_other_asserts_still_clashes() -> None:
+    """"was not wearing crampons" / "was wearing crampons": the verb is told as a verb."""
+    assert [r[0] for r in conflicts("Gaskin said Buckley was wearing crampons.",
+                                    "Buckley was not wearing crampons when he slipped.")] == [
+        "polarity.opposite"]
+    assert [r[0] for r in conflicts(
+        "Thomas did not practice on Wednesday with the team.",
+        "Thomas practiced on Wednesday with the team.")] == ["polarity.opposite"]
