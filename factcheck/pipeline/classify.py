@@ -46,6 +46,7 @@ from .lexicon import (
 )
 from .match import coverage, overlap, same_name
 from .match import similarity as match_similarity
+from .resources import CONDITION_WORDS, DETERMINERS
 from .signals import (
     MONTH_DAY,
     TIME_FROM_KINDS,
@@ -950,10 +951,11 @@ def _denied_later(s: Signals, t: str) -> bool:
 _DENIED_VERB_RE = re.compile(
     r"\b(?:not|never|[a-z]+n['\u2019]t)\s+(?:(?:be|been|being|even|ever|yet|really|always|"
     r"just|actually|also)\s+){0,2}([a-z]+)", re.IGNORECASE)
-_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her",
-                          "its", "their", "our", "my", "your", "any", "some", "every", "each",
-                          "another"})
-_CONDITION_BEFORE_RE = re.compile(r"\b(?:if|unless|whether)\b", re.IGNORECASE)
+# A word after these is a noun; not after "all", which also stands before verbs ("they all
+# fight").
+_NOUN_MARKERS = (DETERMINERS - {"all"}) | {"my", "another"}
+_CONDITION_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(CONDITION_WORDS)) + r")\b",
+                                  re.IGNORECASE)
 
 
 def _as_noun_only(t: str, s: Signals) -> bool:
@@ -961,7 +963,7 @@ def _as_noun_only(t: str, s: Signals) -> bool:
     possessive: "in this fight", "got a call", "the Eagles' practice squad"."""
     words = WORD_RE.findall(s.text)
     uses = [k for k, w in enumerate(words) if stem(w.lower()) == t]
-    return bool(uses) and all(k > 0 and (words[k - 1].lower() in _DETERMINERS or words[
+    return bool(uses) and all(k > 0 and (words[k - 1].lower() in _NOUN_MARKERS or words[
         k - 1].endswith(("'", "'s", "\u2019s"))) for k in uses)
 
 

@@ -19,6 +19,7 @@ from .resources import (
     AUXILIARIES,
     BRITISH_WORDS,
     COMMON_VERBS,
+    DETERMINERS,
     HEDGE_CUES,
     IRREGULAR,
     ISE_KEEP,
@@ -55,8 +56,6 @@ _INTRO = re.compile(
     r"^(?:after|in|on|with|as|following|according|despite|since|while|when|although|under|"
     r"amid|during|before|by|for|last|this|at|from|once|if|because|unlike|like|over)\b[^,]{0,120},"
     r"\s+", re.IGNORECASE)
-_DETERMINERS = frozenset("the a an this that these those its their his her our your some "
-                         "all any each every".split())
 _MONTHS_DAYS = frozenset("""january february march april may june july august september
     october november december monday tuesday wednesday thursday friday saturday sunday""".split())
 
@@ -303,7 +302,7 @@ def _lacks_subject(clause: str) -> bool:
     if not first:
         return True
     w = first.group()
-    return w[0].islower() and w.lower() not in _DETERMINERS and w.lower() not in _PRONOUNS
+    return w[0].islower() and w.lower() not in DETERMINERS and w.lower() not in _PRONOUNS
 
 
 def _starts_new_clause(right: str) -> bool:
@@ -312,7 +311,7 @@ def _starts_new_clause(right: str) -> bool:
     if not toks:
         return False
     first = toks[0]
-    if not (first.lower() in _DETERMINERS or first[0].isupper() or first.lower() in
+    if not (first.lower() in DETERMINERS or first[0].isupper() or first.lower() in
             _PRONOUNS):
         return False
     return any(_is_verb(t) and t[0].islower() for t in toks[1:5])
@@ -334,7 +333,7 @@ def _subject(c: str) -> str:
     else:
         if len(head) == len(toks):
             head = head[:3]
-    content = [t.lower() for t in head if t.lower() not in _DETERMINERS
+    content = [t.lower() for t in head if t.lower() not in DETERMINERS
                and t.lower() not in STOPWORDS]
     return " ".join(content[-4:])
 

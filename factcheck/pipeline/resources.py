@@ -77,6 +77,11 @@ TITLE_WORDS = frozenset(
 )
 
 # Auxiliaries, and verbs common in news, that tell a predicate where no "-ed" ending does.
+# Words that open a noun phrase: "the", "this", "his", "every".
+DETERMINERS = frozenset("the a an this that these those its their his her our your some "
+                        "all any each every".split())
+# Words that open a condition: what follows them is not told as fact.
+CONDITION_WORDS = frozenset({"if", "unless", "whether"})
 AUXILIARIES = frozenset("""is are was were has have had will would can could may might must
     should shall did does do been being am""".split())
 COMMON_VERBS = frozenset("""said says say told tells took takes take made makes make came comes

@@ -51,7 +51,7 @@ from .lexicon import (
     WEEKDAYS,
     WORD_RE,
 )
-from .resources import AUXILIARIES, COMMON_VERBS
+from .resources import AUXILIARIES, COMMON_VERBS, CONDITION_WORDS
 from .types import Claim, Value
 from .units import DATE_BOUNDS
 from .values import AND_A_HALF, DATE_BOUND_PREFIX, name_numbers
@@ -666,7 +666,6 @@ _PRONOUN_NEGATORS = frozenset({"none", "nothing", "nobody", "no-one"})
 _PREPOSITIONS = frozenset({"of", "in", "at", "from", "among", "on"})
 # "I don't think it was Magruder" gives an opinion; it denies no thinking.
 _OPINION_VERBS = frozenset({"think", "believe", "expect", "suppose", "know", "guess"})
-_CONDITIONS = frozenset({"if", "unless", "whether"})
 _HEARSAY = frozenset({"believed", "thought", "expected", "reported", "known", "said"})
 
 
@@ -726,7 +725,7 @@ def _denied_heads(masked: str) -> set[str]:
             if not _negator(w):
                 continue
             nxt = words[k + 1] if k + 1 < len(words) else ""
-            if (_CONDITIONS & set(words[:k])  # "if the species would not be harmed"
+            if (CONDITION_WORDS & set(words[:k])  # "if the species would not be harmed"
                     # A command opening a sentence or a quote: "Don't talk."
                     or (opening and k == 0 and w in ("don't", "dont"))
                     or (opening and k == 1 and words[0] == "do" and w == "not")
